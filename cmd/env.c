@@ -1,0 +1,54 @@
+/*
+ * env.c - `tbench env`: the machine fingerprint that is stored with every
+ * result set, as aligned key/value lines (or CSV with --csv).
+ */
+#include "cmds.h"
+
+#include "../probes/clock.h"
+#include "../probes/sysinfo.h"
+#include "../reports/writer.h"
+
+#include <getopt.h>
+#include <string.h>
+
+const char tb_usage_env[] =
+	"usage: tbench env [--csv]\n\n"
+	"Show the machine fingerprint stored with every result set.\n"
+	"  --csv   print it as key,value CSV\n";
+
+int cmd_env(int argc, char **argv)
+{
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+					     {"csv", no_argument, NULL, 'c'}, {0}};
+	int c, csv = 0;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(tb_usage_env, stdout);
+			return TB_EXIT_OK;
+		}
+		if (c == 'c') {
+			csv = 1;
+			continue;
+		}
+		return tb_getopt_error("env", argc, argv, c);
+	}
+	if (optind < argc)
+		return tb_usage_error("unexpected argument '%s' (see 'tbench env --help')", argv[optind]);
+	struct tb_kvlist fp = {0};
+	tb_fingerprint(&fp);
+	struct tb_clock_info ci;
+	tb_clock_probe(&ci);
+	tb_kv_setf(&fp, "clock.source", "CLOCK_MONOTONIC_RAW");
+	tb_kv_setf(&fp, "clock.resolution_ns", "%.0f", ci.resolution_ns);
+	tb_kv_setf(&fp, "clock.overhead_ns", "%.1f", ci.overhead_ns);
+	if (csv) {
+		tb_csv_write_kv(stdout, &fp);
+	} else {
+		for (size_t i = 0; i < fp.n; i++)
+			printf("%-22s %s\n", fp.v[i].key, fp.v[i].value);
+	}
+	tb_kv_free(&fp);
+	return TB_EXIT_OK;
+}

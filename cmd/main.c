@@ -1,0 +1,128 @@
+/*
+ * main.c - the tbench executable: the subcommand table and run_cmd(),
+ * which runs one subcommand and then checks that standard output was
+ * written completely (a full disk is an error, not a silent truncation).
+ */
+#include "cmds.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef TB_VERSION
+#define TB_VERSION "0.0.0"
+#endif
+
+static const struct tb_cmd commands[] = {
+	{"run", cmd_run, "run benchmarks (default: the whole default suite)", tb_usage_run},
+	{"list", cmd_list, "list families and variants, with support on this machine", tb_usage_list},
+	{"env", cmd_env, "show the machine fingerprint", tb_usage_env},
+	{"help", cmd_help, "show help for tbench or one command", tb_usage_help},
+};
+
+const struct tb_cmd *tb_cmd_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+void tb_print_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("tbench: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int tb_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("tbench: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return TB_EXIT_USAGE;
+}
+
+int tb_getopt_error(const char *cmd, int argc, char **argv, int c)
+{
+	const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : "?";
+	if (c == ':')
+		return tb_usage_error("option '%s' needs a value (see 'tbench %s --help')", arg, cmd);
+	if (optopt && optopt != '?')
+		return tb_usage_error("unknown option '-%c' (see 'tbench %s --help')", optopt, cmd);
+	return tb_usage_error("unknown option '%s' (see 'tbench %s --help')", arg, cmd);
+}
+
+static void usage_main(FILE *f)
+{
+	fprintf(f, "usage: tbench [--version] [--help] COMMAND [ARGS]\n\n"
+		   "A benchmarking and profiling toolkit for kernels.\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\n'tbench help COMMAND' or 'tbench COMMAND --help' for a command's options.\n"
+		   "exit status: 0 ok, 1 regression or failed verification, 2 usage or input error\n");
+}
+
+const char tb_usage_help[] = "usage: tbench help [COMMAND]\n\nShow help for tbench or one command.\n";
+
+int cmd_help(int argc, char **argv)
+{
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		if (argc >= 2)
+			fputs(tb_usage_help, stdout);
+		else
+			usage_main(stdout);
+		return TB_EXIT_OK;
+	}
+	const struct tb_cmd *c = tb_cmd_find(argv[1]);
+	if (!c)
+		return tb_usage_error("unknown command '%s' (see 'tbench help')", argv[1]);
+	fputs(c->usage, stdout);
+	return TB_EXIT_OK;
+}
+
+static int run_cmd(const struct tb_cmd *c, int argc, char **argv)
+{
+	int rc = c->fn(argc, argv);
+	/* stdout must have been written completely */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		tb_print_error("error writing to standard output: %s", strerror(errno ? errno : EIO));
+		return rc ? rc : TB_EXIT_FAIL;
+	}
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage_main(stderr);
+		return TB_EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		printf("tbench %s\n", TB_VERSION);
+		return fflush(stdout) || ferror(stdout) ? TB_EXIT_FAIL : TB_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		usage_main(stdout);
+		return TB_EXIT_OK;
+	}
+	const struct tb_cmd *c = tb_cmd_find(argv[1]);
+	if (!c) {
+		char names[256] = "";
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+				 i ? ", " : "", commands[i].name);
+		return tb_usage_error("unknown command '%s' (commands: %s)", argv[1], names);
+	}
+	return run_cmd(c, argc - 1, argv + 1);
+}

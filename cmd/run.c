@@ -1,0 +1,362 @@
+/*
+ * run.c - `tbench run`: parse the options, build the plan (kernel x mode x
+ * size x threads), check it (sizes that cannot be allocated are refused
+ * before anything runs), then hand it to run_exec.c.
+ */
+#include "cmds.h"
+#include "run.h"
+
+#include "../kernels/common.h"
+#include "../probes/sysinfo.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char tb_usage_run[] =
+	"usage: tbench run [FAMILY...] [options]\n"
+	"\n"
+	"Run benchmarks.  With no FAMILY, the default suite: every family at a\n"
+	"representative size.  With FAMILY (or 'all'), each at its default sizes.\n"
+	"\n"
+	"selection:\n"
+	"  -v, --variant V[,V...]    variants to run (default: all supported)\n"
+	"  -m, --mode M              inplace, outofplace or both (default: both)\n"
+	"  -s, --size S[,S...]       sizes: N, RxC, or N with k M G (x1000) / Ki Mi Gi (x1024)\n"
+	"  -t, --threads N[,N...]    threads for threaded variants (default: CPUs online)\n"
+	"      --pin                 pin threads to CPUs\n"
+	"measurement:\n"
+	"      --samples N           measured samples per case (default 100)\n"
+	"      --warmup N            at least N warmup calls (default 10)\n"
+	"      --warmup-time D       and at least this long (default 50ms)\n"
+	"      --min-sample-time D   each sample lasts at least D (default 1ms)\n"
+	"      --max-time D          stop sampling a case after D (default: no limit)\n"
+	"      --seed N              seed of the input generator (default 1, recorded)\n"
+	"      --alpha A             scale factor, not 1 (default 1.5)\n"
+	"output:\n"
+	"      --csv FILE            summary CSV, one row per case\n"
+	"      --samples-csv FILE    raw samples CSV, one row per sample\n"
+	"      --name LABEL          label of this run, shown in reports\n"
+	"  -q, --quiet               no table and no progress\n"
+	"      --verbose             more detail\n"
+	"\n"
+	"Durations: 2s, 500ms, 250us.  Exit status: 0 ok, 1 failed verification,\n"
+	"2 usage or input error, 130/143 interrupted (results so far are written).\n";
+
+enum {
+	OPT_SAMPLES = 1000, OPT_WARMUP, OPT_WARMUP_TIME, OPT_MIN_SAMPLE, OPT_MAX_TIME,
+	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
+};
+
+static const struct option long_opts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{"variant", required_argument, NULL, 'v'},
+	{"mode", required_argument, NULL, 'm'},
+	{"size", required_argument, NULL, 's'},
+	{"threads", required_argument, NULL, 't'},
+	{"pin", no_argument, NULL, OPT_PIN},
+	{"samples", required_argument, NULL, OPT_SAMPLES},
+	{"warmup", required_argument, NULL, OPT_WARMUP},
+	{"warmup-time", required_argument, NULL, OPT_WARMUP_TIME},
+	{"min-sample-time", required_argument, NULL, OPT_MIN_SAMPLE},
+	{"max-time", required_argument, NULL, OPT_MAX_TIME},
+	{"seed", required_argument, NULL, OPT_SEED},
+	{"alpha", required_argument, NULL, OPT_ALPHA},
+	{"csv", required_argument, NULL, OPT_CSV},
+	{"samples-csv", required_argument, NULL, OPT_SAMPLES_CSV},
+	{"name", required_argument, NULL, OPT_NAME},
+	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, OPT_VERBOSE},
+	{0},
+};
+
+static int parse_sizes(struct tb_run_opts *o, char *arg, char *err, size_t len)
+{
+	char *items[TB_MAX_LIST];
+	int n = tb_split_list(arg, items, TB_MAX_LIST);
+	if (n < 0)
+		return snprintf(err, len, "invalid --size list '%s': expected up to %d sizes separated by commas",
+				arg, TB_MAX_LIST), -1;
+	for (int i = 0; i < n; i++)
+		if (tb_parse_size(items[i], &o->sizes[i], err, len))
+			return -1;
+	o->nsizes = n;
+	return 0;
+}
+
+static int parse_threads(struct tb_run_opts *o, char *arg, char *err, size_t len)
+{
+	char *items[TB_MAX_LIST];
+	int n = tb_split_list(arg, items, TB_MAX_LIST);
+	uint64_t max = 4ull * tb_cpu_count();
+	if (n < 0)
+		return snprintf(err, len, "invalid --threads list '%s': expected numbers separated by commas", arg), -1;
+	for (int i = 0; i < n; i++) {
+		uint64_t v;
+		char what[64];
+		snprintf(what, sizeof(what), "thread count (at most 4x the %u CPUs)", tb_cpu_count());
+		if (tb_parse_u64(what, items[i], 1, max, &v, err, len))
+			return -1;
+		o->threads[i] = (unsigned)v;
+	}
+	o->nthreads = n;
+	o->threads_given = true;
+	return 0;
+}
+
+static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, size_t len)
+{
+	int c;
+	uint64_t u;
+	double d;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hv:m:s:t:q", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(tb_usage_run, stdout);
+			return 1;
+		case 'v': {
+			int n = tb_split_list(optarg, o->variants, TB_MAX_LIST);
+			if (n < 0)
+				return snprintf(err, len, "invalid --variant list '%s': expected names separated by commas", optarg), -1;
+			o->nvariants = n;
+			break;
+		}
+		case 'm':
+			if (!strcmp(optarg, "inplace"))
+				o->modes = TB_MODE_INPLACE;
+			else if (!strcmp(optarg, "outofplace"))
+				o->modes = TB_MODE_OUTOFPLACE;
+			else if (!strcmp(optarg, "both"))
+				o->modes = TB_MODE_INPLACE | TB_MODE_OUTOFPLACE;
+			else
+				return snprintf(err, len, "invalid --mode '%s': expected inplace, outofplace or both", optarg), -1;
+			break;
+		case 's':
+			if (parse_sizes(o, optarg, err, len))
+				return -1;
+			break;
+		case 't':
+			if (parse_threads(o, optarg, err, len))
+				return -1;
+			break;
+		case OPT_PIN: o->pin = true; break;
+		case 'q': o->quiet = true; break;
+		case OPT_VERBOSE: o->verbose = true; break;
+		case OPT_SAMPLES:
+			if (tb_parse_u64("--samples", optarg, 1, 10000000, &u, err, len))
+				return -1;
+			o->runner.samples = u;
+			break;
+		case OPT_WARMUP:
+			if (tb_parse_u64("--warmup", optarg, 1, UINT32_MAX, &u, err, len))
+				return -1;
+			o->runner.warmup_iters = u;
+			break;
+		case OPT_WARMUP_TIME:
+			if (tb_parse_duration("--warmup-time", optarg, &o->runner.warmup_min_ns, err, len))
+				return -1;
+			break;
+		case OPT_MIN_SAMPLE:
+			if (tb_parse_duration("--min-sample-time", optarg, &o->runner.min_sample_ns, err, len))
+				return -1;
+			break;
+		case OPT_MAX_TIME:
+			if (tb_parse_duration("--max-time", optarg, &o->runner.max_time_ns, err, len))
+				return -1;
+			break;
+		case OPT_SEED:
+			if (tb_parse_u64("--seed", optarg, 0, UINT32_MAX, &o->seed, err, len))
+				return -1;
+			break;
+		case OPT_ALPHA:
+			if (tb_parse_double("--alpha", optarg, -1e30, 1e30, &d, err, len))
+				return -1;
+			if ((float)d == 1.0f || (float)d == 0.0f)
+				return snprintf(err, len, "invalid --alpha '%s': must not be 0 or 1 (BLAS returns early for 1)", optarg), -1;
+			o->alpha = (float)d;
+			break;
+		case OPT_CSV: o->csv_path = optarg; break;
+		case OPT_SAMPLES_CSV: o->samples_csv_path = optarg; break;
+		case OPT_NAME: o->name = optarg; break;
+		default:
+			return -2 - c; /* let the caller report it through tb_getopt_error */
+		}
+	}
+	for (int i = optind; i < argc; i++) {
+		if (o->nfamilies == TB_MAX_LIST)
+			return snprintf(err, len, "too many families (at most %d)", TB_MAX_LIST), -1;
+		if (strcmp(argv[i], "all") && !tb_family_find(argv[i])) {
+			char names[512] = "";
+			for (size_t f = 0; f < tb_family_count(); f++)
+				snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+					 f ? ", " : "", tb_family_at(f)->name);
+			return snprintf(err, len, "unknown family '%s' (families: %s, all)", argv[i], names), -1;
+		}
+		o->families[o->nfamilies++] = argv[i];
+	}
+	return 0;
+}
+
+static bool family_selected(const struct tb_run_opts *o, const char *name)
+{
+	if (o->nfamilies == 0)
+		return true;
+	for (int i = 0; i < o->nfamilies; i++)
+		if (!strcmp(o->families[i], "all") || !strcmp(o->families[i], name))
+			return true;
+	return false;
+}
+
+static bool variant_selected(const struct tb_run_opts *o, const char *v)
+{
+	if (o->nvariants == 0)
+		return true;
+	for (int i = 0; i < o->nvariants; i++)
+		if (!strcmp(o->variants[i], v))
+			return true;
+	return false;
+}
+
+static int plan_add(struct tb_plan *p, const struct tb_plan_case *pc)
+{
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		struct tb_plan_case *nc = realloc(p->c, cap * sizeof(*nc));
+		if (!nc)
+			return -1;
+		p->c = nc;
+		p->cap = cap;
+	}
+	p->c[p->n++] = *pc;
+	return 0;
+}
+
+static void human_bytes(double b, char *buf, size_t len)
+{
+	static const char *u[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+	int i = 0;
+	while (b >= 1024 && i < 6) {
+		b /= 1024;
+		i++;
+	}
+	snprintf(buf, len, "%.1f %s", b, u[i]);
+}
+
+static int build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len)
+{
+	/* every requested variant must exist in a selected family */
+	for (int i = 0; i < o->nvariants; i++) {
+		bool found = false;
+		char names[512] = "";
+		for (size_t k = 0; k < tb_kernel_count(); k++) {
+			const struct tb_kernel *kn = tb_kernel_at(k);
+			if (!family_selected(o, kn->family))
+				continue;
+			if (!strcmp(kn->variant, o->variants[i]))
+				found = true;
+			if (!strstr(names, kn->variant))
+				snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+					 names[0] ? ", " : "", kn->variant);
+		}
+		if (!found)
+			return snprintf(err, len, "unknown variant '%s' (variants here: %s)", o->variants[i], names), -1;
+	}
+	uint64_t avail = tb_mem_available();
+	for (size_t f = 0; f < tb_family_count(); f++) {
+		const struct tb_family *fam = tb_family_at(f);
+		if (!family_selected(o, fam->name))
+			continue;
+		struct tb_size sizes[TB_MAX_LIST];
+		int nsizes = o->nsizes;
+		if (nsizes) {
+			memcpy(sizes, o->sizes, sizeof(sizes));
+		} else {
+			char buf[256], *items[TB_MAX_LIST];
+			snprintf(buf, sizeof(buf), "%s", o->nfamilies ? fam->default_sizes : fam->suite_sizes);
+			nsizes = tb_split_list(buf, items, TB_MAX_LIST);
+			for (int i = 0; i < nsizes; i++)
+				if (tb_parse_size(items[i], &sizes[i], err, len))
+					return -1;
+		}
+		for (size_t k = 0; k < tb_kernel_count(); k++) {
+			const struct tb_kernel *kn = tb_kernel_at(k);
+			if (strcmp(kn->family, fam->name) || !variant_selected(o, kn->variant))
+				continue;
+			static const enum tb_mode all_modes[] = {TB_MODE_OUTOFPLACE, TB_MODE_INPLACE};
+			for (int mi = 0; mi < (kn->modes ? 2 : 1); mi++) {
+				enum tb_mode m = kn->modes ? all_modes[mi] : TB_MODE_NONE;
+				if (kn->modes && (!(kn->modes & m) || !(o->modes & m)))
+					continue;
+				for (int si = 0; si < nsizes; si++) {
+					int nth = kn->threaded ? o->nthreads : 1;
+					for (int ti = 0; ti < nth; ti++) {
+						struct tb_plan_case pc = {
+							.k = kn, .mode = m, .size = sizes[si],
+							.threads = kn->threaded ? o->threads[ti] : 1};
+						struct tb_case tc = {.k = kn, .mode = m, .n = pc.size.n,
+								     .threads = pc.threads};
+						size_t need = kn->memory ? kn->memory(&tc) : 0;
+						if (avail && need > avail) {
+							char nb[32], ab[32];
+							human_bytes((double)need, nb, sizeof(nb));
+							human_bytes((double)avail, ab, sizeof(ab));
+							return snprintf(err, len,
+									"size %" PRIu64 " is too large for %s/%s: it needs %s (%zu bytes), more than the %s of memory available",
+									pc.size.n, kn->family, kn->variant, nb, need, ab), -1;
+						}
+						if (plan_add(p, &pc))
+							return snprintf(err, len, "out of memory"), -1;
+					}
+				}
+			}
+		}
+	}
+	if (p->n == 0)
+		return snprintf(err, len, "nothing to run: no variant of the selected families matches (see 'tbench list')"), -1;
+	return 0;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	struct tb_run_opts o;
+	memset(&o, 0, sizeof(o));
+	tb_runner_defaults(&o.runner);
+	o.modes = TB_MODE_INPLACE | TB_MODE_OUTOFPLACE;
+	o.seed = 1;
+	o.alpha = 1.5f;
+	char err[512] = "";
+	int rc = parse_opts(&o, argc, argv, err, sizeof(err));
+	if (rc == 1)
+		return TB_EXIT_OK;
+	if (rc <= -2)
+		return tb_getopt_error("run", argc, argv, -2 - rc);
+	if (rc < 0)
+		return tb_usage_error("%s", err);
+	if (!o.threads_given) {
+		o.threads[0] = tb_cpu_count();
+		o.nthreads = 1;
+	}
+	struct tb_plan plan = {0};
+	if (build_plan(&o, &plan, err, sizeof(err))) {
+		free(plan.c);
+		return tb_usage_error("%s", err);
+	}
+	size_t len = 1;
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	o.argv_joined = calloc(1, len + 8);
+	if (o.argv_joined) {
+		strcpy(o.argv_joined, "tbench");
+		for (int i = 0; i < argc; i++) {
+			strcat(o.argv_joined, i ? " " : " ");
+			strcat(o.argv_joined, argv[i]);
+		}
+	}
+	rc = tb_run_execute(&o, &plan);
+	free(plan.c);
+	free(o.argv_joined);
+	return rc;
+}

@@ -1,0 +1,53 @@
+/*
+ * run.h - `tbench run`: its parsed options, the plan (the list of cases)
+ * and the executor.  run.c parses and plans; run_exec.c runs the plan and
+ * writes the outputs.
+ */
+#ifndef TB_CMD_RUN_H
+#define TB_CMD_RUN_H
+
+#include "../kernels/kernel.h"
+#include "../probes/runner.h"
+#include "../reports/outfile.h"
+#include "parse.h"
+
+#include <stdbool.h>
+
+#define TB_MAX_LIST 64
+
+struct tb_plan_case {
+	const struct tb_kernel *k;
+	enum tb_mode mode;
+	struct tb_size size;
+	unsigned threads;
+};
+
+struct tb_run_opts {
+	const char *families[TB_MAX_LIST];
+	int nfamilies;
+	char *variants[TB_MAX_LIST];
+	int nvariants;
+	unsigned modes;            /* TB_MODE_* bits wanted */
+	struct tb_size sizes[TB_MAX_LIST];
+	int nsizes;
+	unsigned threads[TB_MAX_LIST];
+	int nthreads;
+	bool threads_given;
+	struct tb_runner_opts runner;
+	uint64_t seed;
+	float alpha;
+	bool pin;
+	bool quiet, verbose;
+	const char *name;
+	const char *csv_path, *samples_csv_path;
+	char *argv_joined; /* the command line, recorded with the results */
+};
+
+struct tb_plan {
+	struct tb_plan_case *c;
+	size_t n, cap;
+};
+
+int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
+
+#endif

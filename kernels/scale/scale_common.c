@@ -1,0 +1,169 @@
+/*
+ * scale/scale_common.c - what every vector-scale variant shares: buffers,
+ * the timed loop, verification against the scalar reference, work per call.
+ */
+#include "scale.h"
+
+#include "../common.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAD 16 /* floats of slack after each buffer (misaligned starts) */
+
+struct scale_state {
+	float *xbuf, *ybuf;
+	float *x, *y;
+};
+
+static const struct tb_scale_impl *impl_of(const struct tb_case *c)
+{
+	return c->k->impl;
+}
+
+void tb_scale_call(const struct tb_case *c, float *y, const float *x, float a, size_t n)
+{
+	const struct tb_scale_impl *im = impl_of(c);
+	if (c->mode == TB_MODE_INPLACE) {
+		if (y != x)
+			memcpy(y, x, n * sizeof(float));
+		im->in(c, y, a, n);
+	} else {
+		im->out(c, y, x, a, n);
+	}
+}
+
+size_t tb_scale_memory(const struct tb_case *c)
+{
+	/* two working buffers, plus three copies while verifying */
+	size_t per = tb_mul_size(c->n + c->misalign + PAD, sizeof(float));
+	size_t all = tb_mul_size(per, 5);
+	return all ? all : SIZE_MAX;
+}
+
+int tb_scale_setup(struct tb_case *c, char *err, size_t errlen)
+{
+	size_t bytes = tb_mul_size(c->n + c->misalign + PAD, sizeof(float));
+	if (!bytes)
+		return tb_err(err, errlen, "size %zu overflows", c->n);
+	struct scale_state *s = calloc(1, sizeof(*s));
+	if (!s)
+		return tb_err(err, errlen, "out of memory");
+	s->xbuf = tb_alloc(bytes, err, errlen);
+	if (!s->xbuf)
+		goto fail;
+	if (c->mode != TB_MODE_INPLACE) {
+		s->ybuf = tb_alloc(bytes, err, errlen);
+		if (!s->ybuf)
+			goto fail;
+	}
+	s->x = s->xbuf + c->misalign;
+	s->y = s->ybuf ? s->ybuf + c->misalign : s->x;
+	tb_fill_uniform(s->x, c->n, c->seed, -1.0f, 1.0f);
+	c->state = s;
+	return 0;
+fail:
+	tb_free(s->xbuf);
+	free(s);
+	return -1;
+}
+
+void tb_scale_teardown(struct tb_case *c)
+{
+	struct scale_state *s = c->state;
+	if (!s)
+		return;
+	tb_free(s->xbuf);
+	tb_free(s->ybuf);
+	free(s);
+	c->state = NULL;
+}
+
+void tb_scale_run(struct tb_case *c, uint64_t iters)
+{
+	struct scale_state *s = c->state;
+	const struct tb_scale_impl *im = impl_of(c);
+	const size_t n = c->n;
+	if (c->mode == TB_MODE_INPLACE) {
+		/* alternate a and 1/a so repeated calls keep x bounded (no
+		 * overflow, no denormals); every call does the same work */
+		const float a[2] = {c->alpha, 1.0f / c->alpha};
+		for (uint64_t i = 0; i < iters; i++) {
+			im->in(c, s->x, a[i & 1], n);
+			tb_escape(s->x);
+		}
+	} else {
+		for (uint64_t i = 0; i < iters; i++) {
+			im->out(c, s->y, s->x, c->alpha, n);
+			tb_escape(s->y);
+		}
+	}
+}
+
+/* Compare the variant with the reference on n elements starting misalign
+ * floats past a 64-byte boundary. */
+static int check_one(const struct tb_case *c, size_t n, size_t misalign,
+		     uint64_t seed, char *why, size_t len)
+{
+	size_t bytes = tb_mul_size(n + misalign + PAD, sizeof(float));
+	float *xb = tb_alloc(bytes, why, len);
+	float *rb = tb_alloc(bytes, why, len);
+	float *vb = tb_alloc(bytes, why, len);
+	int rc = -1;
+	if (!xb || !rb || !vb)
+		goto out;
+	float *x = xb + misalign, *r = rb + misalign, *v = vb + misalign;
+	tb_fill_uniform(x, n, seed, -1.0f, 1.0f);
+	/* canaries after the end catch tail overruns */
+	for (size_t i = n; i < n + PAD; i++)
+		r[i] = v[i] = x[i] = 12345.0f;
+	if (c->mode == TB_MODE_INPLACE) {
+		memcpy(r, x, n * sizeof(float));
+		tb_scale_ref_in(r, c->alpha, n);
+	} else {
+		tb_scale_ref_out(r, x, c->alpha, n);
+	}
+	tb_scale_call(c, v, x, c->alpha, n);
+	size_t d = tb_first_bit_diff(r, v, n + PAD);
+	if (d < n) {
+		tb_err(why, len, "n=%zu offset=%zu: element %zu is %.9g, reference %.9g",
+		       n, misalign, d, (double)v[d], (double)r[d]);
+		goto out;
+	}
+	if (d < n + PAD) {
+		tb_err(why, len, "n=%zu offset=%zu: wrote past the end (element %zu)",
+		       n, misalign, d);
+		goto out;
+	}
+	rc = 0;
+out:
+	tb_free(xb);
+	tb_free(rb);
+	tb_free(vb);
+	return rc;
+}
+
+int tb_scale_verify(struct tb_case *c, char *why, size_t len)
+{
+	static const size_t odd[] = {1, 3, 15, 17, 63, 65, 1023, 1025};
+	static const size_t offs[] = {0, 1, 3};
+	if (check_one(c, c->n, c->misalign, c->seed, why, len))
+		return -1;
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
+		for (size_t j = 0; j < sizeof(offs) / sizeof(offs[0]); j++)
+			if (check_one(c, odd[i], offs[j], c->seed + i, why, len))
+				return -1;
+	return 0;
+}
+
+struct tb_work tb_scale_work(const struct tb_case *c)
+{
+	double n = (double)c->n;
+	return (struct tb_work){
+		.bytes = 8.0 * n, /* 4 read + 4 written per element, either mode */
+		.flops = n,
+		.items = n,
+		.item_unit = "elem",
+	};
+}

@@ -1,0 +1,119 @@
+/*
+ * runner.c - warmup, calibrate, measure.  The timed region is only the
+ * kernel's run(c, iters) between two clock reads (and the hook's start/stop
+ * just outside them).
+ */
+#include "runner.h"
+
+#include "../kernels/common.h"
+#include "clock.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+volatile sig_atomic_t tb_stop_requested;
+
+void tb_runner_defaults(struct tb_runner_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->warmup_iters = 10;
+	o->warmup_min_ns = 50e6; /* 50 ms */
+	o->samples = 100;
+	o->min_sample_ns = 1e6;  /* 1 ms, raised to 1000x the clock's resolution */
+}
+
+static void progress(const struct tb_runner_opts *o, enum tb_phase ph, size_t done,
+		     size_t total)
+{
+	if (o->progress)
+		o->progress(o->progress_ctx, ph, done, total);
+}
+
+static uint64_t time_call(struct tb_case *c, uint64_t iters)
+{
+	uint64_t t0 = tb_now_ns();
+	c->k->run(c, iters);
+	return tb_now_ns() - t0;
+}
+
+int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
+	       struct tb_measurement *m, char *err, size_t errlen)
+{
+	memset(m, 0, sizeof(*m));
+	if (o->samples < 1)
+		return tb_err(err, errlen, "samples must be at least 1");
+	size_t nv = o->hook ? o->hook->nvalues : 0;
+	m->ns = calloc(o->samples, sizeof(double));
+	m->values = nv ? calloc(o->samples * nv, sizeof(double)) : NULL;
+	if (!m->ns || (nv && !m->values)) {
+		tb_measurement_free(m);
+		return tb_err(err, errlen, "out of memory for %zu samples", o->samples);
+	}
+	m->nvalues = nv;
+
+	uint64_t iters = o->fixed_iters;
+	if (!iters) {
+		/* warmup: at least warmup_iters calls and warmup_min_ns */
+		uint64_t start = tb_now_ns(), done = 0, batch = 1;
+		progress(o, TB_PHASE_WARMUP, 0, 1);
+		while (!tb_stop_requested) {
+			c->k->run(c, batch);
+			done += batch;
+			uint64_t el = tb_now_ns() - start;
+			if (done >= o->warmup_iters && (double)el >= o->warmup_min_ns)
+				break;
+			/* grow batches while they are short, to keep clock reads rare */
+			if (el < 1000000 && batch < (1u << 20))
+				batch *= 2;
+		}
+		m->warmup_iters = done;
+		m->warmup_ns = (double)(tb_now_ns() - start);
+
+		/* calibrate: double iters until one sample lasts min_sample_ns */
+		progress(o, TB_PHASE_CALIBRATE, 0, 1);
+		iters = 1;
+		for (;;) {
+			uint64_t t = time_call(c, iters);
+			if ((double)t >= o->min_sample_ns || tb_stop_requested)
+				break;
+			if (iters > UINT64_MAX / 16)
+				break;
+			/* jump close to the target, then double */
+			double want = o->min_sample_ns / (t ? (double)t : 1.0) * (double)iters;
+			uint64_t next = want > (double)iters * 2 ? (uint64_t)(want * 1.1) : iters * 2;
+			if (next > iters * 1024)
+				next = iters * 1024;
+			iters = next;
+		}
+	}
+	m->iters = iters;
+
+	uint64_t t_start = tb_now_ns();
+	for (size_t s = 0; s < o->samples; s++) {
+		if (tb_stop_requested) {
+			m->partial = true;
+			break;
+		}
+		if (nv && o->hook->start(o->hook->ctx))
+			return tb_err(err, errlen, "could not start the counters"), tb_measurement_free(m), -1;
+		uint64_t t = time_call(c, iters);
+		if (nv && o->hook->stop(o->hook->ctx, &m->values[s * nv]))
+			return tb_err(err, errlen, "could not read the counters"), tb_measurement_free(m), -1;
+		m->ns[s] = (double)t / (double)iters;
+		m->nsamples = s + 1;
+		progress(o, TB_PHASE_MEASURE, s + 1, o->samples);
+		if (o->max_time_ns > 0 && m->nsamples >= 2 &&
+		    (double)(tb_now_ns() - t_start) >= o->max_time_ns)
+			break;
+	}
+	if (m->nsamples == 0 && tb_stop_requested)
+		m->partial = true;
+	return 0;
+}
+
+void tb_measurement_free(struct tb_measurement *m)
+{
+	free(m->ns);
+	free(m->values);
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,62 @@
+/*
+ * runner.h - wraps one prepared kernel case in the measurement phases:
+ * warmup, calibration of iterations per sample, then N timed samples, each
+ * optionally bracketed by a sample hook (hardware counters).
+ *
+ * The runner never prints; it reports progress through a callback.
+ */
+#ifndef TB_RUNNER_H
+#define TB_RUNNER_H
+
+#include "../kernels/kernel.h"
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Set from a signal handler: the runner stops at the next sample boundary
+ * and marks the measurement partial. */
+extern volatile sig_atomic_t tb_stop_requested;
+
+/* Something read around every sample (PAPI counters, for instance). */
+struct tb_sample_hook {
+	void *ctx;
+	size_t nvalues;
+	int (*start)(void *ctx);
+	int (*stop)(void *ctx, double *values); /* nvalues raw totals for the sample */
+};
+
+enum tb_phase { TB_PHASE_WARMUP, TB_PHASE_CALIBRATE, TB_PHASE_MEASURE };
+
+struct tb_runner_opts {
+	uint64_t warmup_iters;   /* at least this many warmup calls */
+	double warmup_min_ns;    /* and at least this long */
+	size_t samples;          /* measurement samples */
+	double max_time_ns;      /* 0 = none; else stop sampling after this (>= 2 samples) */
+	double min_sample_ns;    /* a sample lasts at least this long */
+	uint64_t fixed_iters;    /* > 0: no warmup, no calibration, this many per sample */
+	const struct tb_sample_hook *hook; /* NULL = none */
+	void (*progress)(void *ctx, enum tb_phase ph, size_t done, size_t total);
+	void *progress_ctx;
+};
+
+void tb_runner_defaults(struct tb_runner_opts *o);
+
+struct tb_measurement {
+	size_t nsamples;
+	uint64_t iters;      /* calls per sample */
+	double *ns;          /* nsamples: ns per call */
+	size_t nvalues;      /* hook values per sample */
+	double *values;      /* nsamples * nvalues raw per-sample totals */
+	uint64_t warmup_iters;
+	double warmup_ns;
+	bool partial;        /* stopped early by tb_stop_requested */
+};
+
+/* c must be set up.  0 ok; -1 with err filled. */
+int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
+	       struct tb_measurement *m, char *err, size_t errlen);
+void tb_measurement_free(struct tb_measurement *m);
+
+#endif

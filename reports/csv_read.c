@@ -1,0 +1,441 @@
+/*
+ * csv_read.c - streamed CSV reading through libcsv, with limits so a huge
+ * or hostile file is refused rather than read whole into memory.
+ */
+#include "csv_read.h"
+
+#include "../kernels/common.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_FIELDS 512
+#define MAX_FIELD 4096
+#define MAX_ROWS 10000000 /* about 10M samples at most */
+
+struct rowbuf {
+	const char *path;
+	char *fields[MAX_FIELDS];
+	size_t nf;
+	size_t line, next_line; /* first line of the current row; of the next */
+	int failed;
+	int bad_nul;
+	size_t rows;
+	tb_csv_row_fn fn;
+	void *ctx;
+	char *err;
+	size_t errlen;
+};
+
+static void on_field(void *s, size_t len, void *data)
+{
+	struct rowbuf *b = data;
+	if (b->failed)
+		return;
+	if (b->nf >= MAX_FIELDS) {
+		b->failed = tb_err(b->err, b->errlen, "%s:%zu: more than %d columns", b->path,
+				   b->line, MAX_FIELDS);
+		return;
+	}
+	if (len > MAX_FIELD) {
+		b->failed = tb_err(b->err, b->errlen, "%s:%zu: a field longer than %d bytes",
+				   b->path, b->line, MAX_FIELD);
+		return;
+	}
+	const char *src = s ? s : "";
+	if (memchr(src, '\0', len)) {
+		b->failed = tb_err(b->err, b->errlen, "%s:%zu: binary data (NUL byte) in a field",
+				   b->path, b->line);
+		return;
+	}
+	char *f = malloc(len + 1);
+	if (!f) {
+		b->failed = tb_err(b->err, b->errlen, "out of memory reading %s", b->path);
+		return;
+	}
+	memcpy(f, src, len);
+	f[len] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (f[i] == '\n')
+			b->next_line++;
+	b->fields[b->nf++] = f;
+}
+
+static void clear_fields(struct rowbuf *b)
+{
+	for (size_t i = 0; i < b->nf; i++)
+		free(b->fields[i]);
+	b->nf = 0;
+}
+
+static void on_row(int c, void *data)
+{
+	(void)c;
+	struct rowbuf *b = data;
+	b->next_line++;
+	if (!b->failed) {
+		/* a blank line gives one empty field: skip it */
+		if (!(b->nf == 1 && b->fields[0][0] == 0)) {
+			if (++b->rows > MAX_ROWS)
+				b->failed = tb_err(b->err, b->errlen, "%s: more than %d rows",
+						   b->path, MAX_ROWS);
+			else if (b->fn(b->ctx, b->line, b->fields, b->nf, b->err, b->errlen))
+				b->failed = -1;
+		}
+	}
+	clear_fields(b);
+	b->line = b->next_line;
+}
+
+int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, size_t errlen)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return tb_err(err, errlen, "cannot read '%s': not a regular file", path);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+	struct csv_parser p;
+	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+		fclose(f);
+		return tb_err(err, errlen, "out of memory");
+	}
+	struct rowbuf b = {.path = path, .line = 1, .next_line = 1, .fn = fn, .ctx = ctx,
+			   .err = err, .errlen = errlen};
+	char buf[65536];
+	size_t n;
+	while (!b.failed && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		if (csv_parse(&p, buf, n, on_field, on_row, &b) != n && !b.failed)
+			b.failed = tb_err(err, errlen, "%s:%zu: %s", path, b.line,
+					  csv_strerror(csv_error(&p)));
+	}
+	if (!b.failed && ferror(f))
+		b.failed = tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+	if (!b.failed)
+		csv_fini(&p, on_field, on_row, &b);
+	clear_fields(&b);
+	csv_free(&p);
+	fclose(f);
+	if (!b.failed && b.rows == 0)
+		return tb_err(err, errlen, "%s: empty file (no header)", path);
+	return b.failed ? -1 : 0;
+}
+
+/* ---- summary ---- */
+
+enum { C_SCHEMA, C_NAME, C_FAMILY, C_VARIANT, C_MODE, C_N, C_ROWS, C_COLS, C_THREADS,
+       C_STATUS, C_SAMPLES, C_ITERS, C_MIN, C_MEDIAN, C_MEAN, C_SD, C_MAD, C_CV,
+       C_P5, C_P25, C_P75, C_P95, C_CILO, C_CIHI, C_OMILD, C_OSEV,
+       C_BYTES, C_FLOPS, C_ITEMS, C_UNIT, C_IPS, C_GBPS, C_LIMIT, C_NOTE, C_NFIXED };
+
+#include "csv_columns.h"
+
+struct sum_ctx {
+	const char *path;
+	struct tb_resultset *rs;
+	size_t first; /* first result of this file in rs */
+	int col[C_NFIXED];
+	int ctr_col[MAX_FIELDS];
+	char *ctr_name[MAX_FIELDS];
+	size_t nctr;
+	bool have_header;
+};
+
+static int parse_num(const char *path, size_t line, const char *col, const char *s, double *out,
+		     bool allow_negative, char *err, size_t errlen)
+{
+	if (!*s) {
+		*out = NAN;
+		return 0;
+	}
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (end == s || *end || errno == ERANGE || isnan(v) || isinf(v))
+		return tb_err(err, errlen, "%s:%zu: column %s: '%s' is not a finite number", path,
+			      line, col, s);
+	if (!allow_negative && v < 0)
+		return tb_err(err, errlen, "%s:%zu: column %s: %s is negative", path, line, col, s);
+	*out = v;
+	return 0;
+}
+
+static int parse_u64(const char *path, size_t line, const char *col, const char *s,
+		     uint64_t *out, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	if (!*s || *s == '-' || *s == '+')
+		return tb_err(err, errlen, "%s:%zu: column %s: '%s' is not a non-negative integer",
+			      path, line, col, s);
+	unsigned long long v = strtoull(s, &end, 10);
+	if (*end || errno == ERANGE)
+		return tb_err(err, errlen, "%s:%zu: column %s: '%s' is not a non-negative integer",
+			      path, line, col, s);
+	*out = v;
+	return 0;
+}
+
+static int copy_str(const char *path, size_t line, const char *col, const char *s, char *dst,
+		    size_t cap, char *err, size_t errlen)
+{
+	if (strlen(s) >= cap)
+		return tb_err(err, errlen, "%s:%zu: column %s: value longer than %zu characters",
+			      path, line, col, cap - 1);
+	strcpy(dst, s);
+	return 0;
+}
+
+static int summary_header(struct sum_ctx *c, size_t line, char **f, size_t nf, char *err,
+			  size_t errlen)
+{
+	for (int k = 0; k < C_NFIXED; k++)
+		c->col[k] = -1;
+	for (size_t i = 0; i < nf; i++) {
+		for (int k = 0; k < C_NFIXED; k++)
+			if (!strcmp(f[i], tb_csv_columns[k]) && c->col[k] < 0)
+				c->col[k] = (int)i;
+		if (!strncmp(f[i], "ctr_", 4) && f[i][4]) {
+			c->ctr_col[c->nctr] = (int)i;
+			c->ctr_name[c->nctr] = strdup(f[i] + 4);
+			if (!c->ctr_name[c->nctr])
+				return tb_err(err, errlen, "out of memory");
+			c->nctr++;
+		}
+	}
+	static const int required[] = {C_SCHEMA, C_FAMILY, C_VARIANT, C_MODE, C_N, C_THREADS,
+				       C_MEDIAN};
+	for (size_t k = 0; k < sizeof(required) / sizeof(required[0]); k++)
+		if (c->col[required[k]] < 0)
+			return tb_err(err, errlen,
+				      "%s:%zu: missing column '%s' (is this a tbench summary CSV?)",
+				      c->path, line, tb_csv_columns[required[k]]);
+	c->have_header = true;
+	return 0;
+}
+
+static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, size_t errlen)
+{
+	struct sum_ctx *c = ctx;
+	if (!c->have_header)
+		return summary_header(c, line, f, nf, err, errlen);
+#define FIELD(k) (c->col[k] >= 0 && (size_t)c->col[k] < nf ? f[c->col[k]] : "")
+	for (int k = C_SCHEMA; k <= C_MEDIAN; k++)
+		if (c->col[k] >= 0 && (size_t)c->col[k] >= nf)
+			return tb_err(err, errlen, "%s:%zu: %zu fields, the header has more (missing '%s')",
+				      c->path, line, nf, tb_csv_columns[k]);
+	if (strcmp(FIELD(C_SCHEMA), TB_SCHEMA))
+		return tb_err(err, errlen, "%s:%zu: schema '%s' is not supported (expected %s)",
+			      c->path, line, FIELD(C_SCHEMA), TB_SCHEMA);
+	struct tb_result *r = tb_resultset_add(c->rs);
+	if (!r)
+		return tb_err(err, errlen, "out of memory");
+	const char *p = c->path;
+	if (copy_str(p, line, "family", FIELD(C_FAMILY), r->family, sizeof(r->family), err, errlen) ||
+	    copy_str(p, line, "variant", FIELD(C_VARIANT), r->variant, sizeof(r->variant), err, errlen) ||
+	    copy_str(p, line, "mode", FIELD(C_MODE), r->mode, sizeof(r->mode), err, errlen) ||
+	    copy_str(p, line, "status", *FIELD(C_STATUS) ? FIELD(C_STATUS) : "ok", r->status,
+		     sizeof(r->status), err, errlen) ||
+	    copy_str(p, line, "note", FIELD(C_NOTE), r->note, sizeof(r->note), err, errlen) ||
+	    copy_str(p, line, "item_unit", FIELD(C_UNIT), r->unit, sizeof(r->unit), err, errlen))
+		return -1;
+	if (!r->family[0] || !r->variant[0])
+		return tb_err(err, errlen, "%s:%zu: empty family or variant", p, line);
+	uint64_t th;
+	if (parse_u64(p, line, "n", FIELD(C_N), &r->n, err, errlen) ||
+	    parse_u64(p, line, "threads", FIELD(C_THREADS), &th, err, errlen))
+		return -1;
+	if (th == 0 || th > 4096)
+		return tb_err(err, errlen, "%s:%zu: column threads: %" PRIu64 " is out of range (1-4096)",
+			      p, line, th);
+	r->threads = (unsigned)th;
+	r->rows = 1;
+	r->cols = r->n;
+	if (*FIELD(C_ROWS) && parse_u64(p, line, "rows", FIELD(C_ROWS), &r->rows, err, errlen))
+		return -1;
+	if (*FIELD(C_COLS) && parse_u64(p, line, "cols", FIELD(C_COLS), &r->cols, err, errlen))
+		return -1;
+	if (*FIELD(C_ITERS) && parse_u64(p, line, "iters_per_sample", FIELD(C_ITERS), &r->iters, err, errlen))
+		return -1;
+	struct { int k; double *dst; bool neg; } nums[] = {
+		{C_MIN, &r->st.min, false}, {C_MEDIAN, &r->st.median, false},
+		{C_MEAN, &r->st.mean, false}, {C_SD, &r->st.sd, false}, {C_MAD, &r->st.mad, false},
+		{C_CV, &r->st.cv, false}, {C_P5, &r->st.p5, false}, {C_P25, &r->st.p25, false},
+		{C_P75, &r->st.p75, false}, {C_P95, &r->st.p95, false},
+		{C_CILO, &r->st.ci_low, false}, {C_CIHI, &r->st.ci_high, false},
+		{C_BYTES, &r->bytes, false}, {C_FLOPS, &r->flops, false}, {C_ITEMS, &r->items, false},
+		{C_IPS, &r->items_per_s, false}, {C_GBPS, &r->gbps, false},
+		{C_LIMIT, &r->limit_share, false},
+	};
+	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
+		if (parse_num(p, line, tb_csv_columns[nums[i].k], FIELD(nums[i].k), nums[i].dst,
+			      nums[i].neg, err, errlen))
+			return -1;
+	if (!strcmp(r->status, "ok") && isnan(r->st.median))
+		return tb_err(err, errlen, "%s:%zu: status ok but median_ns is empty", p, line);
+	uint64_t o;
+	if (*FIELD(C_OMILD)) {
+		if (parse_u64(p, line, "outliers_mild", FIELD(C_OMILD), &o, err, errlen))
+			return -1;
+		r->st.outliers_mild = o;
+	}
+	if (*FIELD(C_OSEV)) {
+		if (parse_u64(p, line, "outliers_severe", FIELD(C_OSEV), &o, err, errlen))
+			return -1;
+		r->st.outliers_severe = o;
+	}
+	for (size_t j = 0; j < c->nctr; j++) {
+		if ((size_t)c->ctr_col[j] >= nf || !*f[c->ctr_col[j]])
+			continue;
+		double v;
+		if (parse_num(p, line, c->ctr_name[j], f[c->ctr_col[j]], &v, true, err, errlen) ||
+		    tb_result_add_metric(r, c->ctr_name[j], NAN, v))
+			return -1;
+	}
+	for (size_t i = c->first; i + 1 < c->rs->n; i++)
+		if (tb_result_same_key(&c->rs->r[i], r))
+			return tb_err(err, errlen, "%s:%zu: duplicate case %s/%s/%s/n=%" PRIu64 "/threads=%u",
+				      p, line, r->family, r->variant, r->mode, r->n, r->threads);
+	if (!c->rs->name[0] && *FIELD(C_NAME))
+		snprintf(c->rs->name, sizeof(c->rs->name), "%s", FIELD(C_NAME));
+	return 0;
+#undef FIELD
+}
+
+int tb_csv_read_summary(const char *path, struct tb_resultset *rs, char *err, size_t errlen)
+{
+	struct sum_ctx c = {.path = path, .rs = rs, .first = rs->n};
+	int rc = tb_csv_read_rows(path, summary_row, &c, err, errlen);
+	for (size_t j = 0; j < c.nctr; j++)
+		free(c.ctr_name[j]);
+	if (rc == 0 && !c.have_header)
+		rc = tb_err(err, errlen, "%s: no header row", path);
+	return rc;
+}
+
+/* ---- samples ---- */
+
+struct smp_ctx {
+	const char *path;
+	struct tb_resultset *rs;
+	int col[9];
+	bool have_header;
+	size_t *cap;
+};
+
+static const char *const smp_cols[] = {"schema", "family", "variant", "mode", "n",
+				       "threads", "sample", "iters", "ns_per_iter"};
+
+static int samples_row(void *ctx, size_t line, char **f, size_t nf, char *err, size_t errlen)
+{
+	struct smp_ctx *c = ctx;
+	if (!c->have_header) {
+		for (int k = 0; k < 9; k++) {
+			c->col[k] = -1;
+			for (size_t i = 0; i < nf; i++)
+				if (!strcmp(f[i], smp_cols[k]))
+					c->col[k] = (int)i;
+			if (c->col[k] < 0 && k != 6 && k != 7)
+				return tb_err(err, errlen, "%s:%zu: missing column '%s' (is this a tbench samples CSV?)",
+					      c->path, line, smp_cols[k]);
+		}
+		c->have_header = true;
+		return 0;
+	}
+	for (int k = 0; k < 9; k++)
+		if (c->col[k] >= 0 && (size_t)c->col[k] >= nf)
+			return tb_err(err, errlen, "%s:%zu: missing field '%s'", c->path, line, smp_cols[k]);
+	if (strcmp(f[c->col[0]], TB_SCHEMA))
+		return tb_err(err, errlen, "%s:%zu: schema '%s' is not supported (expected %s)",
+			      c->path, line, f[c->col[0]], TB_SCHEMA);
+	struct tb_result key;
+	memset(&key, 0, sizeof(key));
+	uint64_t th;
+	if (copy_str(c->path, line, "family", f[c->col[1]], key.family, sizeof(key.family), err, errlen) ||
+	    copy_str(c->path, line, "variant", f[c->col[2]], key.variant, sizeof(key.variant), err, errlen) ||
+	    copy_str(c->path, line, "mode", f[c->col[3]], key.mode, sizeof(key.mode), err, errlen) ||
+	    parse_u64(c->path, line, "n", f[c->col[4]], &key.n, err, errlen) ||
+	    parse_u64(c->path, line, "threads", f[c->col[5]], &th, err, errlen))
+		return -1;
+	key.threads = (unsigned)th;
+	double v;
+	if (parse_num(c->path, line, "ns_per_iter", f[c->col[8]], &v, false, err, errlen))
+		return -1;
+	if (isnan(v))
+		return tb_err(err, errlen, "%s:%zu: empty ns_per_iter", c->path, line);
+	for (size_t i = 0; i < c->rs->n; i++) {
+		struct tb_result *r = &c->rs->r[i];
+		if (!tb_result_same_key(r, &key))
+			continue;
+		if (r->nsamples == c->cap[i]) {
+			size_t cap = c->cap[i] ? c->cap[i] * 2 : 128;
+			double *ns = realloc(r->samples, cap * sizeof(double));
+			if (!ns)
+				return tb_err(err, errlen, "out of memory");
+			r->samples = ns;
+			c->cap[i] = cap;
+		}
+		r->samples[r->nsamples++] = v;
+		return 0;
+	}
+	return tb_err(err, errlen, "%s:%zu: sample of a case not in the summary (%s/%s/%s/n=%" PRIu64 ")",
+		      c->path, line, key.family, key.variant, key.mode, key.n);
+}
+
+int tb_csv_read_samples(const char *path, struct tb_resultset *rs, char *err, size_t errlen)
+{
+	size_t *cap = calloc(rs->n ? rs->n : 1, sizeof(size_t));
+	if (!cap)
+		return tb_err(err, errlen, "out of memory");
+	for (size_t i = 0; i < rs->n; i++) {
+		free(rs->r[i].samples);
+		rs->r[i].samples = NULL;
+		rs->r[i].nsamples = 0;
+	}
+	struct smp_ctx c = {.path = path, .rs = rs, .cap = cap};
+	int rc = tb_csv_read_rows(path, samples_row, &c, err, errlen);
+	free(cap);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < rs->n; i++) {
+		struct tb_result *r = &rs->r[i];
+		if (!r->nsamples)
+			continue;
+		double ls = r->limit_share;
+		tb_result_derive(r);
+		r->limit_share = ls;
+	}
+	return 0;
+}
+
+/* ---- key/value ---- */
+
+struct kv_ctx { const char *path; struct tb_kvlist *kv; bool header; };
+
+static int kv_row(void *ctx, size_t line, char **f, size_t nf, char *err, size_t errlen)
+{
+	struct kv_ctx *c = ctx;
+	if (!c->header) {
+		c->header = true;
+		if (nf >= 2 && !strcmp(f[0], "key") && !strcmp(f[1], "value"))
+			return 0;
+		return tb_err(err, errlen, "%s:%zu: expected the header 'key,value'", c->path, line);
+	}
+	if (nf < 2)
+		return tb_err(err, errlen, "%s:%zu: expected key,value", c->path, line);
+	return tb_kv_set(c->kv, f[0], f[1]) ? tb_err(err, errlen, "out of memory") : 0;
+}
+
+int tb_csv_read_kv(const char *path, struct tb_kvlist *kv, char *err, size_t errlen)
+{
+	struct kv_ctx c = {.path = path, .kv = kv};
+	return tb_csv_read_rows(path, kv_row, &c, err, errlen);
+}

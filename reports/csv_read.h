@@ -1,0 +1,26 @@
+/*
+ * csv_read.h - read result files back (libcsv, streamed): the summary CSV
+ * into a tb_resultset and the samples CSV onto its results.  Every error
+ * names the file and line.  Extra columns are accepted; CRLF or LF.
+ */
+#ifndef TB_CSV_READ_H
+#define TB_CSV_READ_H
+
+#include "results.h"
+
+#include <stddef.h>
+
+/* Generic row reader: fields are NUL-terminated; return non-zero from the
+ * callback (with err filled) to stop. line is the row's first line. */
+typedef int (*tb_csv_row_fn)(void *ctx, size_t line, char **fields, size_t nfields,
+			     char *err, size_t errlen);
+int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, size_t errlen);
+
+/* Appends the rows of a summary CSV (schema tbench-1) to rs. */
+int tb_csv_read_summary(const char *path, struct tb_resultset *rs, char *err, size_t errlen);
+/* Attaches raw samples to the matching results of rs and re-derives them. */
+int tb_csv_read_samples(const char *path, struct tb_resultset *rs, char *err, size_t errlen);
+/* key,value CSV (fingerprint / options) */
+int tb_csv_read_kv(const char *path, struct tb_kvlist *kv, char *err, size_t errlen);
+
+#endif

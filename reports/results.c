@@ -1,0 +1,105 @@
+/*
+ * results.c - result records: ownership, derived figures, keys.
+ */
+#include "results.h"
+
+#include "stats.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tb_result *tb_resultset_add(struct tb_resultset *rs)
+{
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 16;
+		struct tb_result *nr = realloc(rs->r, cap * sizeof(*nr));
+		if (!nr)
+			return NULL;
+		rs->r = nr;
+		rs->cap = cap;
+	}
+	struct tb_result *r = &rs->r[rs->n++];
+	memset(r, 0, sizeof(*r));
+	r->threads = 1;
+	r->rows = 1;
+	r->items_per_s = r->gbps = r->limit_share = NAN;
+	tb_stats_compute(NULL, 0, &r->st);
+	return r;
+}
+
+void tb_result_free(struct tb_result *r)
+{
+	free(r->samples);
+	free(r->metrics);
+	r->samples = NULL;
+	r->metrics = NULL;
+	r->nsamples = r->nmetrics = 0;
+}
+
+void tb_resultset_free(struct tb_resultset *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		tb_result_free(&rs->r[i]);
+	free(rs->r);
+	tb_kv_free(&rs->fingerprint);
+	tb_kv_free(&rs->options);
+	memset(rs, 0, sizeof(*rs));
+}
+
+void tb_result_derive(struct tb_result *r)
+{
+	tb_stats_compute(r->samples, r->nsamples, &r->st);
+	double med = r->st.median;
+	if (r->nsamples && med > 0) {
+		r->items_per_s = r->items > 0 ? r->items / (med * 1e-9) : NAN;
+		r->gbps = r->bytes > 0 ? r->bytes / med : NAN; /* bytes/ns = GB/s */
+	} else {
+		r->items_per_s = r->gbps = NAN;
+	}
+}
+
+int tb_result_set_samples(struct tb_result *r, const double *ns, size_t n)
+{
+	free(r->samples);
+	r->samples = NULL;
+	r->nsamples = 0;
+	if (n) {
+		r->samples = malloc(n * sizeof(double));
+		if (!r->samples)
+			return -1;
+		memcpy(r->samples, ns, n * sizeof(double));
+		r->nsamples = n;
+	}
+	tb_result_derive(r);
+	return 0;
+}
+
+int tb_result_add_metric(struct tb_result *r, const char *name, double mean, double median)
+{
+	struct tb_metric *m = realloc(r->metrics, (r->nmetrics + 1) * sizeof(*m));
+	if (!m)
+		return -1;
+	r->metrics = m;
+	m = &r->metrics[r->nmetrics++];
+	snprintf(m->name, sizeof(m->name), "%s", name);
+	m->mean = mean;
+	m->median = median;
+	return 0;
+}
+
+void tb_result_size_str(const struct tb_result *r, char *buf, size_t len)
+{
+	if (r->rows > 1)
+		snprintf(buf, len, "%llux%llu", (unsigned long long)r->rows,
+			 (unsigned long long)r->cols);
+	else
+		snprintf(buf, len, "%llu", (unsigned long long)r->n);
+}
+
+bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b)
+{
+	return !strcmp(a->family, b->family) && !strcmp(a->variant, b->variant) &&
+	       !strcmp(a->mode, b->mode) && a->n == b->n && a->threads == b->threads;
+}

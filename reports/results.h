@@ -1,0 +1,71 @@
+/*
+ * results.h - the result model every writer and reader shares: one
+ * tb_result per case (key, status, raw samples, work, statistics, counters)
+ * and a tb_resultset holding them with the fingerprint and options.
+ */
+#ifndef TB_RESULTS_H
+#define TB_RESULTS_H
+
+#include "../probes/kv.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TB_SCHEMA "tbench-1"
+
+struct tb_stats {
+	double min, max, median, mean, sd, mad, cv;
+	double p5, p25, p75, p95;
+	double ci_low, ci_high; /* CI of the median; NaN when not computed */
+	size_t outliers_mild, outliers_severe; /* Tukey: 1.5 and 3 IQR */
+};
+
+/* A per-iteration counter or derived metric (name like "perf::PAGE-FAULTS"). */
+struct tb_metric {
+	char name[96];
+	double mean, median; /* per iteration; NaN when not counted */
+};
+
+struct tb_result {
+	char family[32], variant[32], mode[16];
+	uint64_t n, rows, cols;
+	unsigned threads;
+	char status[24]; /* ok, failed-verify, unsupported, setup-failed, partial */
+	char note[256];  /* why a case is not ok, or a remark */
+	uint64_t iters;  /* calls per sample */
+	size_t nsamples;
+	double *samples; /* ns per call, nsamples of them (owned) */
+	double bytes, flops, items; /* work per call */
+	char unit[16];              /* what items count */
+	struct tb_stats st;
+	double items_per_s, gbps, limit_share; /* NaN when unknown */
+	size_t nmetrics;
+	struct tb_metric *metrics; /* owned */
+};
+
+struct tb_resultset {
+	struct tb_result *r;
+	size_t n, cap;
+	char name[128];              /* the run's label */
+	struct tb_kvlist fingerprint; /* machine */
+	struct tb_kvlist options;     /* how it was run */
+};
+
+/* Append a zeroed result; NULL on out of memory. */
+struct tb_result *tb_resultset_add(struct tb_resultset *rs);
+void tb_resultset_free(struct tb_resultset *rs);
+void tb_result_free(struct tb_result *r);
+
+/* Set samples (copied) and recompute statistics and throughput. */
+int tb_result_set_samples(struct tb_result *r, const double *ns, size_t n);
+/* Recompute statistics and derived rates from r->samples. */
+void tb_result_derive(struct tb_result *r);
+int tb_result_add_metric(struct tb_result *r, const char *name, double mean, double median);
+
+/* "1000x1000" when rows > 1, else "n" */
+void tb_result_size_str(const struct tb_result *r, char *buf, size_t len);
+/* same (family, variant, mode, n, threads) */
+bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b);
+
+#endif

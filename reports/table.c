@@ -1,0 +1,112 @@
+/*
+ * table.c - the terminal table: one aligned row per case, in units a human
+ * reads.  Colour (status only) when the report allows it.
+ */
+#include "writer.h"
+
+#include <math.h>
+#include <string.h>
+
+static size_t utf8_width(const char *s)
+{
+	size_t w = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+static void pad(FILE *f, const char *s, size_t width, bool right)
+{
+	size_t w = utf8_width(s);
+	if (right)
+		for (size_t i = w; i < width; i++)
+			fputc(' ', f);
+	fputs(s, f);
+	if (!right)
+		for (size_t i = w; i < width; i++)
+			fputc(' ', f);
+}
+
+enum { NCOL = 11, CELL = 48 };
+
+static const char *const head[NCOL] = {"family", "variant", "mode", "size", "thr",
+				       "status", "median", "\xc2\xb1mad", "rate",
+				       "GB/s", "limit"};
+static const bool right[NCOL] = {0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1};
+
+static void cells(const struct tb_result *r, char c[NCOL][CELL])
+{
+	snprintf(c[0], CELL, "%s", r->family);
+	snprintf(c[1], CELL, "%s", r->variant);
+	snprintf(c[2], CELL, "%s", r->mode);
+	tb_result_size_str(r, c[3], CELL);
+	snprintf(c[4], CELL, "%u", r->threads);
+	snprintf(c[5], CELL, "%s", r->status);
+	if (r->nsamples || !isnan(r->st.median)) {
+		tb_fmt_ns(r->st.median, c[6], CELL);
+		if (r->st.median > 0 && !isnan(r->st.mad))
+			snprintf(c[7], CELL, "%.1f%%", 100.0 * r->st.mad / r->st.median);
+		else
+			snprintf(c[7], CELL, "-");
+		char u[24];
+		snprintf(u, sizeof(u), "%s/s", r->unit[0] ? r->unit : "it");
+		tb_fmt_si(r->items_per_s, u, c[8], CELL);
+		if (isnan(r->gbps))
+			snprintf(c[9], CELL, "-");
+		else
+			snprintf(c[9], CELL, "%.2f", r->gbps);
+		if (isnan(r->limit_share))
+			snprintf(c[10], CELL, "-");
+		else
+			snprintf(c[10], CELL, "%.0f%%", 100.0 * r->limit_share);
+	} else {
+		for (int k = 6; k < NCOL; k++)
+			snprintf(c[k], CELL, "-");
+	}
+}
+
+static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t errlen)
+{
+	(void)err, (void)errlen;
+	const struct tb_resultset *rs = rep->rs;
+	size_t w[NCOL];
+	char c[NCOL][CELL];
+	for (int k = 0; k < NCOL; k++)
+		w[k] = utf8_width(head[k]);
+	for (size_t i = 0; i < rs->n; i++) {
+		cells(&rs->r[i], c);
+		for (int k = 0; k < NCOL; k++)
+			if (utf8_width(c[k]) > w[k])
+				w[k] = utf8_width(c[k]);
+	}
+	for (int k = 0; k < NCOL; k++) {
+		pad(f, head[k], w[k], right[k]);
+		fputs(k + 1 < NCOL ? "  " : "\n", f);
+	}
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct tb_result *r = &rs->r[i];
+		cells(r, c);
+		for (int k = 0; k < NCOL; k++) {
+			const char *col = NULL;
+			if (k == 5 && rep->color)
+				col = !strcmp(r->status, "ok") ? "\033[32m"
+				      : !strcmp(r->status, "unsupported") ? "\033[33m" : "\033[31m";
+			if (col)
+				fputs(col, f);
+			pad(f, c[k], w[k], right[k]);
+			if (col)
+				fputs("\033[0m", f);
+			fputs(k + 1 < NCOL ? "  " : "\n", f);
+		}
+		if (r->note[0] && strcmp(r->status, "ok"))
+			fprintf(f, "    %s: %s\n", r->status, r->note);
+	}
+	return 0;
+}
+
+const struct tb_writer tb_writer_table = {
+	.name = "table",
+	.summary = "aligned terminal table",
+	.write = write_table,
+};

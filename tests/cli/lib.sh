@@ -1,0 +1,44 @@
+# lib.sh - helpers for the end-to-end CLI tests (sourced by tests/cli/t*.sh).
+# TBENCH is the binary under test; each test works in its own temporary dir.
+set -u
+: "${TBENCH:?TBENCH must name the tbench binary}"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+mkdir "$T/w" && cd "$T/w" || exit 1
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); echo "ok - $*"; }
+bad() { failed=$((failed + 1)); echo "not ok - $*"; sed 's/^/    | /' "$T/err" 2>/dev/null | head -5; }
+
+# run CMD...: runs it with stdout in $T/out, stderr in $T/err, status in $rc
+run() { "$@" >"$T/out" 2>"$T/err" </dev/null; rc=$?; }
+
+# expect_usage DESC NEEDLE CMD...: exit 2, exactly one line on stderr, containing NEEDLE
+expect_usage() {
+	local desc=$1 needle=$2; shift 2
+	run "$@"
+	local lines; lines=$(wc -l <"$T/err")
+	if [ "$rc" -ne 2 ]; then bad "$desc: exit $rc, wanted 2"; return; fi
+	if [ "$lines" -ne 1 ]; then bad "$desc: $lines lines on stderr, wanted 1"; return; fi
+	if ! grep -qF -- "$needle" "$T/err"; then bad "$desc: stderr lacks '$needle'"; return; fi
+	ok "$desc"
+}
+
+# expect_status DESC STATUS CMD...
+expect_status() {
+	local desc=$1 want=$2; shift 2
+	run "$@"
+	if [ "$rc" -ne "$want" ]; then bad "$desc: exit $rc, wanted $want"; else ok "$desc"; fi
+}
+
+# check DESC COMMAND-STRING: passes when the shell command succeeds
+check() {
+	local desc=$1; shift
+	if eval "$*"; then ok "$desc"; else bad "$desc: failed: $*"; fi
+}
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}

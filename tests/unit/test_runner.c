@@ -1,0 +1,120 @@
+/*
+ * test_runner.c - the runner's phases on the null kernel: calibration makes
+ * a sample last at least the minimum, the sample count is honoured, fixed
+ * iterations skip warmup and calibration, a stop request gives a partial
+ * measurement, and the hook is called around every sample.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "kernels/kernel.h"
+#include "probes/clock.h"
+#include "probes/runner.h"
+
+static struct tb_case null_case(void)
+{
+	return (struct tb_case){.k = tb_kernel_find("null", "empty"), .n = 1, .threads = 1};
+}
+
+static void calibrates_to_min_sample(void **state)
+{
+	(void)state;
+	struct tb_case c = null_case();
+	struct tb_runner_opts o;
+	tb_runner_defaults(&o);
+	o.samples = 20;
+	o.warmup_min_ns = 1e6;
+	o.min_sample_ns = 2e6;
+	struct tb_measurement m;
+	char err[128];
+	assert_int_equal(tb_measure(&c, &o, &m, err, sizeof(err)), 0);
+	assert_int_equal(m.nsamples, 20);
+	assert_false(m.partial);
+	assert_true(m.warmup_iters >= o.warmup_iters);
+	assert_true(m.iters > 1000); /* an empty call is far shorter than 2 ms */
+	for (size_t i = 0; i < m.nsamples; i++)
+		assert_true(m.ns[i] > 0);
+	tb_measurement_free(&m);
+}
+
+static void fixed_iters(void **state)
+{
+	(void)state;
+	struct tb_case c = null_case();
+	struct tb_runner_opts o;
+	tb_runner_defaults(&o);
+	o.samples = 5;
+	o.fixed_iters = 777;
+	struct tb_measurement m;
+	char err[128];
+	assert_int_equal(tb_measure(&c, &o, &m, err, sizeof(err)), 0);
+	assert_int_equal(m.iters, 777);
+	assert_int_equal(m.warmup_iters, 0);
+	assert_int_equal(m.nsamples, 5);
+	tb_measurement_free(&m);
+}
+
+static void stop_gives_partial(void **state)
+{
+	(void)state;
+	struct tb_case c = null_case();
+	struct tb_runner_opts o;
+	tb_runner_defaults(&o);
+	o.fixed_iters = 10;
+	tb_stop_requested = 2;
+	struct tb_measurement m;
+	char err[128];
+	assert_int_equal(tb_measure(&c, &o, &m, err, sizeof(err)), 0);
+	tb_stop_requested = 0;
+	assert_true(m.partial);
+	assert_int_equal(m.nsamples, 0);
+	tb_measurement_free(&m);
+}
+
+static int starts, stops;
+static int h_start(void *ctx) { (void)ctx; starts++; return 0; }
+static int h_stop(void *ctx, double *v) { (void)ctx; v[0] = ++stops; v[1] = 2; return 0; }
+
+static void hook_around_each_sample(void **state)
+{
+	(void)state;
+	struct tb_case c = null_case();
+	struct tb_sample_hook h = {.nvalues = 2, .start = h_start, .stop = h_stop};
+	struct tb_runner_opts o;
+	tb_runner_defaults(&o);
+	o.fixed_iters = 10;
+	o.samples = 7;
+	o.hook = &h;
+	struct tb_measurement m;
+	char err[128];
+	starts = stops = 0;
+	assert_int_equal(tb_measure(&c, &o, &m, err, sizeof(err)), 0);
+	assert_int_equal(starts, 7);
+	assert_int_equal(stops, 7);
+	assert_true(m.values[6 * 2] == 7 && m.values[6 * 2 + 1] == 2);
+	tb_measurement_free(&m);
+}
+
+static void clock_probe_is_sane(void **state)
+{
+	(void)state;
+	struct tb_clock_info ci;
+	tb_clock_probe(&ci);
+	double res = ci.resolution_ns, cost = ci.overhead_ns;
+	assert_true(res >= 1.0 && res < 1e6);  /* a real step was seen */
+	assert_true(cost > 0.0 && cost < 1e5); /* a read costs something finite */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(calibrates_to_min_sample), cmocka_unit_test(fixed_iters),
+		cmocka_unit_test(stop_gives_partial), cmocka_unit_test(hook_around_each_sample),
+		cmocka_unit_test(clock_probe_is_sane),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,143 @@
+/*
+ * test_scale.c - every supported scale variant matches the scalar reference
+ * bit for bit, in both modes, on odd sizes and unaligned starts; and a wrong
+ * kernel is caught by verification (the check can fail).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "kernels/common.h"
+#include "kernels/pool.h"
+#include "kernels/scale/scale.h"
+
+static const size_t sizes[] = {1, 3, 15, 17, 1023, 1025, 4096 + 7};
+
+static void reference_is_a_times_x(void **state)
+{
+	(void)state;
+	float x[37], y[37];
+	for (int i = 0; i < 37; i++)
+		x[i] = (float)i - 10.25f;
+	tb_scale_ref_out(y, x, 1.5f, 37);
+	for (int i = 0; i < 37; i++)
+		assert_true(y[i] == 1.5f * x[i]);
+	tb_scale_ref_in(x, 1.5f, 37);
+	assert_memory_equal(x, y, sizeof(x));
+}
+
+static void check_variant(const struct tb_kernel *k, unsigned threads)
+{
+	enum tb_mode modes[] = {TB_MODE_OUTOFPLACE, TB_MODE_INPLACE};
+	struct tb_pool *pool = NULL;
+	char err[256];
+	if (threads > 1) {
+		pool = tb_pool_create(threads, false, 0, err, sizeof(err));
+		assert_non_null(pool);
+	}
+	for (int m = 0; m < 2; m++) {
+		if (!(k->modes & modes[m]))
+			continue;
+		for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++)
+			for (size_t off = 0; off < 4; off++) {
+				struct tb_case c = {.k = k, .mode = modes[m], .n = sizes[s], .rows = 1,
+						    .cols = sizes[s], .threads = threads, .seed = 7 + s,
+						    .alpha = 1.5f, .misalign = off, .pool = pool};
+				err[0] = 0;
+				int rc = k->verify(&c, err, sizeof(err));
+				if (rc)
+					fail_msg("%s/%s %s n=%zu off=%zu: %s", k->family, k->variant,
+						 tb_mode_name(modes[m]), sizes[s], off, err);
+				assert_int_equal(k->setup(&c, err, sizeof(err)), 0);
+				k->run(&c, 3);
+				k->teardown(&c);
+			}
+	}
+	tb_pool_destroy(pool);
+}
+
+static void all_variants_match_reference(void **state)
+{
+	(void)state;
+	int checked = 0;
+	for (size_t i = 0; i < tb_kernel_count(); i++) {
+		const struct tb_kernel *k = tb_kernel_at(i);
+		const char *why;
+		if (strcmp(k->family, "scale") || !tb_kernel_supported(k, &why))
+			continue;
+		if (k->threaded) {
+			for (unsigned t = 1; t <= 3; t++)
+				check_variant(k, t);
+		} else {
+			check_variant(k, 1);
+		}
+		checked++;
+	}
+	assert_true(checked >= 1);
+}
+
+/* a wrong kernel: drops the last element */
+static void bad_out(const struct tb_case *c, float *restrict y, const float *restrict x,
+		    float a, size_t n)
+{
+	(void)c;
+	for (size_t i = 0; i + 1 < n; i++)
+		y[i] = a * x[i];
+}
+static void bad_in(const struct tb_case *c, float *x, float a, size_t n)
+{
+	(void)c;
+	for (size_t i = 0; i < n; i++)
+		x[i] *= a * (i == n / 2 ? 1.0001f : 1.0f);
+}
+/* writes one past the end */
+static void over_out(const struct tb_case *c, float *restrict y, const float *restrict x,
+		     float a, size_t n)
+{
+	(void)c;
+	for (size_t i = 0; i <= n; i++)
+		y[i] = a * (i < n ? x[i] : 1.0f);
+}
+
+static const struct tb_scale_impl bad_impl = {.out = bad_out, .in = bad_in};
+static const struct tb_scale_impl over_impl = {.out = over_out, .in = bad_in};
+static const struct tb_kernel bad = TB_SCALE_KERNEL("bad", "wrong", &bad_impl, NULL, TB_SCALE_BOTH, false);
+static const struct tb_kernel over = TB_SCALE_KERNEL("over", "overrun", &over_impl, NULL, TB_SCALE_BOTH, false);
+
+static void wrong_kernels_fail_verification(void **state)
+{
+	(void)state;
+	char err[256] = "";
+	struct tb_case c = {.k = &bad, .mode = TB_MODE_OUTOFPLACE, .n = 1000, .alpha = 1.5f, .seed = 1};
+	assert_int_equal(bad.verify(&c, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "element"));
+	c.mode = TB_MODE_INPLACE;
+	assert_int_equal(bad.verify(&c, err, sizeof(err)), -1);
+	c.k = &over;
+	c.mode = TB_MODE_OUTOFPLACE;
+	err[0] = 0;
+	assert_int_equal(over.verify(&c, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "past the end"));
+}
+
+static void work_per_call(void **state)
+{
+	(void)state;
+	struct tb_case c = {.k = tb_kernel_find("scale", "scalar"), .mode = TB_MODE_INPLACE, .n = 1000};
+	struct tb_work w = c.k->work(&c);
+	assert_true(w.bytes == 8000 && w.flops == 1000 && w.items == 1000);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reference_is_a_times_x),
+		cmocka_unit_test(all_variants_match_reference),
+		cmocka_unit_test(wrong_kernels_fail_verification),
+		cmocka_unit_test(work_per_call),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
