@@ -47,13 +47,17 @@ static int check_output(const char *path)
 	return 0;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TB_ASAN_BUILD 1
+#else
+#define TB_ASAN_BUILD 0
+#endif
+
 int tb_run_insns_parent(const struct tb_run_opts *o, char **argv)
 {
-#if defined(__SANITIZE_ADDRESS__)
-	(void)o, (void)argv;
-	return tb_usage_error("--metric instructions needs a build without AddressSanitizer "
-			      "(valgrind cannot run it): use scripts/build.sh release");
-#else
+	if (TB_ASAN_BUILD)
+		return tb_usage_error("--metric instructions needs a build without AddressSanitizer "
+				      "(valgrind cannot run it): use scripts/build.sh release");
 	if (tb_on_valgrind())
 		return tb_usage_error("--metric instructions starts valgrind itself: run tbench "
 				      "directly, not under valgrind");
@@ -72,5 +76,4 @@ int tb_run_insns_parent(const struct tb_run_opts *o, char **argv)
 		fputs(log, stderr);
 	}
 	return status;
-#endif
 }
