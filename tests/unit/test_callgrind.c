@@ -1,7 +1,9 @@
 /*
  * test_callgrind.c - the pieces of `--metric instructions` that run without
  * valgrind: reading a callgrind dump's total, finding a program on PATH,
- * and the `metric` column of the summary CSV (written, read back, checked).
+ * the `metric` column of the summary CSV (written, read back, checked), and
+ * the comparison of counts: no test, a verdict on any change beyond the
+ * threshold even with 3 samples a side.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +17,7 @@
 #include <unistd.h>
 
 #include "probes/callgrind.h"
+#include "reports/compare.h"
 #include "reports/csv_read.h"
 #include "reports/writer.h"
 
@@ -119,6 +122,55 @@ static void metric_column(void **state)
 	tb_resultset_free(&a);
 }
 
+static void add_case(struct tb_resultset *rs, const char *variant, const char *metric, double v)
+{
+	struct tb_result *r = tb_resultset_add(rs);
+	snprintf(r->family, sizeof(r->family), "scale");
+	snprintf(r->variant, sizeof(r->variant), "%s", variant);
+	snprintf(r->mode, sizeof(r->mode), "inplace");
+	snprintf(r->status, sizeof(r->status), "ok");
+	snprintf(r->metric, sizeof(r->metric), "%s", metric);
+	r->n = r->cols = 1000;
+	double s[3] = {v, v, v};
+	assert_int_equal(tb_result_set_samples(r, s, 3), 0);
+}
+
+static void compares_counts(void **state)
+{
+	(void)state;
+	struct tb_resultset a = {0}, b = {0};
+	add_case(&a, "same", "instructions", 6018.2);
+	add_case(&b, "same", "instructions", 6018.2);
+	add_case(&a, "small", "instructions", 6000);
+	add_case(&b, "small", "instructions", 6240); /* +4%: inside 5% */
+	add_case(&a, "slower", "instructions", 6000);
+	add_case(&b, "slower", "instructions", 6301); /* +5.02% */
+	add_case(&a, "faster", "instructions", 6000);
+	add_case(&b, "faster", "instructions", 3000);
+	add_case(&a, "mixed", "time", 6000);
+	add_case(&b, "mixed", "instructions", 6000);
+	struct tb_compare_opts o;
+	tb_compare_defaults(&o);
+	struct tb_comparison c;
+	char err[256] = "";
+	assert_int_equal(tb_compare(&a, &b, &o, &c, err, sizeof(err)), 0);
+	assert_int_equal(c.nrows, 5);
+	assert_string_equal(c.metric_unit, "insn");
+	const enum tb_verdict want[] = {TB_VERDICT_UNCHANGED, TB_VERDICT_UNCHANGED,
+					TB_VERDICT_SLOWER, TB_VERDICT_FASTER, TB_VERDICT_NOT_OK};
+	for (size_t i = 0; i < 5; i++)
+		if (c.rows[i].verdict != want[i])
+			fail_msg("%s: verdict %s, wanted %s (%s)", c.rows[i].key.variant,
+				 tb_verdict_name(c.rows[i].verdict), tb_verdict_name(want[i]),
+				 c.rows[i].note);
+	assert_non_null(strstr(c.rows[0].note, "deterministic"));
+	assert_non_null(strstr(c.rows[4].note, "metric time -> instructions"));
+	assert_int_equal(c.nslower, 1);
+	tb_comparison_free(&c);
+	tb_resultset_free(&a);
+	tb_resultset_free(&b);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -140,6 +192,7 @@ int main(void)
 		cmocka_unit_test(reads_totals),
 		cmocka_unit_test(finds_programs),
 		cmocka_unit_test(metric_column),
+		cmocka_unit_test(compares_counts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
