@@ -12,8 +12,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+struct tb_comparison; /* reports/compare.h */
+
 struct tb_report {
 	const struct tb_resultset *rs;
+	const struct tb_comparison *cmp; /* against a baseline; NULL when none */
 	bool color;   /* terminal colours allowed (a TTY and NO_COLOR unset) */
 	bool verbose; /* more columns / detail where a format has them */
 };
