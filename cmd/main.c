@@ -22,6 +22,7 @@ static const struct tb_cmd commands[] = {
 	{"list", cmd_list, "list families and variants, with support on this machine", tb_usage_list},
 	{"emu", cmd_emu, "run an AArch64 program in the interpreter", tb_usage_emu},
 	{"env", cmd_env, "show the machine fingerprint", tb_usage_env},
+	{"counters", cmd_counters, "list the events PAPI can count here (presets, native, components)", tb_usage_counters},
 	{"help", cmd_help, "show help for tbench or one command", tb_usage_help},
 };
 
