@@ -24,6 +24,13 @@
 
 #define PAGES 1000
 
+/* AddressSanitizer touches one shadow page per 8 pages written */
+#ifdef __SANITIZE_ADDRESS__
+#define MAX_FAULTS(n) ((n) * 1.125 * 1.05 + 16)
+#else
+#define MAX_FAULTS(n) ((n) * 1.05 + 16)
+#endif
+
 static size_t page;
 
 /* first touch of `pages` fresh pages, small pages only (no THP) */
@@ -57,11 +64,12 @@ static void page_faults_first_touch(void **state)
 	double v[1];
 	assert_int_equal(h.start(h.ctx), 0);
 	touch_fresh(PAGES);
-	assert_int_equal(h.stop(h.ctx, v), 0);
+	int rc = h.stop(h.ctx, v);
+	tb_counters_close(c);
+	assert_int_equal(rc, 0);
 	print_message("page faults for %d fresh pages: %.0f\n", PAGES, v[0]);
 	assert_true(v[0] >= PAGES);
-	assert_true(v[0] <= PAGES * 1.1 + 16);
-	tb_counters_close(c);
+	assert_true(v[0] <= MAX_FAULTS(PAGES));
 }
 
 static void task_clock_matches_wall(void **state)
@@ -82,8 +90,9 @@ static void task_clock_matches_wall(void **state)
 		cpu = (double)(c1.tv_sec - c0.tv_sec) * 1e9 + (double)(c1.tv_nsec - c0.tv_nsec);
 	} while (cpu < 50e6);
 	uint64_t wall = tb_now_ns() - t0;
-	assert_int_equal(h.stop(h.ctx, v), 0);
+	int rc = h.stop(h.ctx, v);
 	tb_counters_close(c);
+	assert_int_equal(rc, 0);
 	print_message("busy loop: wall %.2f ms, thread CPU time %.2f ms, task-clock %.2f ms\n",
 		      wall / 1e6, cpu / 1e6, v[0] / 1e6);
 	/* a busy loop runs whenever it is on a CPU: its task clock is the
@@ -112,13 +121,14 @@ static void threads_are_summed(void **state)
 	double v[1];
 	assert_int_equal(h.start(h.ctx), 0);
 	tb_pool_run(pool, touch_part, NULL);
-	assert_int_equal(h.stop(h.ctx, v), 0);
+	int rc = h.stop(h.ctx, v);
+	tb_counters_close(c);
+	tb_pool_destroy(pool);
+	assert_int_equal(rc, 0);
 	print_message("page faults, 2 threads x %d pages: %.0f\n", PAGES / 2, v[0]);
 	/* one thread alone would see only half of them */
 	assert_true(v[0] >= PAGES);
-	assert_true(v[0] <= PAGES * 1.1 + 32);
-	tb_counters_close(c);
-	tb_pool_destroy(pool);
+	assert_true(v[0] <= MAX_FAULTS(PAGES) + 16);
 }
 
 /* More software events than the CPU has counters: they take no counter,
@@ -145,11 +155,12 @@ static void many_software_events_need_no_multiplexing(void **state)
 	double v[16];
 	assert_int_equal(h.start(h.ctx), 0);
 	touch_fresh(PAGES);
-	assert_int_equal(h.stop(h.ctx, v), 0);
+	int rc = h.stop(h.ctx, v);
 	tb_counters_close(c);
+	assert_int_equal(rc, 0);
 	print_message("%zu events on %d counters: page faults %.0f, minor %.0f\n", n, slots, v[0], v[4]);
-	assert_true(v[0] >= PAGES && v[0] <= PAGES * 1.1 + 16);
-	assert_true(v[4] >= PAGES && v[4] <= PAGES * 1.1 + 16);
+	assert_true(v[0] >= PAGES && v[0] <= MAX_FAULTS(PAGES));
+	assert_true(v[4] >= PAGES && v[4] <= MAX_FAULTS(PAGES));
 }
 
 static void hardware_multiplexing(void **state)
