@@ -37,6 +37,10 @@ const char tb_usage_run[] =
 	"output:\n"
 	"      --csv FILE            summary CSV, one row per case\n"
 	"      --samples-csv FILE    raw samples CSV, one row per sample\n"
+	"      --html FILE           self-contained HTML report with plots\n"
+	"      --json FILE           JSON document (fingerprint, options, cases)\n"
+	"      --json-samples        include the raw samples in the JSON document\n"
+	"      --markdown FILE       Markdown summary (for CI job pages)\n"
 	"      --name LABEL          label of this run, shown in reports\n"
 	"  -q, --quiet               no table and no progress\n"
 	"      --verbose             more detail\n"
@@ -47,6 +51,7 @@ const char tb_usage_run[] =
 enum {
 	OPT_SAMPLES = 1000, OPT_WARMUP, OPT_WARMUP_TIME, OPT_MIN_SAMPLE, OPT_MAX_TIME,
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN,
 };
 
 static const struct option long_opts[] = {
@@ -65,6 +70,10 @@ static const struct option long_opts[] = {
 	{"alpha", required_argument, NULL, OPT_ALPHA},
 	{"csv", required_argument, NULL, OPT_CSV},
 	{"samples-csv", required_argument, NULL, OPT_SAMPLES_CSV},
+	{"html", required_argument, NULL, OPT_HTML},
+	{"json", required_argument, NULL, OPT_JSON},
+	{"json-samples", no_argument, NULL, OPT_JSON_SAMPLES},
+	{"markdown", required_argument, NULL, OPT_MARKDOWN},
 	{"name", required_argument, NULL, OPT_NAME},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, OPT_VERBOSE},
@@ -180,6 +189,10 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			break;
 		case OPT_CSV: o->csv_path = optarg; break;
 		case OPT_SAMPLES_CSV: o->samples_csv_path = optarg; break;
+		case OPT_HTML: o->html_path = optarg; break;
+		case OPT_JSON: o->json_path = optarg; break;
+		case OPT_JSON_SAMPLES: o->json_samples = true; break;
+		case OPT_MARKDOWN: o->markdown_path = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
 		default:
 			return -2 - c; /* let the caller report it through tb_getopt_error */
@@ -328,7 +341,21 @@ int cmd_run(int argc, char **argv)
 	o.seed = 1;
 	o.alpha = 1.5f;
 	char err[512] = "";
+	/* record the command line before parsing: list options are split in place */
+	size_t len = 1;
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	o.argv_joined = calloc(1, len + 8);
+	if (o.argv_joined) {
+		strcpy(o.argv_joined, "tbench");
+		for (int i = 0; i < argc; i++) {
+			strcat(o.argv_joined, " ");
+			strcat(o.argv_joined, argv[i]);
+		}
+	}
 	int rc = parse_opts(&o, argc, argv, err, sizeof(err));
+	if (rc == 1 || rc < 0)
+		free(o.argv_joined);
 	if (rc == 1)
 		return TB_EXIT_OK;
 	if (rc <= -2)
@@ -342,18 +369,8 @@ int cmd_run(int argc, char **argv)
 	struct tb_plan plan = {0};
 	if (build_plan(&o, &plan, err, sizeof(err))) {
 		free(plan.c);
+		free(o.argv_joined);
 		return tb_usage_error("%s", err);
-	}
-	size_t len = 1;
-	for (int i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	o.argv_joined = calloc(1, len + 8);
-	if (o.argv_joined) {
-		strcpy(o.argv_joined, "tbench");
-		for (int i = 0; i < argc; i++) {
-			strcat(o.argv_joined, i ? " " : " ");
-			strcat(o.argv_joined, argv[i]);
-		}
 	}
 	rc = tb_run_execute(&o, &plan);
 	free(plan.c);
