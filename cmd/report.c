@@ -7,6 +7,7 @@
  */
 #include "cmds.h"
 
+#include "../reports/compare.h"
 #include "../reports/load.h"
 #include "../reports/outfile.h"
 #include "../reports/writer.h"
@@ -34,6 +35,9 @@ const char tb_usage_report[] =
 	"      --csv FILE        merged summary CSV\n"
 	"      --samples-csv FILE  merged raw samples CSV\n"
 	"      --name LABEL      label of the report (default: the runs' names)\n"
+	"      --baseline FILE   compare with these saved results (default test and\n"
+	"                        threshold) and show the ratios; the exit status\n"
+	"                        stays 0 (the CI gate is 'tbench compare')\n"
 	"  -q, --quiet           no table on standard output\n"
 	"\n"
 	"With no output option, the terminal table is printed.  Exit status: 0 ok,\n"
@@ -94,11 +98,12 @@ int cmd_report(int argc, char **argv)
 		{"csv", required_argument, NULL, 'C'},
 		{"samples-csv", required_argument, NULL, 'P'},
 		{"name", required_argument, NULL, 'n'},
+		{"baseline", required_argument, NULL, 'B'},
 		{"quiet", no_argument, NULL, 'q'},
 		{0},
 	};
 	const char *path[R_NOUT] = {0};
-	const char *name = NULL;
+	const char *name = NULL, *baseline = NULL;
 	bool quiet = false, samples = false;
 	int c;
 	optind = 0;
@@ -113,6 +118,7 @@ int cmd_report(int argc, char **argv)
 		case 'C': path[R_CSV] = optarg; break;
 		case 'P': path[R_SAMPLES] = optarg; break;
 		case 'n': name = optarg; break;
+		case 'B': baseline = optarg; break;
 		case 'q': quiet = true; break;
 		default: return tb_getopt_error("report", argc, argv, c);
 		}
@@ -139,13 +145,33 @@ int cmd_report(int argc, char **argv)
 			return tb_usage_error("%s", err);
 		}
 	}
-	struct tb_resultset rs = {0};
+	struct tb_resultset rs = {0}, base = {0};
+	struct tb_comparison cmp;
+	bool have_cmp = false;
 	int rc = load_all(argc - optind, argv + optind, &rs, name);
+	if (!rc && baseline) {
+		if (tb_results_load(baseline, &base, NULL, 0, err, sizeof(err)))
+			rc = tb_usage_error("%s", err);
+		else {
+			struct tb_compare_opts co;
+			tb_compare_defaults(&co);
+			if (tb_compare(&base, &rs, &co, &cmp, err, sizeof(err)))
+				rc = tb_usage_error("%s", err);
+			else
+				have_cmp = true;
+		}
+		if (have_cmp) {
+			snprintf(cmp.old_label, sizeof(cmp.old_label), "%s", baseline);
+			snprintf(cmp.new_label, sizeof(cmp.new_label), "%s",
+				 rs.name[0] ? rs.name : argv[optind]);
+		}
+	}
 	const char *nc = getenv("NO_COLOR");
 	struct tb_report rep = {.rs = &rs, .samples = samples,
 				.color = isatty(STDOUT_FILENO) && !(nc && *nc),
 				.sources = (const char *const *)(argv + optind),
-				.nsources = argc - optind > 1 ? (size_t)(argc - optind) : 0};
+				.nsources = argc - optind > 1 ? (size_t)(argc - optind) : 0,
+				.cmp = have_cmp ? &cmp : NULL};
 	if (!rc && !any && !quiet)
 		tb_writer_table.write(stdout, &rep, err, sizeof(err));
 	for (int k = 0; k < R_NOUT && !rc; k++) {
@@ -159,6 +185,9 @@ int cmd_report(int argc, char **argv)
 	}
 	for (int k = 0; k < R_NOUT; k++)
 		tb_outfile_abort(&out[k]);
+	if (have_cmp)
+		tb_comparison_free(&cmp);
+	tb_resultset_free(&base);
 	tb_resultset_free(&rs);
 	return rc;
 }

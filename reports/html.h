@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#define TB_HTML_W 1000 /* default width of a plot (px of its viewBox) */
+
 extern const char tb_html_css[];
 extern const char tb_html_js[];
 

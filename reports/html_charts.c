@@ -74,7 +74,7 @@ static void modes_chart(FILE *f, const struct tb_resultset *rs, const char *fam)
 	char title[96];
 	snprintf(title, sizeof(title), "%s: in-place vs out-of-place", fam);
 	tb_html_fig_open(f);
-	tb_svg_begin(&s, f, ng > 12 ? 60.0 * (double)ng : 760, 320, 64, 44, title);
+	tb_svg_begin(&s, f, fmax(TB_HTML_W, 60.0 * (double)ng), 320, 64, 44, title);
 	tb_svg_axis_fit(&s.y, lo, hi, log, true);
 	tb_svg_yaxis(&s, ylab);
 	const char *lp[MAXG];
@@ -180,7 +180,7 @@ static void threads_chart(FILE *f, const struct tb_resultset *rs, const char *fa
 	char title[96];
 	snprintf(title, sizeof(title), "%s: threads scaling", fam);
 	tb_html_fig_open(f);
-	tb_svg_begin(&s, f, 760, 320, 56, 44, title);
+	tb_svg_begin(&s, f, TB_HTML_W, 320, 56, 44, title);
 	tb_svg_axis_fit(&s.x, 0, tmax, false, true);
 	tb_svg_axis_fit(&s.y, 0, smax, false, true);
 	tb_svg_xaxis(&s, "threads");
@@ -255,7 +255,7 @@ void tb_html_emu(FILE *f, const struct tb_report *rep)
 		return;
 	struct tb_svg s;
 	tb_html_fig_open(f);
-	tb_svg_begin(&s, f, n > 8 ? 90.0 * (double)n : 760, 300, 64, 44,
+	tb_svg_begin(&s, f, fmax(TB_HTML_W, 90.0 * (double)n), 300, 64, 44,
 		     "emulator: instructions per second");
 	tb_svg_axis_fit(&s.y, lo, hi, false, true);
 	tb_svg_yaxis(&s, "instructions/s");
@@ -272,6 +272,9 @@ void tb_html_emu(FILE *f, const struct tb_report *rep)
 		tb_svg_errbar(&s, (x0 + x1) / 2, tb_html_rate(c[g], c[g]->st.ci_high, false),
 			      tb_html_rate(c[g], c[g]->st.ci_low, false));
 	}
+	const char *ln[2] = {"with stores (loop-str)", "without stores (loop-nostr)"};
+	const char *lc[2] = {"s0", "s1"};
+	tb_svg_legend(&s, 2, ln, lc);
 	tb_svg_end(&s);
 	/* with vs without stores, where both loops ran at the same size */
 	char cap[400] = "", extra[200] = "";
@@ -293,11 +296,4 @@ void tb_html_emu(FILE *f, const struct tb_report *rep)
 	snprintf(cap, sizeof(cap), "The AArch64 emulator's fetch-decode-execute loop: instructions "
 		 "per second at the median (error bars: confidence interval)%s.", extra);
 	tb_html_fig_close(f, cap);
-}
-
-/* ---- baseline comparison ---- */
-
-void tb_html_comparison(FILE *f, const struct tb_report *rep)
-{
-	(void)f, (void)rep; /* rendered once reports/compare.h is in the tree */
 }

@@ -116,7 +116,7 @@ static void throughput_chart(FILE *f, const struct tb_resultset *rs, const char 
 	char title[160];
 	snprintf(title, sizeof(title), "%s %s: throughput by size", fam, mode);
 	tb_html_fig_open(f);
-	double w = ns * nv > 24 ? 40.0 + 26.0 * (double)(ns * nv) : 760;
+	double w = fmax(TB_HTML_W, 40.0 + 26.0 * (double)(ns * nv));
 	tb_svg_begin(&s, f, w, 340, 64, 44, title);
 	tb_svg_axis_fit(&s.y, lo, hi, log, true);
 	tb_svg_yaxis(&s, ylab);
@@ -164,7 +164,7 @@ static void throughput_chart(FILE *f, const struct tb_resultset *rs, const char 
 		if (!isnan(limit)) {
 			char lt[96], lv[32];
 			tb_svg_num(limit, lv, sizeof(lv));
-			snprintf(lt, sizeof(lt), "measured machine limit: %s %s", lv, ylab);
+			snprintf(lt, sizeof(lt), "limit %s %s", lv, ylab);
 			tb_svg_hline(&s, a + 2, b - 2, limit, "limit", lt);
 			have_limit = true;
 		}
@@ -290,7 +290,7 @@ static void dist_chart(FILE *f, const struct tb_resultset *rs, const char *fam,
 	char title[96];
 	snprintf(title, sizeof(title), "%s: distribution of samples per case", fam);
 	tb_html_fig_open(f);
-	tb_svg_begin(&s, f, 760, 60 + 22 * (double)n, 210, 40, title);
+	tb_svg_begin(&s, f, TB_HTML_W, 60 + 26 * (double)n, 210, 40, title);
 	tb_svg_axis_fit(&s.x, lo, hi, log, false);
 	tb_svg_xaxis(&s, "time per call \xc3\xb7 the case's median");
 	tb_svg_vline(&s, 1.0, "unity", NULL);
@@ -334,7 +334,7 @@ static void dist_chart(FILE *f, const struct tb_resultset *rs, const char *fam,
 			char pt[512], tv[32];
 			tb_fmt_ns(r->samples[i], tv, sizeof(tv));
 			snprintf(pt, sizeof(pt), "sample %zu: %s%s", i, tv, out ? " (outlier)" : "");
-			tb_svg_dot(&s, tb_svg_px(&s, v), yc + jit * h * 0.9, out ? 2.6 : 1.6,
+			tb_svg_dot(&s, tb_svg_px(&s, v), yc + jit * h * 0.9, out ? 3.2 : 2.2,
 				   out ? "out" : "pt", out ? pt : NULL);
 			nout += out;
 		}

@@ -7,6 +7,8 @@
  */
 #include "json.h"
 
+#include "compare.h"
+
 #include "../kernels/common.h"
 
 #include <jansson.h>
@@ -70,6 +72,56 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 	return c;
 }
 
+static json_t *key_object(const struct tb_case_key *k)
+{
+	return json_pack("{s:s, s:s, s:s, s:I, s:i}", "family", k->family, "variant", k->variant,
+			 "mode", k->mode, "n", (json_int_t)k->n, "threads", (int)k->threads);
+}
+
+/* the comparison with a baseline: counts, one row per matched case, the rest */
+static json_t *comparison_object(const struct tb_comparison *c)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:{s:I, s:I, s:I, s:I, s:I}}",
+			      "baseline", c->old_label, "new", c->new_label, "metric", c->opts.metric,
+			      "unit", c->metric_unit, "significance", num(c->opts.significance),
+			      "threshold", num(c->opts.threshold), "counts",
+			      "slower", (json_int_t)c->nslower, "faster", (json_int_t)c->nfaster,
+			      "unchanged", (json_int_t)c->nunchanged, "too_few", (json_int_t)c->ntoofew,
+			      "not_comparable", (json_int_t)c->nnotok);
+	json_t *rows = json_array();
+	for (size_t i = 0; o && rows && i < c->nrows; i++) {
+		const struct tb_compare_row *r = &c->rows[i];
+		json_t *x = key_object(&r->key);
+		if (!x)
+			continue;
+		json_object_set_new(x, "baseline_median", num(r->old_median));
+		json_object_set_new(x, "new_median", num(r->new_median));
+		json_object_set_new(x, "ratio", num(r->ratio));
+		json_object_set_new(x, "ci_low", num(r->ci_low));
+		json_object_set_new(x, "ci_high", num(r->ci_high));
+		json_object_set_new(x, "p", num(r->p));
+		json_object_set_new(x, "threshold", num(r->threshold));
+		json_object_set_new(x, "verdict", json_string(tb_verdict_name(r->verdict)));
+		json_object_set_new(x, "note", json_string(r->note));
+		json_array_append_new(rows, x);
+	}
+	json_object_set_new(o, "cases", rows);
+	json_t *only[2] = {json_array(), json_array()};
+	for (size_t i = 0; only[0] && i < c->nonly_old; i++)
+		json_array_append_new(only[0], key_object(&c->only_old[i]));
+	for (size_t i = 0; only[1] && i < c->nonly_new; i++)
+		json_array_append_new(only[1], key_object(&c->only_new[i]));
+	json_object_set_new(o, "only_baseline", only[0]);
+	json_object_set_new(o, "only_new", only[1]);
+	json_t *fp = json_object();
+	for (size_t i = 0; fp && i < c->nfp_diffs; i++)
+		json_object_set_new(fp, c->fp_diffs[i].key,
+				    json_pack("{s:s, s:s}", "baseline", c->fp_diffs[i].old_value,
+					      "new", c->fp_diffs[i].new_value));
+	json_object_set_new(o, "fingerprint_differences", fp);
+	return o;
+}
+
 static int write_json(FILE *f, const struct tb_report *rep, char *err, size_t errlen)
 {
 	const struct tb_resultset *rs = rep->rs;
@@ -99,6 +151,8 @@ static int write_json(FILE *f, const struct tb_report *rep, char *err, size_t er
 		}
 	}
 	json_object_set_new(doc, "cases", cases);
+	if (rep->cmp)
+		json_object_set_new(doc, "comparison", comparison_object(rep->cmp));
 	int rc = json_dumpf(doc, f, JSON_INDENT(1) | JSON_REAL_PRECISION(10));
 	json_decref(doc);
 	if (rc || fputc('\n', f) == EOF)

@@ -5,6 +5,7 @@
  * Text from the user or the machine is escaped so it cannot break the table
  * or inject HTML.
  */
+#include "compare.h"
 #include "writer.h"
 
 #include "../kernels/common.h"
@@ -77,7 +78,52 @@ static void md_header(FILE *f, const struct tb_report *rep)
 /* the comparison with a baseline, when the report carries one */
 static void tb_md_comparison(FILE *f, const struct tb_report *rep)
 {
-	(void)f, (void)rep; /* rendered once reports/compare.h is in the tree */
+	const struct tb_comparison *c = rep->cmp;
+	if (!c)
+		return;
+	fputs("\n### Against the baseline ", f);
+	tb_md_text(f, c->old_label);
+	fprintf(f, "\n\n**%zu slower**, %zu faster, %zu unchanged, %zu with too few samples, "
+		   "%zu not comparable.\n\n", c->nslower, c->nfaster, c->nunchanged, c->ntoofew,
+		c->nnotok);
+	if (c->metric_note[0]) {
+		tb_md_text(f, c->metric_note);
+		fputs("\n\n", f);
+	}
+	if (!c->nrows)
+		return;
+	fputs("| case | baseline | new | ratio | CI of ratio | p | verdict |\n"
+	      "|---|---:|---:|---:|---:|---:|---|\n", f);
+	for (size_t i = 0; i < c->nrows; i++) {
+		const struct tb_compare_row *r = &c->rows[i];
+		const struct tb_case_key *k = &r->key;
+		char b[160];
+		snprintf(b, sizeof(b), "%s/%s %s %llu", k->family, k->variant, k->mode,
+			 (unsigned long long)k->n);
+		if (k->threads > 1)
+			snprintf(b + strlen(b), sizeof(b) - strlen(b), " x%u", k->threads);
+		fputs("|", f);
+		cell(f, b);
+		for (int m = 0; m < 2; m++) {
+			double v = m ? r->new_median : r->old_median;
+			if (!strcmp(c->metric_unit, "ns"))
+				tb_fmt_ns(v, b, sizeof(b));
+			else
+				snprintf(b, sizeof(b), "%.4g %s", v, c->metric_unit);
+			cell(f, b);
+		}
+		snprintf(b, sizeof(b), "%.3f", r->ratio);
+		cell(f, isfinite(r->ratio) ? b : "-");
+		snprintf(b, sizeof(b), "%.3f – %.3f", r->ci_low, r->ci_high);
+		cell(f, isfinite(r->ci_low) && isfinite(r->ci_high) ? b : "-");
+		snprintf(b, sizeof(b), "%.3g", r->p);
+		cell(f, isfinite(r->p) ? b : "-");
+		snprintf(b, sizeof(b), "%s%s%s", r->verdict == TB_VERDICT_SLOWER ? "**" : "",
+			 tb_verdict_name(r->verdict), r->verdict == TB_VERDICT_SLOWER ? "**" : "");
+		fputs(" ", f);
+		fputs(b, f);
+		fputs(" |\n", f);
+	}
 }
 
 static int write_md(FILE *f, const struct tb_report *rep, char *err, size_t errlen)

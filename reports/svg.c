@@ -344,6 +344,12 @@ void tb_svg_hline(struct tb_svg *s, double a, double b, double v, const char *cl
 	fprintf(s->f, "<path class=\"ref %s\" d=\"M%.1f %.1fH%.1f\">", cls, a, y, b);
 	tip(s->f, label);
 	fputs("</path>\n", s->f);
+	if (label) {
+		fprintf(s->f, "<text class=\"small\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", b,
+			y - 4);
+		tb_xml_text(s->f, label);
+		fputs("</text>\n", s->f);
+	}
 }
 
 void tb_svg_vline(struct tb_svg *s, double v, const char *cls, const char *label)

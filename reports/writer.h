@@ -16,10 +16,10 @@ struct tb_comparison; /* reports/compare.h */
 
 struct tb_report {
 	const struct tb_resultset *rs;
+	const struct tb_comparison *cmp; /* against a baseline; NULL when none */
 	bool color;   /* terminal colours allowed (a TTY and NO_COLOR unset) */
 	bool verbose; /* more columns / detail where a format has them */
 	bool samples; /* JSON: include every case's raw samples */
-	const struct tb_comparison *cmp; /* a baseline comparison to show, or NULL */
 	const char *const *sources; /* the result files merged into rs (tbench report) */
 	size_t nsources;
 };
