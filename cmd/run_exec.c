@@ -220,33 +220,54 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	return rc;
 }
 
-static int open_out(struct tb_outfile *f, const char *path, int *failed)
+/* An output file and the writer that fills it. */
+struct out {
+	const char *path; /* NULL: not requested */
+	const struct tb_writer *w;
+	struct tb_outfile f;
+};
+
+/* Open every requested output before anything runs; on a bad path, say so
+ * in one line and leave nothing behind. */
+static int open_outs(struct out *outs, size_t n)
 {
 	char err[512];
-	if (!path)
-		return 0;
-	if (tb_outfile_open(f, path, err, sizeof(err))) {
-		*failed = 1;
-		return tb_usage_error("%s", err);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (outs[i].path && outs[j].path && strcmp(outs[i].path, "-") &&
+			    !strcmp(outs[i].path, outs[j].path))
+				return tb_usage_error("'%s' is given for two outputs", outs[i].path);
+	for (size_t i = 0; i < n; i++) {
+		if (!outs[i].path)
+			continue;
+		if (tb_outfile_open(&outs[i].f, outs[i].path, err, sizeof(err))) {
+			for (size_t j = 0; j < i; j++)
+				tb_outfile_abort(&outs[j].f);
+			return tb_usage_error("%s", err);
+		}
 	}
 	return 0;
 }
 
-static int write_out(struct tb_outfile *f, const struct tb_writer *w, const struct tb_report *rep)
+/* Write and commit every open output; -1 when any failed (each is reported). */
+static int write_outs(struct out *outs, size_t n, const struct tb_report *rep)
 {
-	char err[512] = "";
-	if (!f->f)
-		return 0;
-	if (w->write(f->f, rep, err, sizeof(err))) {
-		tb_outfile_abort(f);
-		tb_print_error("%s", err);
-		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		char err[512] = "";
+		struct tb_outfile *f = &outs[i].f;
+		if (!f->f)
+			continue;
+		if (outs[i].w->write(f->f, rep, err, sizeof(err))) {
+			tb_outfile_abort(f);
+			tb_print_error("%s", err);
+			rc = -1;
+		} else if (tb_outfile_commit(f, err, sizeof(err))) {
+			tb_print_error("%s", err);
+			rc = -1;
+		}
 	}
-	if (tb_outfile_commit(f, err, sizeof(err))) {
-		tb_print_error("%s", err);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /* out.csv -> out.fingerprint.csv (beside the summary); "" for stdout */
@@ -303,8 +324,6 @@ static void record_counters(const struct tb_counters *c, struct tb_kvlist *kv)
 
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
-	struct tb_outfile csv = {0}, samples = {0}, fpf = {0};
-	int failed = 0;
 	struct tb_counters *ctrs = NULL;
 	if (o->events) {
 		char e[512];
@@ -315,14 +334,16 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	}
 	char fpath[4096];
 	fingerprint_path(o->csv_path, fpath, sizeof(fpath));
-	open_out(&csv, o->csv_path, &failed);
-	if (!failed)
-		open_out(&samples, o->samples_csv_path, &failed);
-	if (!failed && fpath[0])
-		open_out(&fpf, fpath, &failed);
-	if (failed) {
-		tb_outfile_abort(&csv);
-		tb_outfile_abort(&samples);
+	struct out outs[] = {
+		{o->csv_path, &tb_writer_csv, {0}},
+		{o->samples_csv_path, &tb_writer_samples_csv, {0}},
+		{o->html_path, &tb_writer_html, {0}},
+		{o->json_path, &tb_writer_json, {0}},
+		{o->markdown_path, &tb_writer_markdown, {0}},
+		{fpath[0] ? fpath : NULL, &tb_writer_fingerprint_csv, {0}},
+	};
+	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
+	if (open_outs(outs, nouts)) {
 		tb_counters_close(ctrs);
 		return TB_EXIT_USAGE;
 	}
@@ -350,8 +371,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		char e[512];
 		if (tb_callgrind_hook_init(&cgh, e, sizeof(e))) {
 			tb_resultset_free(&rs);
-			tb_outfile_abort(&csv);
-			tb_outfile_abort(&samples);
+			for (size_t i = 0; i < nouts; i++)
+				tb_outfile_abort(&outs[i].f);
 			return tb_usage_error("%s", e);
 		}
 		ro.hook = &cgh.hook;
@@ -396,7 +417,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		fputs("\r\033[K", stderr);
 
 	const char *nc = getenv("NO_COLOR");
-	struct tb_report rep = {.rs = &rs, .verbose = o->verbose,
+	struct tb_report rep = {.rs = &rs, .verbose = o->verbose, .samples = o->json_samples,
 				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
 	if (!o->quiet) {
 		char e2[256];
@@ -405,22 +426,10 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	}
 	if (tb_stop_requested)
 		tb_kv_set(&rs.options, "partial", "yes");
-	if (write_out(&csv, &tb_writer_csv, &rep) ||
-	    write_out(&samples, &tb_writer_samples_csv, &rep))
-		rc = TB_EXIT_FAIL;
 	if (ctrs)
 		record_counters(ctrs, &rs.fingerprint);
-	if (fpf.f) {
-		char e3[512];
-		tb_csv_write_kv(fpf.f, &rs.fingerprint);
-		if (tb_outfile_commit(&fpf, e3, sizeof(e3))) {
-			tb_print_error("%s", e3);
-			rc = TB_EXIT_FAIL;
-		}
-	}
-	tb_outfile_abort(&csv);
-	tb_outfile_abort(&samples);
-	tb_outfile_abort(&fpf);
+	if (write_outs(outs, nouts, &rep))
+		rc = TB_EXIT_FAIL;
 	tb_counters_close(ctrs);
 	tb_resultset_free(&rs);
 	if (tb_stop_requested) {
