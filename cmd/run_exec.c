@@ -374,6 +374,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	struct tb_resultset rs = {0};
 	snprintf(rs.name, sizeof(rs.name), "%s", o->name ? o->name : "");
 	tb_fingerprint(&rs.fingerprint);
+	tb_fingerprint_clock(&rs.fingerprint, &ci);
 	record_options(o, &rs.options, &ci);
 	pin_plan(o, &rs.options);
 
