@@ -5,6 +5,7 @@
 #include "cmds.h"
 
 #include "../probes/clock.h"
+#include "../probes/machine.h"
 #include "../probes/sysinfo.h"
 #include "../reports/writer.h"
 
@@ -41,6 +42,8 @@ int cmd_env(int argc, char **argv)
 	struct tb_clock_info ci;
 	tb_clock_probe(&ci);
 	tb_fingerprint_clock(&fp, &ci);
+	char noise[1024];
+	tb_kv_set(&fp, "noise", tb_noise_warnings(&fp, true, noise, sizeof(noise)) ? noise : "none seen");
 	if (csv) {
 		tb_csv_write_kv(stdout, &fp);
 	} else {

@@ -13,6 +13,7 @@
 #include "../probes/callgrind.h"
 #include "../probes/clock.h"
 #include "../probes/counters.h"
+#include "../probes/machine.h"
 #include "../probes/sysinfo.h"
 #include "../reports/ctr_metrics.h"
 #include "../reports/results.h"
@@ -375,8 +376,16 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	snprintf(rs.name, sizeof(rs.name), "%s", o->name ? o->name : "");
 	tb_fingerprint(&rs.fingerprint);
 	tb_fingerprint_clock(&rs.fingerprint, &ci);
+	char noise[1024];
+	if (tb_noise_warnings(&rs.fingerprint, o->verbose, noise, sizeof(noise))) {
+		tb_kv_set(&rs.fingerprint, "noise", noise);
+		if (!o->quiet)
+			tb_print_error("warning: timings may be noisy: %s", noise);
+	} else {
+		tb_kv_set(&rs.fingerprint, "noise", "none seen");
+	}
 	record_options(o, &rs.options, &ci);
-	pin_plan(o, &rs.options);
+	pin_plan(o, &rs.fingerprint);
 
 	struct tb_callgrind_hook cgh;
 	if (o->metric_insns) {

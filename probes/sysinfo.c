@@ -5,6 +5,7 @@
 #include "sysinfo.h"
 
 #include "clock.h"
+#include "machine.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,10 +88,17 @@ int tb_fingerprint(struct tb_kvlist *fp)
 		rc |= tb_kv_set(fp, "os.arch", u.machine);
 		rc |= tb_kv_set(fp, "host.name", u.nodename);
 	}
+	tb_machine_facts(fp);
 	rc |= tb_kv_set(fp, "tbench.version", TB_VERSION);
 	rc |= tb_kv_set(fp, "tbench.git", TB_GIT_REV);
 	rc |= tb_kv_set(fp, "build.type", TB_BUILD_TYPE);
+#if defined(__clang__)
+	rc |= tb_kv_setf(fp, "build.compiler", "clang %s", __clang_version__);
+#elif defined(__GNUC__)
+	rc |= tb_kv_setf(fp, "build.compiler", "gcc %s", __VERSION__);
+#else
 	rc |= tb_kv_setf(fp, "build.compiler", "%s", __VERSION__);
+#endif
 	rc |= tb_kv_set(fp, "build.flags", TB_C_FLAGS);
 	time_t now = time(NULL);
 	struct tm tm;

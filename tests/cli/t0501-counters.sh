@@ -30,7 +30,7 @@ expect_status "run with software events" 0 "$TBENCH" run scale -v scalar -s 4096
 	--warmup-time 1ms --events perf::TASK-CLOCK,perf::PAGE-FAULTS --csv out.csv
 check "csv has ctr_perf::TASK-CLOCK" 'head -1 out.csv | tr , "\n" | grep -qx "ctr_perf::TASK-CLOCK"'
 check "task clock per call is a positive number" '
-	col=$(head -1 out.csv | tr , "\n" | grep -nx "ctr_perf::TASK-CLOCK" | cut -d: -f1)
+	col=$(head -1 out.csv | tr -d "\r" | tr , "\n" | grep -nx "ctr_perf::TASK-CLOCK" | cut -d: -f1)
 	v=$(sed -n 2p out.csv | cut -d, -f"$col"); awk -v v="$v" "BEGIN{exit !(v > 0)}"'
 check "table shows the counter block" 'grep -q "^counters per call" "$T/out"'
 check "fingerprint written beside the summary" 'grep -q "^counters.events," out.fingerprint.csv'
