@@ -60,7 +60,10 @@ static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
 	struct tb_pool *p = w->pool;
-	unsigned seen = atomic_load(&p->gen);
+	/* generation 0 is the pool's start: reading p->gen here instead would
+	 * race with a tb_pool_run() issued before this thread got going, and
+	 * the worker would sleep through its first call */
+	unsigned seen = 0;
 	for (;;) {
 		unsigned g;
 		int spins = 0;
