@@ -287,24 +287,27 @@ op_BCOND:
 		JUMP(ip->imm);
 	NEXT();
 
-	/* SUBS #imm + B.cond: two instructions, two budget units; the target
-	 * was checked at decode time */
+	/* SUBS #imm + B.cond: two instructions, two budget units (the SUBS's
+	 * was taken by the dispatch; the B.cond and the next dispatch take
+	 * theirs here when at least 2 are left, else it stops exactly); the
+	 * target was checked at decode time */
+#define FUSED_BRANCH(taken)                                                               \
+	do {                                                                              \
+		struct tb_emu_op *next_ = (taken) ? dec + (ip->imm >> 34) : ip + 2;       \
+		if (unlikely(left < 2)) {                                                 \
+			ip = left ? next_ : ip + 1; /* left 0: only the SUBS ran */       \
+			goto stop_budget;                                                 \
+		}                                                                         \
+		left -= 2;                                                                \
+		ip = next_;                                                               \
+		GOTO_HANDLER();                                                           \
+	} while (0)
 #define FUSED(sfx, T, flags)                                                              \
 	op_SUBSI_BCOND_##sfx: {                                                           \
 		T a = (T)r[ip->n], b = (T)(uint32_t)ip->imm, x = a - b;                   \
 		SETF(flags(a, b, x));                                                     \
 		r[ip->d] = x;                                                             \
-		if (unlikely(left == 0)) {                                                \
-			ip++;                                                             \
-			goto stop_budget;                                                 \
-		}                                                                         \
-		left--;                                                                   \
-		if ((ip->mask >> nzcv) & 1) {                                             \
-			ip = dec + (ip->imm >> 34);                                       \
-			DISPATCH();                                                       \
-		}                                                                         \
-		ip += 2;                                                                  \
-		DISPATCH();                                                               \
+		FUSED_BRANCH((ip->mask >> nzcv) & 1);                                     \
 	}
 	FUSED(X, uint64_t, flags_sub64)
 	FUSED(W, uint32_t, flags_sub32)
@@ -325,17 +328,7 @@ op_BCOND:
 		lazy_b = (uint32_t)ip->imm;                                               \
 		lazy = true;                                                              \
 		r[k] = x;                                                                 \
-		if (unlikely(left == 0)) {                                                \
-			ip++;                                                             \
-			goto stop_budget;                                                 \
-		}                                                                         \
-		left--;                                                                   \
-		if (x != 0) {                                                             \
-			ip = dec + (ip->imm >> 34);                                       \
-			DISPATCH();                                                       \
-		}                                                                         \
-		ip += 2;                                                                  \
-		DISPATCH();                                                               \
+		FUSED_BRANCH(x != 0);                                                     \
 	}
 	REG_HANDLERS(0) REG_HANDLERS(1) REG_HANDLERS(2) REG_HANDLERS(3) REG_HANDLERS(4)
 	REG_HANDLERS(5) REG_HANDLERS(6) REG_HANDLERS(7) REG_HANDLERS(8) REG_HANDLERS(9)
