@@ -5,6 +5,7 @@
  */
 #include "cmds.h"
 #include "run.h"
+#include "run_limit.h"
 
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
@@ -191,9 +192,13 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_fingerprint(&rs.fingerprint);
 	record_options(o, &rs.options, &ci);
 
+	struct tb_limits lim;
+	tb_limits_init(&lim, o->pin, &rs.options);
+
 	if (!o->quiet)
-		printf("tbench %s: %zu case%s; clock resolution %.0f ns, overhead %.1f ns per read\n",
-		       TB_VERSION, plan->n, plan->n == 1 ? "" : "s", ci.resolution_ns, ci.overhead_ns);
+		printf("tbench %s: %zu case%s; clock resolution %.0f ns, overhead %.1f ns per read; effective clock %.2f GHz\n",
+		       TB_VERSION, plan->n, plan->n == 1 ? "" : "s", ci.resolution_ns, ci.overhead_ns,
+		       lim.ghz);
 	struct progress_ctx pctx = {.on = !o->quiet && isatty(STDERR_FILENO), .n = plan->n};
 	ro.progress = progress;
 	ro.progress_ctx = &pctx;
@@ -215,7 +220,9 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		}
 		if (!strcmp(r->status, "failed-verify"))
 			rc = TB_EXIT_FAIL;
+		tb_limits_apply(&lim, r, &rs.options);
 	}
+	tb_limits_free(&lim);
 	if (pctx.on)
 		fputs("\r\033[K", stderr);
 

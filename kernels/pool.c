@@ -60,7 +60,9 @@ static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
 	struct tb_pool *p = w->pool;
-	unsigned seen = atomic_load(&p->gen);
+	/* 0, not the current value: a tb_pool_run issued before this thread
+	 * got here has already bumped gen, and reading it would skip that job */
+	unsigned seen = 0;
 	for (;;) {
 		unsigned g;
 		int spins = 0;

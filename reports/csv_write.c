@@ -86,6 +86,8 @@ static int write_summary(FILE *f, const struct tb_report *rep, char *err, size_t
 		}
 		fputc(',', f);
 		tb_csv_field(f, r->note);
+		fputc(',', f);
+		tb_csv_num(f, r->items_per_cycle);
 		for (size_t j = 0; j < nm; j++) {
 			const struct tb_metric *m = find_metric(r, mn[j]);
 			fputc(',', f);

@@ -24,7 +24,7 @@ struct tb_result *tb_resultset_add(struct tb_resultset *rs)
 	memset(r, 0, sizeof(*r));
 	r->threads = 1;
 	r->rows = 1;
-	r->items_per_s = r->gbps = r->limit_share = NAN;
+	r->items_per_s = r->gbps = r->limit_share = r->items_per_cycle = NAN;
 	tb_stats_compute(NULL, 0, &r->st);
 	return r;
 }
