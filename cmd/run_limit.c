@@ -17,11 +17,12 @@
 #define CLOCK_PROBE_NS 50e6 /* 50 ms */
 #define BW_PROBE_NS 40e6    /* per kind of copy */
 
-void tb_limits_init(struct tb_limits *l, bool pin, struct tb_kvlist *opts)
+void tb_limits_init(struct tb_limits *l, bool pin, bool on, struct tb_kvlist *opts)
 {
 	memset(l, 0, sizeof(*l));
 	l->pin = pin;
-	l->ghz = tb_effective_ghz(CLOCK_PROBE_NS);
+	l->off = !on;
+	l->ghz = on ? tb_effective_ghz(CLOCK_PROBE_NS) : NAN;
 	if (!isnan(l->ghz))
 		tb_kv_setf(opts, "cpu.effective_ghz", "%.3f", l->ghz);
 }
@@ -65,6 +66,8 @@ static struct tb_limit_entry *measure(struct tb_limits *l, double bytes, unsigne
 
 void tb_limits_apply(struct tb_limits *l, struct tb_result *r, struct tb_kvlist *opts)
 {
+	if (l->off)
+		return;
 	if (!isnan(l->ghz) && l->ghz > 0 && !isnan(r->items_per_s))
 		r->items_per_cycle = r->items_per_s / (l->ghz * 1e9);
 	if (isnan(r->gbps) || !(r->bytes >= 2 * sizeof(float)))

@@ -16,7 +16,7 @@
 
 struct tb_limits {
 	double ghz; /* effective clock; NaN when not measured */
-	bool pin;
+	bool pin, off;
 	struct tb_limit_entry {
 		double bytes;
 		unsigned threads;
@@ -26,8 +26,9 @@ struct tb_limits {
 	size_t n;
 };
 
-/* measure the clock, record it in opts */
-void tb_limits_init(struct tb_limits *l, bool pin, struct tb_kvlist *opts);
+/* measure the clock, record it in opts; with on == false nothing is
+ * measured and tb_limits_apply leaves results alone */
+void tb_limits_init(struct tb_limits *l, bool pin, bool on, struct tb_kvlist *opts);
 /* fill r->limit_share and r->items_per_cycle where they can be known;
  * measures the bandwidth for r's traffic the first time it is needed and
  * records it in opts */
