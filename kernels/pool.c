@@ -60,8 +60,8 @@ static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
 	struct tb_pool *p = w->pool;
-	/* 0, not the current value: a tb_pool_run issued before this thread
-	 * got here has already bumped gen, and reading it would skip that job */
+	/* gen is 0 when the pool is made: a run dispatched before this thread
+	 * got here must still be seen as new, so do not read p->gen now */
 	unsigned seen = 0;
 	for (;;) {
 		unsigned g;
