@@ -41,6 +41,7 @@ struct tb_run_opts {
 	bool samples_given;        /* --samples was given */
 	bool profile;              /* fixed calls per sample (runner.fixed_iters) */
 	bool metric_insns;         /* --metric instructions */
+	bool dry_run;              /* print the plan, run nothing */
 	const char *name;
 	const char *csv_path, *samples_csv_path;
 	char *argv_joined; /* the command line, recorded with the results */
