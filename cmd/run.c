@@ -47,6 +47,10 @@ const char tb_usage_run[] =
 	"output:\n"
 	"      --csv FILE            summary CSV, one row per case\n"
 	"      --samples-csv FILE    raw samples CSV, one row per sample\n"
+	"      --html FILE           self-contained HTML report with plots\n"
+	"      --json FILE           JSON document (fingerprint, options, cases)\n"
+	"      --json-samples        include the raw samples in the JSON document\n"
+	"      --markdown FILE       Markdown summary (for CI job pages)\n"
 	"      --name LABEL          label of this run, shown in reports\n"
 	"  -q, --quiet               no table and no progress\n"
 	"      --verbose             more detail\n"
@@ -58,6 +62,7 @@ enum {
 	OPT_SAMPLES = 1000, OPT_WARMUP, OPT_WARMUP_TIME, OPT_MIN_SAMPLE, OPT_MAX_TIME,
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN,
 };
 
 static const struct option long_opts[] = {
@@ -76,6 +81,10 @@ static const struct option long_opts[] = {
 	{"alpha", required_argument, NULL, OPT_ALPHA},
 	{"csv", required_argument, NULL, OPT_CSV},
 	{"samples-csv", required_argument, NULL, OPT_SAMPLES_CSV},
+	{"html", required_argument, NULL, OPT_HTML},
+	{"json", required_argument, NULL, OPT_JSON},
+	{"json-samples", no_argument, NULL, OPT_JSON_SAMPLES},
+	{"markdown", required_argument, NULL, OPT_MARKDOWN},
 	{"name", required_argument, NULL, OPT_NAME},
 	{"profile", no_argument, NULL, OPT_PROFILE},
 	{"profile-iters", required_argument, NULL, OPT_PROFILE_ITERS},
@@ -216,6 +225,10 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			break;
 		case OPT_CSV: o->csv_path = optarg; break;
 		case OPT_SAMPLES_CSV: o->samples_csv_path = optarg; break;
+		case OPT_HTML: o->html_path = optarg; break;
+		case OPT_JSON: o->json_path = optarg; break;
+		case OPT_JSON_SAMPLES: o->json_samples = true; break;
+		case OPT_MARKDOWN: o->markdown_path = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
 		default:
 			return -2 - c; /* let the caller report it through tb_getopt_error */
