@@ -50,5 +50,5 @@ callgrind_annotate --threshold=100 --inclusive=yes "$out/callgrind.out" >"$out/c
 	fail "callgrind_annotate --inclusive=yes failed on $out/callgrind.out"
 echo "== callgrind ($([ "$whole" = yes ] && echo "whole process" || echo "measured calls only")) =="
 grep 'PROGRAM TOTALS' "$out/callgrind.txt"
-sed -n '/ file:function$/,/^$/p' "$out/callgrind.txt" | head -12
+sed -n '/ file:function$/,/^$/p' "$out/callgrind.txt" | grep -v '^ *\. ' | head -12
 tb_finish
