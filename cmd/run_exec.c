@@ -14,6 +14,7 @@
 #include "../reports/writer.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,14 +24,43 @@
 #define TB_VERSION "0.0.0"
 #endif
 
+/* First SIGINT/SIGTERM/SIGHUP: stop at the next sample boundary and write
+ * what was measured.  Second: remove the temporary output files (existing
+ * targets were never touched) and die of the signal at once.  Only
+ * async-signal-safe calls here. */
 static void on_signal(int sig)
 {
-	if (tb_stop_requested) { /* second signal: leave at once */
+	if (tb_stop_requested) {
+		tb_outfile_unlink_all();
 		signal(sig, SIG_DFL);
 		raise(sig);
 		return;
 	}
 	tb_stop_requested = sig;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa = {0};
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	/* a closed stdout (tbench run | head) must not kill the run before its
+	 * files are written: writes fail with EPIPE and main reports it */
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* worker threads must not take the signals: the main thread handles them */
+static struct tb_pool *pool_create_masked(unsigned n, bool pin, char *msg, size_t len)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	struct tb_pool *p = tb_pool_create(n, pin, 0, msg, len);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return p;
 }
 
 struct progress_ctx {
@@ -66,9 +96,7 @@ static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
 	tb_kv_setf(kv, "clock.overhead_ns", "%.1f", ci->overhead_ns);
 }
 
-/* One case, start to end; fills r.  Returns 0, or -1 on a fatal error. */
-static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
-		    struct tb_runner_opts *ro, struct tb_result *r, char *err, size_t errlen)
+static void set_key(struct tb_result *r, const struct tb_plan_case *pc)
 {
 	const struct tb_kernel *k = pc->k;
 	snprintf(r->family, sizeof(r->family), "%s", k->family);
@@ -78,7 +106,14 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	r->rows = pc->size.rows;
 	r->cols = pc->size.cols;
 	r->threads = pc->threads;
+}
 
+/* One case, start to end; fills r.  Returns 0, or -1 on a fatal error. */
+static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
+		    struct tb_runner_opts *ro, struct tb_result *r, char *err, size_t errlen)
+{
+	const struct tb_kernel *k = pc->k;
+	set_key(r, pc);
 	const char *why;
 	if (!tb_kernel_supported(k, &why)) {
 		snprintf(r->status, sizeof(r->status), "unsupported");
@@ -92,7 +127,7 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	};
 	char msg[256] = "";
 	if (k->threaded && pc->threads > 1) {
-		c.pool = tb_pool_create(pc->threads, o->pin, 0, msg, sizeof(msg));
+		c.pool = pool_create_masked(pc->threads, o->pin, msg, sizeof(msg));
 		if (!c.pool) {
 			snprintf(r->status, sizeof(r->status), "setup-failed");
 			snprintf(r->note, sizeof(r->note), "%s", msg);
@@ -166,6 +201,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
 	struct tb_outfile csv = {0}, samples = {0};
 	int failed = 0;
+	catch_signals(); /* before the temporary files exist */
 	open_out(&csv, o->csv_path, &failed);
 	if (!failed)
 		open_out(&samples, o->samples_csv_path, &failed);
@@ -173,12 +209,6 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		tb_outfile_abort(&csv);
 		return TB_EXIT_USAGE;
 	}
-
-	struct sigaction sa = {0};
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 
 	struct tb_clock_info ci;
 	tb_clock_probe(&ci);
@@ -200,7 +230,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 
 	int rc = TB_EXIT_OK;
 	char err[512] = "";
-	for (size_t i = 0; i < plan->n && !tb_stop_requested; i++) {
+	size_t i;
+	for (i = 0; i < plan->n && !tb_stop_requested; i++) {
 		struct tb_result *r = tb_resultset_add(&rs);
 		if (!r) {
 			rc = tb_usage_error("out of memory");
@@ -219,6 +250,19 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	if (pctx.on)
 		fputs("\r\033[K", stderr);
 
+	if (tb_stop_requested) {
+		/* the cases that never ran are listed too, so every output
+		 * shows the run is partial, even if no case was cut short */
+		tb_kv_set(&rs.options, "partial", "yes");
+		for (; i < plan->n; i++) {
+			struct tb_result *r = tb_resultset_add(&rs);
+			if (!r)
+				break;
+			set_key(r, &plan->c[i]);
+			snprintf(r->status, sizeof(r->status), "partial");
+			snprintf(r->note, sizeof(r->note), "not run: interrupted");
+		}
+	}
 	const char *nc = getenv("NO_COLOR");
 	struct tb_report rep = {.rs = &rs, .verbose = o->verbose,
 				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
@@ -226,8 +270,6 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		char e2[256];
 		tb_writer_table.write(stdout, &rep, e2, sizeof(e2));
 	}
-	if (tb_stop_requested)
-		tb_kv_set(&rs.options, "partial", "yes");
 	if (write_out(&csv, &tb_writer_csv, &rep) ||
 	    write_out(&samples, &tb_writer_samples_csv, &rep))
 		rc = TB_EXIT_FAIL;
@@ -235,7 +277,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_outfile_abort(&samples);
 	tb_resultset_free(&rs);
 	if (tb_stop_requested) {
-		tb_print_error("interrupted: the results so far were written (marked partial)");
+		tb_print_error("interrupted by %s: the results so far were written, marked partial",
+			       tb_stop_requested == SIGINT ? "SIGINT" : tb_stop_requested == SIGTERM ? "SIGTERM" : "a signal");
 		return 128 + tb_stop_requested;
 	}
 	return rc;
