@@ -8,6 +8,7 @@
 # optional).  Seeds: tests/fuzz/corpus/TARGET (checked in) plus every input
 # that once crashed, tests/fuzz/regress/TARGET; new inputs go to
 # build-fuzz/corpus/TARGET, crashes to build-fuzz/crashes/TARGET/.
+# (-Werror is the gcc build's gate; clang here only warns.)
 # Exit status: 0 no crash, 1 a crash (the input is saved), 2 usage, 77 no clang.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,7 +19,7 @@ for f in "$root"/tests/fuzz/fuzz_*.c; do
 	targets+=("${t#fuzz_}")
 done
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
 build() {
 	local cc
@@ -28,7 +29,7 @@ build() {
 		exit 77
 	fi
 	cmake -S "$root" -B "$dir" -DCMAKE_C_COMPILER="$cc" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-		-DTB_WERROR=ON -DTB_SANITIZE=ON -DTB_FUZZ=ON >/dev/null
+		-DTB_WERROR=OFF -DTB_SANITIZE=ON -DTB_FUZZ=ON >/dev/null
 	local t names=()
 	for t in "${targets[@]}"; do names+=("fuzz_$t"); done
 	cmake --build "$dir" -j"$(nproc)" --target "${names[@]}" >/dev/null
