@@ -7,7 +7,8 @@
 # TARGET is csv_summary, csv_samples, csv_kv, parse, ... (the fuzz_ prefix is
 # optional).  Seeds: tests/fuzz/corpus/TARGET (checked in) plus every input
 # that once crashed, tests/fuzz/regress/TARGET; new inputs go to
-# build-fuzz/corpus/TARGET, crashes to build-fuzz/crashes/TARGET/.
+# build-fuzz/corpus/TARGET (a fresh temporary one with TB_FUZZ_FRESH=1),
+# crashes to build-fuzz/crashes/TARGET/.
 # (-Werror is the gcc build's gate; clang here only warns.)
 # Exit status: 0 no crash, 1 a crash (the input is saved), 2 usage, 77 no clang.
 set -euo pipefail
@@ -19,7 +20,7 @@ for f in "$root"/tests/fuzz/fuzz_*.c; do
 	targets+=("${t#fuzz_}")
 done
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 
 build() {
 	local cc
@@ -54,7 +55,12 @@ case "$secs" in
 '' | *[!0-9]*) echo "fuzz.sh: invalid SECONDS '$secs': expected a whole number" >&2; exit 2 ;;
 esac
 build
-mkdir -p "$dir/corpus/$t" "$dir/crashes/$t"
+corpus=$dir/corpus/$t
+if [ "${TB_FUZZ_FRESH:-0}" = 1 ]; then # smoke test: start from the checked-in seeds only
+	corpus=$(mktemp -d)
+	trap 'rm -rf "$corpus"' EXIT
+fi
+mkdir -p "$corpus" "$dir/crashes/$t"
 seeds=()
 for d in "$root/tests/fuzz/corpus/$t" "$root/tests/fuzz/regress/$t"; do
 	[ -d "$d" ] && seeds+=("$d")
@@ -66,7 +72,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 set +e
 "$dir/fuzz/fuzz_$t" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 \
 	-artifact_prefix="$dir/crashes/$t/" -print_final_stats=1 "${dict[@]}" "$@" \
-	"$dir/corpus/$t" "${seeds[@]}"
+	"$corpus" "${seeds[@]}"
 rc=$?
 set -e
 [ $rc -eq 0 ] || { echo "fuzz.sh: $t found a crash (rc $rc); input saved in $dir/crashes/$t/" >&2; exit 1; }
