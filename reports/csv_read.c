@@ -31,6 +31,28 @@ enum { C_SCHEMA, C_NAME, C_FAMILY, C_VARIANT, C_MODE, C_N, C_ROWS, C_COLS, C_THR
 #include "csv_columns.h"
 _Static_assert(C_NFIXED == TB_CSV_NCOLS, "csv_read.c's column enum must follow csv_columns.h");
 
+static int key_cmp(const struct tb_result *a, const struct tb_result *b)
+{
+	int d = strcmp(a->family, b->family);
+	if (!d)
+		d = strcmp(a->variant, b->variant);
+	if (!d)
+		d = strcmp(a->mode, b->mode);
+	if (!d)
+		d = a->n < b->n ? -1 : a->n > b->n;
+	if (!d)
+		d = a->threads < b->threads ? -1 : a->threads > b->threads;
+	return d;
+}
+
+static int order_cmp(const void *x, const void *y, void *ctx)
+{
+	const struct tb_resultset *rs = ctx;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int d = key_cmp(&rs->r[i], &rs->r[j]);
+	return d ? d : (i > j) - (i < j);
+}
+
 struct sum_ctx {
 	const char *path;
 	struct tb_resultset *rs;
@@ -40,6 +62,7 @@ struct sum_ctx {
 	char *ctr_name[MAX_CTRS];
 	size_t nctr;
 	bool have_header;
+	size_t *lines, nlines, cap; /* line of each case, for the duplicate check */
 };
 
 static int parse_num(const char *path, size_t line, const char *col, const char *s, double *out,
@@ -211,14 +234,46 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 		    tb_result_add_metric(r, c->ctr_name[j], NAN, v))
 			return -1;
 	}
-	for (size_t i = c->first; i + 1 < c->rs->n; i++)
-		if (tb_result_same_key(&c->rs->r[i], r))
-			return tb_err(err, errlen, "%s:%zu: duplicate case %s/%s/%s/n=%" PRIu64 "/threads=%u",
-				      p, line, r->family, r->variant, r->mode, r->n, r->threads);
+	if (c->nlines == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		size_t *nl = realloc(c->lines, cap * sizeof(*nl));
+		if (!nl)
+			return tb_err(err, errlen, "out of memory");
+		c->lines = nl;
+		c->cap = cap;
+	}
+	c->lines[c->nlines++] = line;
 	if (!c->rs->name[0] && *FIELD(C_NAME))
 		snprintf(c->rs->name, sizeof(c->rs->name), "%s", FIELD(C_NAME));
 	return 0;
 #undef FIELD
+}
+
+/* Cases must be unique: sorted once (n log n) rather than a scan per row;
+ * names the first line that repeats an earlier case. */
+static int no_duplicates(const struct sum_ctx *c, char *err, size_t errlen)
+{
+	size_t n = c->rs->n - c->first;
+	if (n < 2)
+		return 0;
+	size_t *order = malloc(n * sizeof(*order));
+	if (!order)
+		return tb_err(err, errlen, "out of memory");
+	for (size_t i = 0; i < n; i++)
+		order[i] = c->first + i;
+	qsort_r(order, n, sizeof(*order), order_cmp, c->rs);
+	size_t dup = SIZE_MAX;
+	for (size_t k = 0; k + 1 < n; k++)
+		if (!key_cmp(&c->rs->r[order[k]], &c->rs->r[order[k + 1]]) &&
+		    (dup == SIZE_MAX || order[k + 1] < dup))
+			dup = order[k + 1];
+	free(order);
+	if (dup == SIZE_MAX)
+		return 0;
+	const struct tb_result *r = &c->rs->r[dup];
+	return tb_err(err, errlen, "%s:%zu: duplicate case %s/%s/%s/n=%" PRIu64 "/threads=%u",
+		      c->path, c->lines[dup - c->first], r->family, r->variant, r->mode, r->n,
+		      r->threads);
 }
 
 int tb_csv_read_summary(const char *path, struct tb_resultset *rs, char *err, size_t errlen)
@@ -229,6 +284,9 @@ int tb_csv_read_summary(const char *path, struct tb_resultset *rs, char *err, si
 		free(c.ctr_name[j]);
 	if (rc == 0 && !c.have_header)
 		rc = tb_err(err, errlen, "%s: no header row", path);
+	if (rc == 0)
+		rc = no_duplicates(&c, err, errlen);
+	free(c.lines);
 	return rc ? tb_csv_one_line(err, errlen) : 0;
 }
 
@@ -242,28 +300,6 @@ struct smp_ctx {
 	size_t *cap;
 	size_t *order; /* indexes of rs->r sorted by key, so a row finds its case in log n */
 };
-
-static int key_cmp(const struct tb_result *a, const struct tb_result *b)
-{
-	int d = strcmp(a->family, b->family);
-	if (!d)
-		d = strcmp(a->variant, b->variant);
-	if (!d)
-		d = strcmp(a->mode, b->mode);
-	if (!d)
-		d = a->n < b->n ? -1 : a->n > b->n;
-	if (!d)
-		d = a->threads < b->threads ? -1 : a->threads > b->threads;
-	return d;
-}
-
-static int order_cmp(const void *x, const void *y, void *ctx)
-{
-	const struct tb_resultset *rs = ctx;
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-	int d = key_cmp(&rs->r[i], &rs->r[j]);
-	return d ? d : (i > j) - (i < j);
-}
 
 /* the first result with key k, or -1 */
 static long find_case(const struct smp_ctx *c, const struct tb_result *k)

@@ -18,7 +18,7 @@ if [ $brc -ne 0 ]; then
 	exit 1
 fi
 for t in $("$TB_SRC/scripts/fuzz.sh" --list); do
-	if TB_FUZZ_FRESH=1 "$TB_SRC/scripts/fuzz.sh" "$t" "${TB_FUZZ_SECONDS:-4}" >"$T/err" 2>&1; then
+	if TB_FUZZ_FRESH=1 "$TB_SRC/scripts/fuzz.sh" "$t" "${TB_FUZZ_SECONDS:-3}" >"$T/err" 2>&1; then
 		ok "fuzz $t: $(grep -o 'Done [0-9]* runs' "$T/err")"
 	else
 		grep -E 'ERROR|SUMMARY|runtime error|bad error' "$T/err" | head -5
