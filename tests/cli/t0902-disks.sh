@@ -45,7 +45,10 @@ kill -CONT $pid
 wait $pid
 rc=$?
 check "vanished directory: exit 1 (got $rc)" '[ $rc -eq 1 ]'
-one_error "vanished directory" "cannot write 'gone/s.csv': No such file or directory"
+# (one line per output that --csv writes: the summary and its companions)
+check "vanished directory: the summary's error is named" 'grep -qF "cannot write '"'gone/s.csv'"': No such file or directory" "$T/err"'
+check "vanished directory: every line is such an error" '! grep -v "^tbench: cannot write .gone/.*: No such file or directory$" "$T/err"'
+
 
 # a failed write leaves the existing file as it was
 echo "precious" >keep.csv
