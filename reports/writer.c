@@ -4,12 +4,16 @@
 #include "writer.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 static const struct tb_writer *const writers[] = {
 	&tb_writer_table,
 	&tb_writer_csv,
 	&tb_writer_samples_csv,
+	&tb_writer_compare_table,
+	&tb_writer_compare_markdown,
+	&tb_writer_compare_csv,
 };
 
 const struct tb_writer *tb_writer_find(const char *name)
@@ -53,7 +57,10 @@ void tb_csv_field(FILE *f, const char *s)
 {
 	if (!s)
 		s = "";
-	if (!strpbrk(s, ",\"\r\n")) {
+	size_t len = strlen(s);
+	/* quote leading/trailing blanks too: readers (libcsv) trim them otherwise */
+	bool edge = len && (strchr(" \t", s[0]) || strchr(" \t", s[len - 1]));
+	if (!edge && !strpbrk(s, ",\"\r\n")) {
 		fputs(s, f);
 		return;
 	}

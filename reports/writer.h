@@ -30,6 +30,10 @@ struct tb_writer {
 extern const struct tb_writer tb_writer_table;
 extern const struct tb_writer tb_writer_csv;
 extern const struct tb_writer tb_writer_samples_csv;
+/* comparisons (rep->cmp), reports/compare_write.c */
+extern const struct tb_writer tb_writer_compare_table;
+extern const struct tb_writer tb_writer_compare_markdown;
+extern const struct tb_writer tb_writer_compare_csv;
 
 const struct tb_writer *tb_writer_find(const char *name);
 
