@@ -384,6 +384,70 @@ static int load_dir(const char *dir, bool need, struct tb_resultset *rs, char *e
 	return rc;
 }
 
+/* replace "/proc/self/fd/N" in err by dir/name */
+static void name_file(char *err, size_t errlen, const char *proc, const char *dir,
+		      const char *name)
+{
+	char *at = err ? strstr(err, proc) : NULL;
+	if (!at)
+		return;
+	char rest[1024], real[1024];
+	snprintf(rest, sizeof(rest), "%s", at + strlen(proc));
+	snprintf(real, sizeof(real), "%s/%s", dir, name);
+	*at = 0;
+	snprintf(at, errlen - (size_t)(at - err), "%s%s", real, rest);
+}
+
+/* Read a consistent baseline even while savers swap it: open the directory,
+ * then its files through that handle.  A baseline's files are never
+ * rewritten, only removed with it, so files opened from one handle are one
+ * baseline; a file gone because the directory was swapped away -> retry. */
+static int load_snapshot(const char *p, struct tb_resultset *rs, bool *retry, char *err,
+			 size_t errlen)
+{
+	static const char *const names[] = {"summary.csv", "samples.csv", "fingerprint.csv",
+					    "options.csv"};
+	int dfd = open(p, O_RDONLY | O_DIRECTORY);
+	if (dfd < 0) {
+		*retry = errno == ENOENT;
+		return tb_err(err, errlen, "cannot read baseline '%s': %s", p, strerror(errno));
+	}
+	int fds[4] = {-1, -1, -1, -1}, rc = 0;
+	char proc[4][48];
+	for (int i = 0; i < 4 && !rc; i++) {
+		fds[i] = openat(dfd, names[i], O_RDONLY);
+		snprintf(proc[i], sizeof(proc[i]), "/proc/self/fd/%d", fds[i]);
+		if (fds[i] >= 0)
+			continue;
+		int e = errno;
+		struct stat a, b;
+		if (fstat(dfd, &a) == 0 && (stat(p, &b) != 0 || a.st_ino != b.st_ino ||
+					    a.st_dev != b.st_dev))
+			*retry = true, rc = -1; /* swapped away meanwhile */
+		else if (e != ENOENT || i < 3)
+			rc = tb_err(err, errlen, "baseline '%s' is damaged: cannot read '%s/%s': %s", p, p,
+				    names[i], strerror(e));
+	}
+	if (!rc) {
+		struct tb_resultset tmp = {0};
+		rc = load_files(proc[0], proc[1], proc[2], fds[3] >= 0 ? proc[3] : NULL, true, &tmp,
+				err, errlen);
+		for (int i = 0; i < 4; i++)
+			name_file(err, errlen, proc[i], p, names[i]);
+		if (!rc) {
+			tb_resultset_free(rs);
+			*rs = tmp;
+		} else {
+			tb_resultset_free(&tmp);
+		}
+	}
+	for (int i = 0; i < 4; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+	close(dfd);
+	return rc;
+}
+
 int tb_baseline_load(const char *dir, const char *name, struct tb_resultset *rs, char *err,
 		     size_t errlen)
 {
@@ -401,9 +465,18 @@ int tb_baseline_load(const char *dir, const char *name, struct tb_resultset *rs,
 		       list);
 		return -2;
 	}
-	int rc = S_ISDIR(st.st_mode)
-			 ? load_dir(p, true, rs, err, errlen)
-			 : tb_err(err, errlen, "baseline '%s' is not a directory", p);
+	if (!S_ISDIR(st.st_mode)) {
+		tb_err(err, errlen, "baseline '%s' is not a directory", p);
+		free(p);
+		return -1;
+	}
+	int rc = -1;
+	for (int attempt = 0; attempt < 100; attempt++) {
+		bool retry = false;
+		rc = load_snapshot(p, rs, &retry, err, errlen);
+		if (!retry)
+			break;
+	}
 	free(p);
 	return rc;
 }

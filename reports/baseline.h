@@ -35,8 +35,10 @@ int tb_baseline_commit(struct tb_baseline_tx *tx, const struct tb_resultset *rs,
 		       size_t errlen);
 void tb_baseline_abort(struct tb_baseline_tx *tx);
 
-/* Load baseline NAME from dir.  -1 with err naming the file and line when it
- * is damaged; -2 when it does not exist (err lists the baselines there). */
+/* Load baseline NAME from dir into rs (which should be empty: it is
+ * replaced).  -1 with err naming the file and line when it is damaged; -2
+ * when it does not exist (err lists the baselines there).  A save that
+ * swaps the directory during the read makes it read again. */
 int tb_baseline_load(const char *dir, const char *name, struct tb_resultset *rs, char *err,
 		     size_t errlen);
 /* "a, b, c" (sorted) or "none"; into buf */
