@@ -28,6 +28,7 @@ const char tb_usage_compare[] =
 	"\n"
 	"options:\n"
 	TB_GATE_USAGE
+	TB_GATE_METRIC_USAGE
 	"      --markdown FILE       the comparison as Markdown (CI job summary)\n"
 	"      --csv FILE            the comparison as CSV, one row per case\n"
 	"  -q, --quiet               no table (warnings and exit status only)\n"
@@ -61,6 +62,7 @@ int cmd_compare(int argc, char **argv)
 		{"markdown", required_argument, NULL, OPT_MARKDOWN},
 		{"csv", required_argument, NULL, OPT_CSV},
 		TB_GATE_LONG_OPTIONS,
+		TB_GATE_METRIC_OPTION,
 		{0},
 	};
 	struct tb_gate_opts g;

@@ -26,7 +26,6 @@ enum {
 	{"significance", required_argument, NULL, TB_OPT_SIGNIFICANCE},        \
 	{"threshold", required_argument, NULL, TB_OPT_THRESHOLD},              \
 	{"fail-on", required_argument, NULL, TB_OPT_FAIL_ON},                  \
-	{"metric", required_argument, NULL, TB_OPT_METRIC},                    \
 	{"bootstrap", required_argument, NULL, TB_OPT_BOOTSTRAP},              \
 	{"confidence", required_argument, NULL, TB_OPT_CONFIDENCE},            \
 	{"baseline-dir", required_argument, NULL, TB_OPT_BASELINE_DIR}
@@ -35,12 +34,16 @@ enum {
 	"      --significance A      alpha of the Mann-Whitney test (default 0.01)\n"         \
 	"      --threshold [F[/V]=]P noise threshold in percent (default 5); with F or F/V\n" \
 	"                            only for that family or variant (repeatable)\n"         \
-	"      --metric M            time (default) or a counter name (ctr_ column)\n"        \
 	"      --fail-on W           slower (default: exit 1 on any slower case) or none\n"  \
 	"      --bootstrap N         bootstrap resamples for CIs (default 2000)\n"            \
 	"      --confidence L        CI level, 0.95 or 95% (default 95%)\n"                   \
 	"      --baseline-dir DIR    where baselines live (default $TBENCH_BASELINE_DIR,\n"   \
 	"                            else ./.tbench/baselines)\n"
+
+/* `tbench compare` only (`run --metric` chooses what run measures) */
+#define TB_GATE_METRIC_OPTION {"metric", required_argument, NULL, TB_OPT_METRIC}
+#define TB_GATE_METRIC_USAGE                                                               \
+	"      --metric M            time (default) or a counter name (ctr_ column)\n"
 
 void tb_gate_defaults(struct tb_gate_opts *g);
 /* c is a getopt code in [TB_OPT_SIGNIFICANCE, TB_OPT_GATE_END): 0 or -1 with err */

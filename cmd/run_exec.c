@@ -8,6 +8,7 @@
 
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
+#include "../probes/callgrind.h"
 #include "../probes/clock.h"
 #include "../probes/sysinfo.h"
 #include "../reports/baseline.h"
@@ -72,6 +73,9 @@ static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
 	tb_kv_setf(kv, "confidence", "%g", o->gate.cmp.confidence);
 	if (o->work_factor != 1.0)
 		tb_kv_setf(kv, "work_factor", "%g", o->work_factor);
+	tb_kv_setf(kv, "metric", "%s", o->metric_insns ? TB_METRIC_INSNS : TB_METRIC_TIME);
+	if (o->runner.fixed_iters)
+		tb_kv_setf(kv, "profile_iters", "%llu", (unsigned long long)o->runner.fixed_iters);
 	tb_kv_setf(kv, "clock.resolution_ns", "%.0f", ci->resolution_ns);
 	tb_kv_setf(kv, "clock.overhead_ns", "%.1f", ci->overhead_ns);
 }
@@ -88,11 +92,20 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	r->rows = pc->size.rows;
 	r->cols = pc->size.cols;
 	r->threads = pc->threads;
+	if (o->metric_insns)
+		snprintf(r->metric, sizeof(r->metric), "%s", TB_METRIC_INSNS);
 
 	const char *why;
 	if (!tb_kernel_supported(k, &why)) {
 		snprintf(r->status, sizeof(r->status), "unsupported");
 		snprintf(r->note, sizeof(r->note), "%s", why);
+		return 0;
+	}
+	if (o->metric_insns && k->threaded && pc->threads > 1) {
+		/* callgrind collects on the calling thread only: no honest figure */
+		snprintf(r->status, sizeof(r->status), "unsupported");
+		snprintf(r->note, sizeof(r->note),
+			 "--metric instructions counts one thread; use --threads 1");
 		return 0;
 	}
 	struct tb_case c = {
@@ -132,6 +145,9 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 		} else {
 			snprintf(r->status, sizeof(r->status), "%s", m.partial ? "partial" : "ok");
 			r->iters = m.iters;
+			if (o->metric_insns) /* the hook's value: instructions per sample */
+				for (size_t s = 0; s < m.nsamples; s++)
+					m.ns[s] = m.values[s * m.nvalues] / (double)m.iters;
 			if (tb_result_set_samples(r, m.ns, m.nsamples))
 				rc = tb_err(err, errlen, "out of memory");
 			struct tb_boot_opts bo = {o->gate.cmp.resamples, o->gate.cmp.confidence,
@@ -246,9 +262,29 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_fingerprint(&rs.fingerprint);
 	record_options(o, &rs.options, &ci);
 
-	if (!o->quiet)
+	struct tb_callgrind_hook cgh;
+	if (o->metric_insns) {
+		char e[512];
+		if (tb_callgrind_hook_init(&cgh, e, sizeof(e))) {
+			tb_resultset_free(&rs);
+			tb_outfile_abort(&csv);
+			tb_outfile_abort(&samples);
+			return tb_usage_error("%s", e);
+		}
+		ro.hook = &cgh.hook;
+	}
+
+	if (!o->quiet) {
 		printf("tbench %s: %zu case%s; clock resolution %.0f ns, overhead %.1f ns per read\n",
 		       TB_VERSION, plan->n, plan->n == 1 ? "" : "s", ci.resolution_ns, ci.overhead_ns);
+		if (ro.fixed_iters)
+			printf("profile: %zu samples x %llu calls per sample, no warmup, no calibration, "
+			       "seed %llu\n", ro.samples, (unsigned long long)ro.fixed_iters,
+			       (unsigned long long)o->seed);
+		if (o->metric_insns)
+			printf("metric: instructions per call, counted by valgrind's callgrind inside "
+			       "%s (deterministic; times are not measured)\n", TB_RUNNER_CALL_SYMBOL);
+	}
 	struct progress_ctx pctx = {.on = !o->quiet && isatty(STDERR_FILENO), .n = plan->n};
 	ro.progress = progress;
 	ro.progress_ctx = &pctx;
@@ -264,7 +300,9 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		pctx.i = i;
 		pctx.pc = &plan->c[i];
 		if (run_case(o, &plan->c[i], &ro, r, err, sizeof(err))) {
-			tb_print_error("%s/%s: %s", plan->c[i].k->family, plan->c[i].k->variant, err);
+			tb_print_error("%s/%s: %s%s%s", plan->c[i].k->family, plan->c[i].k->variant, err,
+				       o->metric_insns && cgh.err[0] ? ": " : "",
+				       o->metric_insns ? cgh.err : "");
 			rc = TB_EXIT_FAIL;
 			break;
 		}

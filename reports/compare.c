@@ -148,6 +148,22 @@ static int compare_case(const struct tb_compare_opts *o, const struct tb_result 
 		return 0;
 	}
 	row->ratio = row->new_median / row->old_median;
+	if (is_time(o) && (tb_result_is_insns(a) || tb_result_is_insns(b))) {
+		/* instruction counts (callgrind) do not move with machine noise: no
+		 * test, any change beyond the threshold is a verdict; and a count is
+		 * never compared with a time */
+		if (strcmp(a->metric, b->metric)) {
+			row->verdict = TB_VERDICT_NOT_OK;
+			snprintf(row->note, sizeof(row->note), "metric %s -> %s: not comparable",
+				 a->metric, b->metric);
+			return 0;
+		}
+		row->verdict = tb_compare_verdict(false, NAN, 1, row->ratio, NAN, NAN,
+						  o->significance, row->threshold);
+		snprintf(row->note, sizeof(row->note),
+			 "instruction counts: deterministic, threshold only (no test needed)");
+		return 0;
+	}
 	bool have = is_time(o) && a->nsamples && b->nsamples;
 	double min_p = 1;
 	if (have) {
@@ -232,7 +248,8 @@ int tb_compare(const struct tb_resultset *old, const struct tb_resultset *new,
 	memset(cmp, 0, sizeof(*cmp));
 	cmp->opts = *o;
 	if (is_time(o)) {
-		snprintf(cmp->metric_unit, sizeof(cmp->metric_unit), "ns");
+		snprintf(cmp->metric_unit, sizeof(cmp->metric_unit), "%s",
+			 new->n && tb_result_is_insns(&new->r[0]) ? "insn" : "ns");
 	} else {
 		snprintf(cmp->metric_unit, sizeof(cmp->metric_unit), "per call");
 		if (!set_has_metric(old, o) && !set_has_metric(new, o))
