@@ -126,7 +126,7 @@ mkbad nosamples; rm bl/nosamples/samples.csv
 damage nosamples "samples file missing" "bl/nosamples/samples.csv"
 mkbad cutsamples; head -4 bl/main/samples.csv >bl/cutsamples/samples.csv
 damage cutsamples "samples cut at a row boundary" "summary.csv:2 declares 10"
-mkbad negsample; sed '2s/,[^,]*$/,-1/' bl/main/samples.csv >bl/negsample/samples.csv
+mkbad negsample; awk -F, -v OFS=, 'NR==2 {$9="-1"} {print}' bl/main/samples.csv >bl/negsample/samples.csv
 damage negsample "negative sample" "bl/negsample/samples.csv:2"
 mkbad badfp; printf 'nokey\n' >bl/badfp/fingerprint.csv
 damage badfp "malformed fingerprint" "bl/badfp/fingerprint.csv:1"
