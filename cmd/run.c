@@ -48,6 +48,10 @@ const char tb_usage_run[] =
 	"output:\n"
 	"      --csv FILE            summary CSV, one row per case\n"
 	"      --samples-csv FILE    raw samples CSV, one row per sample\n"
+	"      --html FILE           self-contained HTML report with plots\n"
+	"      --json FILE           JSON document (fingerprint, options, cases)\n"
+	"      --json-samples        include the raw samples in the JSON document\n"
+	"      --markdown FILE       Markdown summary (for CI job pages)\n"
 	"      --name LABEL          label of this run, shown in reports\n"
 	"  -q, --quiet               no table and no progress\n"
 	"      --verbose             more detail\n"
@@ -69,6 +73,7 @@ enum {
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
 	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN,
 };
 
 static const struct option long_opts[] = {
@@ -87,6 +92,10 @@ static const struct option long_opts[] = {
 	{"alpha", required_argument, NULL, OPT_ALPHA},
 	{"csv", required_argument, NULL, OPT_CSV},
 	{"samples-csv", required_argument, NULL, OPT_SAMPLES_CSV},
+	{"html", required_argument, NULL, OPT_HTML},
+	{"json", required_argument, NULL, OPT_JSON},
+	{"json-samples", no_argument, NULL, OPT_JSON_SAMPLES},
+	{"markdown", required_argument, NULL, OPT_MARKDOWN},
 	{"name", required_argument, NULL, OPT_NAME},
 	{"profile", no_argument, NULL, OPT_PROFILE},
 	{"profile-iters", required_argument, NULL, OPT_PROFILE_ITERS},
@@ -256,6 +265,10 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			break;
 		case OPT_CSV: o->csv_path = optarg; break;
 		case OPT_SAMPLES_CSV: o->samples_csv_path = optarg; break;
+		case OPT_HTML: o->html_path = optarg; break;
+		case OPT_JSON: o->json_path = optarg; break;
+		case OPT_JSON_SAMPLES: o->json_samples = true; break;
+		case OPT_MARKDOWN: o->markdown_path = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
 		default:
 			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END) {

@@ -44,6 +44,8 @@ struct tb_run_opts {
 	bool metric_insns;         /* --metric instructions */
 	const char *name;
 	const char *csv_path, *samples_csv_path;
+	const char *html_path, *json_path, *markdown_path; /* reports (issue 7) */
+	bool json_samples;
 	char *argv_joined; /* the command line, recorded with the results */
 	struct tb_gate_opts gate;  /* --baseline comparison and bootstrap settings */
 	const char *baseline;      /* --baseline NAME: compare with it */

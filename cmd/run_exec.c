@@ -173,33 +173,54 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	return rc;
 }
 
-static int open_out(struct tb_outfile *f, const char *path, int *failed)
+/* An output file and the writer that fills it. */
+struct out {
+	const char *path; /* NULL: not requested */
+	const struct tb_writer *w;
+	struct tb_outfile f;
+};
+
+/* Open every requested output before anything runs; on a bad path, say so
+ * in one line and leave nothing behind. */
+static int open_outs(struct out *outs, size_t n)
 {
 	char err[512];
-	if (!path)
-		return 0;
-	if (tb_outfile_open(f, path, err, sizeof(err))) {
-		*failed = 1;
-		return tb_usage_error("%s", err);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (outs[i].path && outs[j].path && strcmp(outs[i].path, "-") &&
+			    !strcmp(outs[i].path, outs[j].path))
+				return tb_usage_error("'%s' is given for two outputs", outs[i].path);
+	for (size_t i = 0; i < n; i++) {
+		if (!outs[i].path)
+			continue;
+		if (tb_outfile_open(&outs[i].f, outs[i].path, err, sizeof(err))) {
+			for (size_t j = 0; j < i; j++)
+				tb_outfile_abort(&outs[j].f);
+			return tb_usage_error("%s", err);
+		}
 	}
 	return 0;
 }
 
-static int write_out(struct tb_outfile *f, const struct tb_writer *w, const struct tb_report *rep)
+/* Write and commit every open output; -1 when any failed (each is reported). */
+static int write_outs(struct out *outs, size_t n, const struct tb_report *rep)
 {
-	char err[512] = "";
-	if (!f->f)
-		return 0;
-	if (w->write(f->f, rep, err, sizeof(err))) {
-		tb_outfile_abort(f);
-		tb_print_error("%s", err);
-		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		char err[512] = "";
+		struct tb_outfile *f = &outs[i].f;
+		if (!f->f)
+			continue;
+		if (outs[i].w->write(f->f, rep, err, sizeof(err))) {
+			tb_outfile_abort(f);
+			tb_print_error("%s", err);
+			rc = -1;
+		} else if (tb_outfile_commit(f, err, sizeof(err))) {
+			tb_print_error("%s", err);
+			rc = -1;
+		}
 	}
-	if (tb_outfile_commit(f, err, sizeof(err))) {
-		tb_print_error("%s", err);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 /* --append: the saved baseline's results first, this run's merged in */
@@ -210,7 +231,7 @@ static int append_prev(const struct tb_run_opts *o, const char *bdir, struct tb_
 		return 0;
 	struct tb_resultset prev = {0};
 	int lr = tb_baseline_load(bdir, o->save_baseline, &prev, err, errlen);
-	int rc = lr == -1 ? -1 : tb_resultset_merge(&prev, rs, err, errlen);
+	int rc = lr == -1 ? -1 : tb_resultset_append_samples(&prev, rs, err, errlen);
 	if (!rc) { /* rs becomes the merged set */
 		snprintf(prev.name, sizeof(prev.name), "%s", rs->name);
 		tb_resultset_free(rs);
@@ -223,15 +244,16 @@ static int append_prev(const struct tb_run_opts *o, const char *bdir, struct tb_
 
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
-	struct tb_outfile csv = {0}, samples = {0};
-	int failed = 0;
-	open_out(&csv, o->csv_path, &failed);
-	if (!failed)
-		open_out(&samples, o->samples_csv_path, &failed);
-	if (failed) {
-		tb_outfile_abort(&csv);
+	struct out outs[] = {
+		{o->csv_path, &tb_writer_csv, {0}},
+		{o->samples_csv_path, &tb_writer_samples_csv, {0}},
+		{o->html_path, &tb_writer_html, {0}},
+		{o->json_path, &tb_writer_json, {0}},
+		{o->markdown_path, &tb_writer_markdown, {0}},
+	};
+	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
+	if (open_outs(outs, nouts))
 		return TB_EXIT_USAGE;
-	}
 
 	struct tb_resultset base = {0};
 	struct tb_baseline_tx tx = {0};
@@ -239,8 +261,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	const char *bdir = tb_baseline_dir(o->gate.baseline_dir);
 	if ((o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
 	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr)))) {
-		tb_outfile_abort(&csv);
-		tb_outfile_abort(&samples);
+		for (size_t i = 0; i < nouts; i++)
+			tb_outfile_abort(&outs[i].f);
 		tb_resultset_free(&base);
 		return tb_usage_error("%s", berr);
 	}
@@ -267,8 +289,10 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		char e[512];
 		if (tb_callgrind_hook_init(&cgh, e, sizeof(e))) {
 			tb_resultset_free(&rs);
-			tb_outfile_abort(&csv);
-			tb_outfile_abort(&samples);
+			tb_resultset_free(&base);
+			tb_baseline_abort(&tx);
+			for (size_t i = 0; i < nouts; i++)
+				tb_outfile_abort(&outs[i].f);
 			return tb_usage_error("%s", e);
 		}
 		ro.hook = &cgh.hook;
@@ -313,7 +337,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		fputs("\r\033[K", stderr);
 
 	const char *nc = getenv("NO_COLOR");
-	struct tb_report rep = {.rs = &rs, .verbose = o->verbose,
+	struct tb_report rep = {.rs = &rs, .verbose = o->verbose, .samples = o->json_samples,
 				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
 	if (!o->quiet) {
 		char e2[256];
@@ -338,8 +362,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 				rc = grc;
 		}
 	}
-	if (write_out(&csv, &tb_writer_csv, &rep) ||
-	    write_out(&samples, &tb_writer_samples_csv, &rep))
+	if (write_outs(outs, nouts, &rep))
 		rc = TB_EXIT_FAIL;
 	if (o->save_baseline && tb_stop_requested) {
 		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
@@ -355,8 +378,6 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_baseline_abort(&tx);
 	tb_comparison_free(&cmp);
 	tb_resultset_free(&base);
-	tb_outfile_abort(&csv);
-	tb_outfile_abort(&samples);
 	tb_resultset_free(&rs);
 	if (tb_stop_requested) {
 		tb_print_error("interrupted: the results so far were written (marked partial)");

@@ -7,6 +7,7 @@
 
 #include "../kernels/common.h"
 #include "csv_read.h"
+#include "load.h"
 #include "writer.h"
 
 #include <dirent.h>
@@ -370,20 +371,6 @@ static int load_files(const char *summary, const char *samples, const char *fp,
 	return 0;
 }
 
-static int load_dir(const char *dir, bool need, struct tb_resultset *rs, char *err,
-		    size_t errlen)
-{
-	char *s = join(dir, "summary.csv"), *m = join(dir, "samples.csv");
-	char *f = join(dir, "fingerprint.csv"), *o = join(dir, "options.csv");
-	int rc = s && m && f && o ? load_files(s, m, f, o, need, rs, err, errlen)
-				  : tb_err(err, errlen, "out of memory");
-	free(s);
-	free(m);
-	free(f);
-	free(o);
-	return rc;
-}
-
 /* replace "/proc/self/fd/N" in err by dir/name */
 static void name_file(char *err, size_t errlen, const char *proc, const char *dir,
 		      const char *name)
@@ -486,29 +473,13 @@ int tb_results_load_path(const char *path, struct tb_resultset *rs, char *err, s
 	struct stat st;
 	if (stat(path, &st) != 0)
 		return tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-	if (S_ISDIR(st.st_mode))
-		return load_dir(path, false, rs, err, errlen);
-	/* a summary CSV: find its samples file */
-	char *samples = NULL;
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	size_t stem = strlen(path);
-	if (stem > 4 && !strcmp(path + stem - 4, ".csv"))
-		stem -= 4;
-	const char *fmt[] = {"%.*s-samples.csv", "%.*s.samples.csv"};
-	for (size_t i = 0; i < 2 && !samples; i++) {
-		char *c;
-		if (asprintf(&c, fmt[i], (int)stem, path) < 0)
-			return tb_err(err, errlen, "out of memory");
-		if (is_file(c))
-			samples = c;
-		else
-			free(c);
-	}
-	if (!samples && !strcmp(base, "summary.csv") &&
-	    asprintf(&samples, "%.*ssamples.csv", (int)(base - path), path) < 0)
+	if (!S_ISDIR(st.st_mode))
+		return tb_results_load(path, rs, NULL, 0, err, errlen);
+	char *s = join(path, "summary.csv");
+	if (!s)
 		return tb_err(err, errlen, "out of memory");
-	int rc = load_files(path, samples, NULL, NULL, false, rs, err, errlen);
-	free(samples);
+	int rc = tb_results_load(s, rs, NULL, 0, err, errlen);
+	free(s);
 	return rc;
 }
 
@@ -532,7 +503,7 @@ static int copy_result(struct tb_result *d, const struct tb_result *s)
 	return 0;
 }
 
-int tb_resultset_merge(struct tb_resultset *dst, const struct tb_resultset *src, char *err,
+int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_resultset *src, char *err,
 		       size_t errlen)
 {
 	for (size_t i = 0; i < src->n; i++) {

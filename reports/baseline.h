@@ -47,13 +47,12 @@ void tb_baseline_list(const char *dir, char *buf, size_t len);
 /* Add src's results to dst: a case dst already has gets src's raw samples
  * appended (statistics re-derived, the latest status and counters kept); a
  * new case is appended.  For interleaved rounds (run --append).  0 or -1. */
-int tb_resultset_merge(struct tb_resultset *dst, const struct tb_resultset *src, char *err,
+int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_resultset *src, char *err,
 		       size_t errlen);
 
-/* A result set from a path: a directory (summary.csv, and samples.csv /
- * fingerprint.csv / options.csv when present) or a summary CSV file (raw
- * samples from <stem>-samples.csv, <stem>.samples.csv, or samples.csv when
- * the file is summary.csv).  -1 with err. */
+/* A result set from a path: a directory (its summary.csv) or a results file
+ * (summary CSV or JSON), with the companion files found beside it
+ * (reports/load.h: samples, fingerprint, options).  -1 with err. */
 int tb_results_load_path(const char *path, struct tb_resultset *rs, char *err, size_t errlen);
 
 #endif

@@ -163,7 +163,7 @@ static void merge_rounds(void **state)
 	snprintf(extra->mode, sizeof(extra->mode), "-");
 	snprintf(extra->status, sizeof(extra->status), "ok");
 	char err[256];
-	assert_int_equal(tb_resultset_merge(&a, &b, err, sizeof(err)), 0);
+	assert_int_equal(tb_resultset_append_samples(&a, &b, err, sizeof(err)), 0);
 	assert_int_equal(a.n, 3);
 	assert_int_equal(a.r[0].nsamples, 10);
 	assert_true(a.r[0].samples[0] == 100 && a.r[0].samples[4] == 200);
