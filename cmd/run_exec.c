@@ -4,6 +4,7 @@
  * requested output.  Output files are opened before the first case runs.
  */
 #include "cmds.h"
+#include "progress.h"
 #include "run.h"
 
 #include "../kernels/common.h"
@@ -37,21 +38,31 @@ static void on_signal(int sig)
 	tb_stop_requested = sig;
 }
 
-struct progress_ctx {
-	bool on;
-	size_t i, n;
-	const struct tb_plan_case *pc;
-};
-
-static void progress(void *ctx, enum tb_phase ph, size_t done, size_t total)
+/* --verbose: what the table does not show, one line per case on stderr */
+static void verbose_case(const struct tb_result *r, const struct tb_progress *p)
 {
-	struct progress_ctx *p = ctx;
-	if (!p->on)
+	char lab[200], sz[48], med[32], lo[32], hi[32];
+	tb_result_size_str(r, sz, sizeof(sz));
+	snprintf(lab, sizeof(lab), "%s/%s %s %s", r->family, r->variant, r->mode, sz);
+	if (r->threads > 1)
+		snprintf(lab + strlen(lab), sizeof(lab) - strlen(lab), " x%u", r->threads);
+	if (!r->nsamples) {
+		fprintf(stderr, "  %s: %s%s%s\n", lab, r->status, r->note[0] ? ": " : "", r->note);
 		return;
-	static const char *names[] = {"warmup", "calibrate", "measure"};
-	fprintf(stderr, "\r\033[K[%zu/%zu] %s/%s %s %zu/%zu", p->i + 1, p->n, p->pc->k->family,
-		p->pc->k->variant, names[ph], done, total);
-	fflush(stderr);
+	}
+	double wu = tb_progress_phase_ns(p, TB_PHASE_WARMUP);
+	double cal = tb_progress_phase_ns(p, TB_PHASE_CALIBRATE);
+	tb_fmt_ns(r->st.median, med, sizeof(med));
+	tb_fmt_ns(r->st.ci_low, lo, sizeof(lo));
+	tb_fmt_ns(r->st.ci_high, hi, sizeof(hi));
+	fprintf(stderr, "  %s: %zu samples x %llu calls", lab, r->nsamples,
+		(unsigned long long)r->iters);
+	if (!isnan(wu))
+		fprintf(stderr, ", warmup %.1f ms", wu / 1e6);
+	if (!isnan(cal))
+		fprintf(stderr, ", calibration %.1f ms", cal / 1e6);
+	fprintf(stderr, "; median %s, CI %s - %s, cv %.1f%%, outliers %zu mild / %zu severe\n",
+		med, lo, hi, 100 * r->st.cv, r->st.outliers_mild, r->st.outliers_severe);
 }
 
 static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
@@ -309,9 +320,10 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			printf("metric: instructions per call, counted by valgrind's callgrind inside "
 			       "%s (deterministic; times are not measured)\n", TB_RUNNER_CALL_SYMBOL);
 	}
-	struct progress_ctx pctx = {.on = !o->quiet && isatty(STDERR_FILENO), .n = plan->n};
-	ro.progress = progress;
-	ro.progress_ctx = &pctx;
+	struct tb_progress prog;
+	tb_progress_init(&prog, !o->quiet && isatty(STDERR_FILENO), plan->n, ro.max_time_ns);
+	ro.progress = tb_progress_cb;
+	ro.progress_ctx = &prog;
 
 	int rc = TB_EXIT_OK;
 	char err[512] = "";
@@ -321,8 +333,15 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			rc = tb_usage_error("out of memory");
 			break;
 		}
-		pctx.i = i;
-		pctx.pc = &plan->c[i];
+		const struct tb_plan_case *pc = &plan->c[i];
+		char lab[160], sz[48];
+		tb_result_size_str(&(struct tb_result){.n = pc->size.n, .rows = pc->size.rows,
+							 .cols = pc->size.cols}, sz, sizeof(sz));
+		snprintf(lab, sizeof(lab), "%s/%s %s %s", pc->k->family, pc->k->variant,
+			 tb_mode_name(pc->mode), sz);
+		if (pc->threads > 1)
+			snprintf(lab + strlen(lab), sizeof(lab) - strlen(lab), " x%u", pc->threads);
+		tb_progress_case(&prog, i, lab);
 		if (run_case(o, &plan->c[i], &ro, r, err, sizeof(err))) {
 			tb_print_error("%s/%s: %s%s%s", plan->c[i].k->family, plan->c[i].k->variant, err,
 				       o->metric_insns && cgh.err[0] ? ": " : "",
@@ -332,9 +351,12 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		}
 		if (!strcmp(r->status, "failed-verify"))
 			rc = TB_EXIT_FAIL;
+		if (o->verbose && !o->quiet) {
+			tb_progress_clear(&prog);
+			verbose_case(r, &prog);
+		}
 	}
-	if (pctx.on)
-		fputs("\r\033[K", stderr);
+	tb_progress_clear(&prog);
 
 	const char *nc = getenv("NO_COLOR");
 	struct tb_report rep = {.rs = &rs, .verbose = o->verbose, .samples = o->json_samples,

@@ -356,8 +356,8 @@ static const struct section {
 } sections[] = {
 	{"glance", "At a glance", glance},
 	{"comparison", "Comparison with the baseline", tb_html_comparison},
-	{"summary", "Summary", summary_table},
 	{"throughput", "Throughput", tb_html_throughput},
+	{"summary", "Summary", summary_table},
 	{"distributions", "Sample distributions", tb_html_distributions},
 	{"modes", "In-place vs out-of-place", tb_html_modes},
 	{"threads", "Threads scaling", tb_html_threads},

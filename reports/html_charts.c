@@ -84,7 +84,7 @@ static void modes_chart(FILE *f, const struct tb_resultset *rs, const char *fam)
 	for (size_t g = 0; g < ng; g++) {
 		double a, b;
 		tb_svg_group(&s, g, ng, &a, &b);
-		double pad = (b - a) * 0.15, bw = (b - a - 2 * pad) / 2;
+		double bw = fmin((b - a) * 0.7 / 2, 90), pad = (b - a) / 2 - bw;
 		for (int m = 0; m < 2; m++) {
 			const struct tb_result *r = pair[g][m];
 			double x0 = a + pad + bw * m, x1 = x0 + bw * 0.92;
@@ -263,7 +263,7 @@ void tb_html_emu(FILE *f, const struct tb_report *rep)
 	for (size_t g = 0; g < n; g++) {
 		double a, b;
 		tb_svg_group(&s, g, n, &a, &b);
-		double x0 = a + (b - a) * 0.25, x1 = b - (b - a) * 0.25;
+		double hw = fmin((b - a) * 0.25, 60), x0 = (a + b) / 2 - hw, x1 = (a + b) / 2 + hw;
 		double v = tb_html_rate(c[g], c[g]->st.median, false);
 		char tip[512], ips[32];
 		tb_fmt_si(v, "IPS", ips, sizeof(ips));

@@ -117,7 +117,7 @@ static void throughput_chart(FILE *f, const struct tb_resultset *rs, const char 
 	snprintf(title, sizeof(title), "%s %s: throughput by size", fam, mode);
 	tb_html_fig_open(f);
 	double w = fmax(TB_HTML_W, 40.0 + 26.0 * (double)(ns * nv));
-	tb_svg_begin(&s, f, w, 340, 64, 44, title);
+	tb_svg_begin(&s, f, w, 300, 64, 44, title);
 	tb_svg_axis_fit(&s.y, lo, hi, log, true);
 	tb_svg_yaxis(&s, ylab);
 	const char *labels[MAXS];
@@ -135,7 +135,8 @@ static void throughput_chart(FILE *f, const struct tb_resultset *rs, const char 
 	for (size_t g = 0; g < ns; g++) {
 		double a, b;
 		tb_svg_group(&s, g, ns, &a, &b);
-		double pad = (b - a) * 0.1, bw = (b - a - 2 * pad) / (double)nv;
+		double bw = fmin((b - a) * 0.8 / (double)nv, 90);
+		double pad = (b - a - bw * (double)nv) / 2; /* centre the bars in their group */
 		double limit = NAN;
 		for (size_t v = 0; v < nv; v++) {
 			for (size_t i = 0; i < n; i++) {
