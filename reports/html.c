@@ -160,6 +160,13 @@ static void header(FILE *f, const struct tb_report *rep)
 	fputs("</p></header>\n", f);
 }
 
+/* work per second: items when the kernel counts them (variants of a family
+ * may do different work per call, e.g. the emulator's loops), else calls */
+static double speed(const struct tb_result *r)
+{
+	return tb_html_rate(r, r->st.median, false);
+}
+
 /* per family, mode and size: the fastest variant and its lead */
 static void glance(FILE *f, const struct tb_report *rep)
 {
@@ -183,18 +190,20 @@ static void glance(FILE *f, const struct tb_report *rep)
 			members++;
 			if (!strcmp(b->variant, "scalar"))
 				ref = b;
-			if (!best || b->st.median < best->st.median) {
+			if (!best || speed(b) > speed(best)) {
 				second = best;
 				best = b;
-			} else if (!second || b->st.median < second->st.median) {
+			} else if (!second || speed(b) > speed(second)) {
 				second = b;
 			}
 		}
 		if (members < 2)
 			continue;
-		char sz[48], t1[32];
+		char sz[48], t1[32], rate[48], unit[24];
 		tb_result_size_str(best, sz, sizeof(sz));
 		tb_fmt_ns(best->st.median, t1, sizeof(t1));
+		snprintf(unit, sizeof(unit), "%s/s", best->items > 0 && best->unit[0] ? best->unit : "call");
+		tb_fmt_si(speed(best), unit, rate, sizeof(rate));
 		fputs("<p>", f);
 		esc(f, best->family);
 		fputs(" ", f);
@@ -205,12 +214,16 @@ static void glance(FILE *f, const struct tb_report *rep)
 			fprintf(f, " \xc3\x97%u", best->threads);
 		fputs(": <b>", f);
 		esc(f, best->variant);
-		fputs("</b> is fastest (", f);
+		fputs("</b> is fastest: ", f);
+		esc(f, rate);
+		fputs(" (", f);
 		esc(f, t1);
-		fprintf(f, " per call), %.2f\xc3\x97 ahead of ", second->st.median / best->st.median);
+		fprintf(f, " per call), %.2f\xc3\x97 ", speed(best) / speed(second));
 		esc(f, second->variant);
 		if (ref && ref != best && ref != second)
-			fprintf(f, ", %.2f\xc3\x97 the scalar reference", ref->st.median / best->st.median);
+			fprintf(f, ", %.2f\xc3\x97 the scalar reference", speed(best) / speed(ref));
+		else if (ref == second)
+			fputs(" (the scalar reference)", f);
 		fputs("</p>\n", f);
 	}
 	free(done);

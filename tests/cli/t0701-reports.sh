@@ -75,6 +75,30 @@ check "merged report lists its sources" 'grep -q "Merged from: r.json, peer.csv"
 expect_status "the same file twice keeps both" 0 "$TBENCH" report peer.csv peer.csv --markdown m2.md
 check "second copy is labelled" 'grep -q "| scale | numpy@numpy |" m2.md'
 
+# a comparison with a baseline: the same run, every sample 1.5x slower
+$PY - <<"EOF"
+import json
+d = json.load(open("r.json"))
+for c in d["cases"]:
+    c["samples_ns"] = [x * 1.5 for x in c["samples_ns"]]
+    c["time_ns"] = {k: (v * 1.5 if v is not None else None) for k, v in c["time_ns"].items()}
+json.dump(d, open("slow.json", "w"))
+EOF
+expect_status "report against a baseline" 0 "$TBENCH" report r.json --baseline slow.json \
+	--html c.html --json c.json --markdown c.md
+check "html has the comparison chart and table" 'grep -q "<section id=\"comparison\">" c.html && grep -q "ratio to the baseline per case" c.html'
+check "json has the comparison" '$PY -c "
+import json; c=json.load(open(\"c.json\"))[\"comparison\"]
+assert c[\"baseline\"]==\"slow.json\" and len(c[\"cases\"])==4
+assert all(abs(r[\"ratio\"]-1/1.5)<1e-6 for r in c[\"cases\"]), c[\"cases\"]
+assert sum(c[\"counts\"].values())==4"'
+check "markdown has the comparison table" 'grep -q "^### Against the baseline slow.json" c.md && [ "$(grep -c "^| scale/scalar " c.md)" -eq 4 ]'
+
+# the fingerprint saved beside a summary CSV is shown
+"$TBENCH" env --csv >fingerprint.csv
+expect_status "report reads fingerprint.csv beside the summary" 0 "$TBENCH" report s.csv --html f.html
+check "fingerprint shown" 'grep -q "<section id=\"machine\">" f.html && grep -q "clock.source" f.html'
+
 printf 'not,a\ntbench,file\n' >bad.csv
 expect_usage "report of a file that is not results" "bad.csv" "$TBENCH" report bad.csv --html never.html
 check "no html written on bad input" '[ ! -e never.html ] && ! ls | grep -q tmp'
