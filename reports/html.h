@@ -41,5 +41,8 @@ void tb_html_modes(FILE *f, const struct tb_report *rep);
 void tb_html_threads(FILE *f, const struct tb_report *rep);
 void tb_html_emu(FILE *f, const struct tb_report *rep);
 void tb_html_comparison(FILE *f, const struct tb_report *rep);
+/* throughput against a log size axis (html_sizes.c), when sizes span >= 100x */
+void tb_html_size_lines(FILE *f, const struct tb_resultset *rs, const char *fam,
+			const char *mode, const size_t *idx, size_t n);
 
 #endif

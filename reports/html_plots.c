@@ -218,6 +218,7 @@ void tb_html_throughput(FILE *f, const struct tb_report *rep)
 					idx[n++] = i;
 			}
 			throughput_chart(f, rs, fams[fi], modes[m], idx, n);
+			tb_html_size_lines(f, rs, fams[fi], modes[m], idx, n);
 		}
 	}
 	free(idx);
