@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static json_t *num(double v)
@@ -20,11 +21,37 @@ static json_t *num(double v)
 	return isfinite(v) ? json_real(v) : json_null();
 }
 
+/* a JSON string of s: JSON text is UTF-8, so bytes of s that do not form
+ * valid UTF-8 become '?' rather than the key silently going missing */
+static json_t *jstr(const char *s)
+{
+	json_t *v = json_string(s ? s : "");
+	if (v)
+		return v;
+	char *c = strdup(s);
+	if (!c)
+		return NULL;
+	for (char *p = c; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			*p = '?';
+	v = json_string(c);
+	free(c);
+	return v;
+}
+
+/* o[key] = v, with the key made valid UTF-8 the same way */
+static void jset(json_t *o, const char *key, json_t *v)
+{
+	json_t *k = jstr(key);
+	json_object_set_new(o, k ? json_string_value(k) : "?", v);
+	json_decref(k);
+}
+
 static json_t *kv_object(const struct tb_kvlist *kv)
 {
 	json_t *o = json_object();
 	for (size_t i = 0; o && i < kv->n; i++)
-		json_object_set_new(o, kv->v[i].key, json_string(kv->v[i].value ? kv->v[i].value : ""));
+		jset(o, kv->v[i].key, jstr(kv->v[i].value));
 	return o;
 }
 
@@ -32,11 +59,11 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 {
 	const struct tb_stats *s = &r->st;
 	bool has = r->nsamples || !isnan(s->median);
-	json_t *c = json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:i, s:s, s:s, s:I, s:I}",
-			      "family", r->family, "variant", r->variant, "mode", r->mode,
+	json_t *c = json_pack("{s:o, s:o, s:o, s:I, s:I, s:I, s:i, s:o, s:o, s:I, s:I}",
+			      "family", jstr(r->family), "variant", jstr(r->variant), "mode", jstr(r->mode),
 			      "n", (json_int_t)r->n, "rows", (json_int_t)r->rows,
 			      "cols", (json_int_t)r->cols, "threads", (int)r->threads,
-			      "status", r->status, "note", r->note,
+			      "status", jstr(r->status), "note", jstr(r->note),
 			      "samples", (json_int_t)r->nsamples, "iters_per_sample", (json_int_t)r->iters);
 	if (!c)
 		return NULL;
@@ -53,15 +80,15 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 	json_object_set_new(c, "outliers", has ? json_pack("{s:I, s:I}", "mild",
 					(json_int_t)s->outliers_mild, "severe",
 					(json_int_t)s->outliers_severe) : json_null());
-	json_object_set_new(c, "work", json_pack("{s:o, s:o, s:o, s:s}", "bytes", num(r->bytes),
+	json_object_set_new(c, "work", json_pack("{s:o, s:o, s:o, s:o}", "bytes", num(r->bytes),
 						 "flops", num(r->flops), "items", num(r->items),
-						 "unit", r->unit));
+						 "unit", jstr(r->unit)));
 	json_object_set_new(c, "items_per_s", num(r->items_per_s));
 	json_object_set_new(c, "gbps", num(r->gbps));
 	json_object_set_new(c, "limit_share", num(r->limit_share));
 	json_t *ctr = json_object();
 	for (size_t j = 0; ctr && j < r->nmetrics; j++)
-		json_object_set_new(ctr, r->metrics[j].name, num(r->metrics[j].median));
+		jset(ctr, r->metrics[j].name, num(r->metrics[j].median));
 	json_object_set_new(c, "counters", ctr);
 	if (samples) {
 		json_t *a = json_array();
@@ -74,16 +101,16 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 
 static json_t *key_object(const struct tb_case_key *k)
 {
-	return json_pack("{s:s, s:s, s:s, s:I, s:i}", "family", k->family, "variant", k->variant,
-			 "mode", k->mode, "n", (json_int_t)k->n, "threads", (int)k->threads);
+	return json_pack("{s:o, s:o, s:o, s:I, s:i}", "family", jstr(k->family),
+			 "variant", jstr(k->variant), "mode", jstr(k->mode), "n", (json_int_t)k->n, "threads", (int)k->threads);
 }
 
 /* the comparison with a baseline: counts, one row per matched case, the rest */
 static json_t *comparison_object(const struct tb_comparison *c)
 {
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:{s:I, s:I, s:I, s:I, s:I}}",
-			      "baseline", c->old_label, "new", c->new_label, "metric", c->opts.metric,
-			      "unit", c->metric_unit, "significance", num(c->opts.significance),
+	json_t *o = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:{s:I, s:I, s:I, s:I, s:I}}",
+			      "baseline", jstr(c->old_label), "new", jstr(c->new_label),
+			      "metric", jstr(c->opts.metric), "unit", jstr(c->metric_unit), "significance", num(c->opts.significance),
 			      "threshold", num(c->opts.threshold), "counts",
 			      "slower", (json_int_t)c->nslower, "faster", (json_int_t)c->nfaster,
 			      "unchanged", (json_int_t)c->nunchanged, "too_few", (json_int_t)c->ntoofew,
@@ -102,7 +129,7 @@ static json_t *comparison_object(const struct tb_comparison *c)
 		json_object_set_new(x, "p", num(r->p));
 		json_object_set_new(x, "threshold", num(r->threshold));
 		json_object_set_new(x, "verdict", json_string(tb_verdict_name(r->verdict)));
-		json_object_set_new(x, "note", json_string(r->note));
+		json_object_set_new(x, "note", jstr(r->note));
 		json_array_append_new(rows, x);
 	}
 	json_object_set_new(o, "cases", rows);
@@ -115,9 +142,9 @@ static json_t *comparison_object(const struct tb_comparison *c)
 	json_object_set_new(o, "only_new", only[1]);
 	json_t *fp = json_object();
 	for (size_t i = 0; fp && i < c->nfp_diffs; i++)
-		json_object_set_new(fp, c->fp_diffs[i].key,
-				    json_pack("{s:s, s:s}", "baseline", c->fp_diffs[i].old_value,
-					      "new", c->fp_diffs[i].new_value));
+		jset(fp, c->fp_diffs[i].key,
+		     json_pack("{s:o, s:o}", "baseline", jstr(c->fp_diffs[i].old_value),
+			       "new", jstr(c->fp_diffs[i].new_value)));
 	json_object_set_new(o, "fingerprint_differences", fp);
 	return o;
 }
@@ -133,13 +160,13 @@ static int write_json(FILE *f, const struct tb_report *rep, char *err, size_t er
 		return tb_err(err, errlen, "out of memory writing JSON");
 	}
 	json_object_set_new(doc, "schema", json_string(TB_JSON_SCHEMA));
-	json_object_set_new(doc, "name", json_string(rs->name));
+	json_object_set_new(doc, "name", jstr(rs->name));
 	json_object_set_new(doc, "fingerprint", kv_object(&rs->fingerprint));
 	json_object_set_new(doc, "options", kv_object(&rs->options));
 	if (rep->nsources) {
 		json_t *src = json_array();
 		for (size_t i = 0; src && i < rep->nsources; i++)
-			json_array_append_new(src, json_string(rep->sources[i]));
+			json_array_append_new(src, jstr(rep->sources[i]));
 		json_object_set_new(doc, "sources", src);
 	}
 	for (size_t i = 0; i < rs->n; i++) {

@@ -180,6 +180,18 @@ static void test_json_round_trip(void **state)
 		for (size_t s = 0; s < a->nsamples; s++)
 			assert_true(fabs(a->samples[s] - b->samples[s]) < 1e-6 * a->samples[s]);
 	}
+	/* bytes that are not UTF-8 cannot go into JSON text: they become '?' */
+	snprintf(rs.name, sizeof(rs.name), "bad\xff name");
+	tb_kv_set(&rs.fingerprint, "cpu\xfe", "x\xc3");
+	f = fopen(p, "w");
+	assert_int_equal(tb_writer_json.write(f, &rep, err, sizeof(err)), 0);
+	fclose(f);
+	struct tb_resultset again = {0};
+	assert_int_equal(tb_json_read(p, &again, err, sizeof(err)), 0);
+	assert_string_equal(again.name, "bad? name");
+	assert_string_equal(tb_kv_get(&again.fingerprint, "cpu?"), "x?");
+	assert_int_equal(again.n, rs.n);
+	tb_resultset_free(&again);
 	/* a document that is not ours is refused, naming the file */
 	f = fopen(p, "w");
 	fputs("{\"schema\": \"x\", \"cases\": []}", f);
