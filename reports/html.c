@@ -6,6 +6,7 @@
  * machine goes through tb_xml_text.
  */
 #define _GNU_SOURCE
+#include "glance.h"
 #include "html.h"
 
 #include "../kernels/common.h"
@@ -23,8 +24,7 @@
 
 bool tb_html_usable(const struct tb_result *r)
 {
-	return (!strcmp(r->status, "ok") || !strcmp(r->status, "partial")) &&
-	       isfinite(r->st.median) && r->st.median > 0;
+	return tb_result_measured(r);
 }
 
 bool tb_html_family_bytes(const struct tb_resultset *rs, const char *family)
@@ -160,73 +160,19 @@ static void header(FILE *f, const struct tb_report *rep)
 	fputs("</p></header>\n", f);
 }
 
-/* work per second: items when the kernel counts them (variants of a family
- * may do different work per call, e.g. the emulator's loops), else calls */
-static double speed(const struct tb_result *r)
-{
-	return tb_html_rate(r, r->st.median, false);
-}
-
 /* per family, mode and size: the fastest variant and its lead */
 static void glance(FILE *f, const struct tb_report *rep)
 {
-	const struct tb_resultset *rs = rep->rs;
-	bool *done = calloc(rs->n ? rs->n : 1, sizeof(bool));
-	if (!done)
-		return;
-	for (size_t i = 0; i < rs->n; i++) {
-		const struct tb_result *a = &rs->r[i];
-		if (done[i] || !tb_html_usable(a))
-			continue;
-		/* the group: same family, mode, n, threads */
-		const struct tb_result *best = NULL, *second = NULL, *ref = NULL;
-		size_t members = 0;
-		for (size_t j = i; j < rs->n; j++) {
-			const struct tb_result *b = &rs->r[j];
-			if (strcmp(a->family, b->family) || strcmp(a->mode, b->mode) || a->n != b->n ||
-			    a->threads != b->threads || !tb_html_usable(b))
-				continue;
-			done[j] = true;
-			members++;
-			if (!strcmp(b->variant, "scalar"))
-				ref = b;
-			if (!best || speed(b) > speed(best)) {
-				second = best;
-				best = b;
-			} else if (!second || speed(b) > speed(second)) {
-				second = b;
-			}
-		}
-		if (members < 2)
-			continue;
-		char sz[48], t1[32], rate[48], unit[24];
-		tb_result_size_str(best, sz, sizeof(sz));
-		tb_fmt_ns(best->st.median, t1, sizeof(t1));
-		snprintf(unit, sizeof(unit), "%s/s", best->items > 0 && best->unit[0] ? best->unit : "call");
-		tb_fmt_si(speed(best), unit, rate, sizeof(rate));
+	struct tb_glance *g;
+	size_t n = tb_glance(rep->rs, &g);
+	for (size_t i = 0; i < n; i++) {
+		char line[512];
+		tb_glance_text(&g[i], line, sizeof(line));
 		fputs("<p>", f);
-		esc(f, best->family);
-		fputs(" ", f);
-		if (strcmp(best->mode, "-"))
-			esc(f, best->mode), fputs(" ", f);
-		esc(f, sz);
-		if (best->threads > 1)
-			fprintf(f, " \xc3\x97%u", best->threads);
-		fputs(": <b>", f);
-		esc(f, best->variant);
-		fputs("</b> is fastest: ", f);
-		esc(f, rate);
-		fputs(" (", f);
-		esc(f, t1);
-		fprintf(f, " per call), %.2f\xc3\x97 ", speed(best) / speed(second));
-		esc(f, second->variant);
-		if (ref && ref != best && ref != second)
-			fprintf(f, ", %.2f\xc3\x97 the scalar reference", speed(best) / speed(ref));
-		else if (ref == second)
-			fputs(" (the scalar reference)", f);
+		esc(f, line);
 		fputs("</p>\n", f);
 	}
-	free(done);
+	free(g);
 }
 
 static void summary_table(FILE *f, const struct tb_report *rep)

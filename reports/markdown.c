@@ -6,11 +6,13 @@
  * or inject HTML.
  */
 #include "compare.h"
+#include "glance.h"
 #include "writer.h"
 
 #include "../kernels/common.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* escape for a Markdown table cell: | \ ` * _ [ ] < > & and no line breaks */
@@ -198,6 +200,18 @@ static int write_md(FILE *f, const struct tb_report *rep, char *err, size_t errl
 			fputs("\n", f);
 		}
 	}
+	struct tb_glance *g;
+	size_t ng = tb_glance(rs, &g);
+	if (ng)
+		fputs("\nAt a glance:\n\n", f);
+	for (size_t i = 0; i < ng; i++) {
+		char line[512];
+		tb_glance_text(&g[i], line, sizeof(line));
+		fputs("- ", f);
+		tb_md_text(f, line);
+		fputs("\n", f);
+	}
+	free(g);
 	tb_md_comparison(f, rep);
 	if (ferror(f))
 		return tb_err(err, errlen, "error writing Markdown");
