@@ -131,13 +131,14 @@ static int cmp_threads(const void *a, const void *b)
 
 static void threads_chart(FILE *f, const struct tb_resultset *rs, const char *fam)
 {
-	struct tline ln[8];
-	char names[8][96];
+	struct tline ln[TB_SVG_NCOLORS];
+	char names[TB_SVG_NCOLORS][96];
 	size_t nl = 0;
 	bool *used = calloc(rs->n ? rs->n : 1, sizeof(bool));
 	if (!used)
 		return;
-	for (size_t i = 0; i < rs->n && nl < 8; i++) {
+	bool more = false;
+	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *a = &rs->r[i];
 		if (used[i] || strcmp(a->family, fam) || !tb_html_usable(a))
 			continue;
@@ -153,6 +154,10 @@ static void threads_chart(FILE *f, const struct tb_resultset *rs, const char *fa
 		}
 		if (l->n < 2)
 			continue;
+		if (nl == TB_SVG_NCOLORS - 1) { /* one colour per line: keep the chart readable */
+			more = true;
+			break;
+		}
 		qsort(l->r, l->n, sizeof(l->r[0]), cmp_threads);
 		char sz[48];
 		tb_result_size_str(a, sz, sizeof(sz));
@@ -187,7 +192,7 @@ static void threads_chart(FILE *f, const struct tb_resultset *rs, const char *fa
 	tb_svg_yaxis(&s, "speed-up over the fewest threads");
 	double ix[2] = {tmin, tmax}, iy[2] = {1, tmax / tmin};
 	tb_svg_line(&s, 2, ix, iy, "unity", true);
-	const char *lp[8], *cls[8];
+	const char *lp[TB_SVG_NCOLORS], *cls[TB_SVG_NCOLORS];
 	for (size_t k = 0; k < nl; k++) {
 		double xs[MAXG], ys[MAXG], base = ln[k].r[0]->st.median;
 		for (size_t j = 0; j < ln[k].n; j++) {
@@ -211,9 +216,10 @@ static void threads_chart(FILE *f, const struct tb_resultset *rs, const char *fa
 	}
 	tb_svg_legend(&s, nl, lp, cls);
 	tb_svg_end(&s);
-	char cap[200];
+	char cap[300];
 	snprintf(cap, sizeof(cap), "%s: speed-up of the median time per call over the run with "
-		 "the fewest threads; dashed: ideal linear scaling.", fam);
+		 "the fewest threads; dashed: ideal linear scaling%s.", fam,
+		 more ? "; more cases ran at several thread counts than fit here (see the summary)" : "");
 	tb_html_fig_close(f, cap);
 }
 

@@ -95,6 +95,8 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 			if (utf8_width(c[k]) > w[k])
 				w[k] = utf8_width(c[k]);
 	}
+	if (rs->name[0]) /* the run's label, as every report shows it */
+		fprintf(f, "run: %s\n", rs->name);
 	for (int k = 0; k < NCOL; k++) {
 		pad(f, head[k], w[k], right[k]);
 		fputs(k + 1 < NCOL ? "  " : "\n", f);

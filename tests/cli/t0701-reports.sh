@@ -11,6 +11,7 @@ fast=(--samples 8 --warmup 1 --warmup-time 1ms --min-sample-time 50us)
 expect_status "run with html, json, markdown" 0 "$TBENCH" run scale -v scalar -s 1000,100000 \
 	"${fast[@]}" --name "$HOSTILE" --html r.html --json r.json --json-samples --markdown r.md \
 	--csv s.csv --samples-csv s.samples.csv
+check "the table shows the run label" 'grep -qxF "run: $HOSTILE" "$T/out"'
 check "all outputs written, no temporary files" '[ -s r.html ] && [ -s r.json ] && [ -s r.md ] && ! ls | grep -q tmp'
 check "html references no URL" '[ -s r.html ] && ! grep -Eiq "(https?|ftp):|//[a-z0-9]" r.html'
 check "html loads nothing" '[ -s r.html ] && ! grep -Eiq "<link|<img|<iframe|@import|url\(|src=" r.html'
