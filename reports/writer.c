@@ -17,6 +17,7 @@ static const struct tb_writer *const writers[] = {
 	&tb_writer_compare_table,
 	&tb_writer_compare_markdown,
 	&tb_writer_compare_csv,
+	&tb_writer_fingerprint_csv,
 };
 
 const struct tb_writer *tb_writer_find(const char *name)

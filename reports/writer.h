@@ -40,6 +40,7 @@ extern const struct tb_writer tb_writer_markdown;
 extern const struct tb_writer tb_writer_compare_table;
 extern const struct tb_writer tb_writer_compare_markdown;
 extern const struct tb_writer tb_writer_compare_csv;
+extern const struct tb_writer tb_writer_fingerprint_csv;
 
 const struct tb_writer *tb_writer_find(const char *name);
 
