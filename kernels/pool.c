@@ -60,14 +60,8 @@ static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
 	struct tb_pool *p = w->pool;
-<<<<<<< HEAD
-	/* generation 0 is the pool's start: reading p->gen here instead would
-	 * race with a tb_pool_run() issued before this thread got going, and
-	 * the worker would sleep through its first call */
-=======
 	/* gen is 0 when the pool is made: a run dispatched before this thread
 	 * got here must still be seen as new, so do not read p->gen now */
->>>>>>> main
 	unsigned seen = 0;
 	for (;;) {
 		unsigned g;
