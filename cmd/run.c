@@ -9,6 +9,7 @@
 #include "../kernels/common.h"
 #include "../probes/callgrind.h"
 #include "../probes/sysinfo.h"
+#include "../reports/baseline.h"
 
 #include <getopt.h>
 #include <inttypes.h>
@@ -31,8 +32,10 @@ const char tb_usage_run[] =
 	"                            as perf::PAGE-FAULTS; 'default'; see 'tbench counters')\n"
 	"measurement:\n"
 	"      --samples N           measured samples per case (default 100)\n"
-	"      --warmup N            at least N warmup calls (default 10)\n"
+	"      --warmup N|auto       at least N warmup calls (default 10); auto: until the\n"
+	"                            median and MAD of the last 10 samples move < 2%%\n"
 	"      --warmup-time D       and at least this long (default 50ms)\n"
+	"      --warmup-max D        cap of --warmup auto (default 2s)\n"
 	"      --min-sample-time D   each sample lasts at least D (default 1ms)\n"
 	"      --max-time D          stop sampling a case after D (default: no limit)\n"
 	"      --seed N              seed of the input generator (default 1, recorded)\n"
@@ -56,6 +59,15 @@ const char tb_usage_run[] =
 	"      --name LABEL          label of this run, shown in reports\n"
 	"  -q, --quiet               no table and no progress\n"
 	"      --verbose             more detail\n"
+	"baselines (see 'tbench compare --help'):\n"
+	"      --save-baseline NAME  store the results as baseline NAME (atomically)\n"
+	"      --append              with --save-baseline: add this run's samples to the\n"
+	"                            baseline's (interleaved rounds of old and new)\n"
+	"      --baseline NAME       compare with baseline NAME; exit 1 on a slower case\n"
+	TB_GATE_USAGE
+	"test aid:\n"
+	"      --work-factor F       the spin kernel does n x F steps under the same key\n"
+	"                            (gate self-test only; default 1)\n"
 	"\n"
 	"Durations: 2s, 500ms, 250us.  Exit status: 0 ok, 1 failed verification,\n"
 	"2 usage or input error, 130/143 interrupted (results so far are written).\n";
@@ -63,6 +75,7 @@ const char tb_usage_run[] =
 enum {
 	OPT_SAMPLES = 1000, OPT_WARMUP, OPT_WARMUP_TIME, OPT_MIN_SAMPLE, OPT_MAX_TIME,
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
+	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
 	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS,
 };
@@ -95,6 +108,12 @@ static const struct option long_opts[] = {
 	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, OPT_VERBOSE},
+	{"save-baseline", required_argument, NULL, OPT_SAVE_BASELINE},
+	{"baseline", required_argument, NULL, OPT_BASELINE},
+	{"append", no_argument, NULL, OPT_APPEND},
+	{"work-factor", required_argument, NULL, OPT_WORK_FACTOR},
+	{"warmup-max", required_argument, NULL, OPT_WARMUP_MAX},
+	TB_GATE_LONG_OPTIONS,
 	{0},
 };
 
@@ -211,9 +230,34 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 				return snprintf(err, len, "invalid --metric '%s': expected time or instructions", optarg), -1;
 			break;
 		case OPT_WARMUP:
-			if (tb_parse_u64("--warmup", optarg, 1, UINT32_MAX, &u, err, len))
-				return -1;
+			if (!strcmp(optarg, "auto")) {
+				o->runner.warmup_auto = true;
+				break;
+			}
+			if (tb_parse_u64("--warmup", optarg, 1, UINT32_MAX, &u, NULL, 0))
+				return snprintf(err, len, "invalid --warmup '%s': expected auto or a whole number from 1 to %u",
+						optarg, UINT32_MAX), -1;
 			o->runner.warmup_iters = u;
+			o->runner.warmup_auto = false;
+			break;
+		case OPT_WARMUP_MAX:
+			if (tb_parse_duration("--warmup-max", optarg, &o->runner.warmup_max_ns, err, len))
+				return -1;
+			break;
+		case OPT_SAVE_BASELINE:
+			if (tb_baseline_name_check(optarg, err, len))
+				return -1;
+			o->save_baseline = optarg;
+			break;
+		case OPT_BASELINE:
+			if (tb_baseline_name_check(optarg, err, len))
+				return -1;
+			o->baseline = optarg;
+			break;
+		case OPT_APPEND: o->append = true; break;
+		case OPT_WORK_FACTOR:
+			if (tb_parse_double("--work-factor", optarg, 0.01, 100, &o->work_factor, err, len))
+				return -1;
 			break;
 		case OPT_WARMUP_TIME:
 			if (tb_parse_duration("--warmup-time", optarg, &o->runner.warmup_min_ns, err, len))
@@ -246,6 +290,11 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 		case OPT_MARKDOWN: o->markdown_path = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
 		default:
+			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END) {
+				if (tb_gate_parse(c, optarg, &o->gate, err, len))
+					return -1;
+				break;
+			}
 			return -2 - c; /* let the caller report it through tb_getopt_error */
 		}
 	}
@@ -395,6 +444,8 @@ int cmd_run(int argc, char **argv)
 	o.modes = TB_MODE_INPLACE | TB_MODE_OUTOFPLACE;
 	o.seed = 1;
 	o.alpha = 1.5f;
+	o.work_factor = 1.0;
+	tb_gate_defaults(&o.gate);
 	char err[512] = "";
 	int rc = parse_opts(&o, argc, argv, err, sizeof(err));
 	if (rc >= 0 && rc != 1 && o.metric_insns) {
@@ -419,6 +470,10 @@ int cmd_run(int argc, char **argv)
 		o.nthreads = 1;
 	}
 	struct tb_plan plan = {0};
+	if (o.append && !o.save_baseline) {
+		tb_argv_free(orig);
+		return tb_usage_error("--append needs --save-baseline NAME");
+	}
 	if (build_plan(&o, &plan, err, sizeof(err))) {
 		free(plan.c);
 		tb_argv_free(orig);

@@ -9,6 +9,7 @@
 #include "../kernels/kernel.h"
 #include "../probes/runner.h"
 #include "../reports/outfile.h"
+#include "gate.h"
 #include "parse.h"
 
 #include <stdbool.h>
@@ -49,6 +50,11 @@ struct tb_run_opts {
 	const char *html_path, *json_path, *markdown_path; /* reports (issue 7) */
 	bool json_samples;
 	char *argv_joined; /* the command line, recorded with the results */
+	struct tb_gate_opts gate;  /* --baseline comparison and bootstrap settings */
+	const char *baseline;      /* --baseline NAME: compare with it */
+	const char *save_baseline; /* --save-baseline NAME */
+	bool append;               /* --append: add samples to that baseline's */
+	double work_factor;        /* test aid (gate self-test): spin does n x this work */
 };
 
 struct tb_plan {

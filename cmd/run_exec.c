@@ -16,8 +16,11 @@
 #include "../probes/counters.h"
 #include "../probes/machine.h"
 #include "../probes/sysinfo.h"
+#include "../reports/baseline.h"
+#include "../reports/compare.h"
 #include "../reports/ctr_metrics.h"
 #include "../reports/results.h"
+#include "../reports/stats.h"
 #include "../reports/writer.h"
 
 #include <errno.h>
@@ -112,6 +115,13 @@ static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
 	tb_kv_setf(kv, "min_sample_ns", "%.0f", o->runner.min_sample_ns);
 	tb_kv_setf(kv, "max_time_ns", "%.0f", o->runner.max_time_ns);
 	tb_kv_setf(kv, "pin", "%s", o->pin ? "yes" : "no");
+	tb_kv_setf(kv, "warmup", "%s", o->runner.warmup_auto ? "auto" : "fixed");
+	if (o->runner.warmup_auto)
+		tb_kv_setf(kv, "warmup_max_ns", "%.0f", o->runner.warmup_max_ns);
+	tb_kv_setf(kv, "bootstrap", "%zu", o->gate.cmp.resamples);
+	tb_kv_setf(kv, "confidence", "%g", o->gate.cmp.confidence);
+	if (o->work_factor != 1.0)
+		tb_kv_setf(kv, "work_factor", "%g", o->work_factor);
 	tb_kv_setf(kv, "metric", "%s", o->metric_insns ? TB_METRIC_INSNS : TB_METRIC_TIME);
 	if (o->runner.fixed_iters)
 		tb_kv_setf(kv, "profile_iters", "%llu", (unsigned long long)o->runner.fixed_iters);
@@ -212,7 +222,7 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	struct tb_case c = {
 		.k = k, .mode = pc->mode, .n = pc->size.n, .rows = pc->size.rows,
 		.cols = pc->size.cols, .threads = pc->threads, .seed = o->seed,
-		.alpha = o->alpha, .work_factor = 1.0,
+		.alpha = o->alpha, .work_factor = o->work_factor,
 	};
 	char msg[256] = "";
 	if (k->threaded && pc->threads > 1) {
@@ -259,6 +269,20 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 					m.ns[s] = m.values[s * m.nvalues] / (double)m.iters;
 			if (tb_result_set_samples(r, m.ns, m.nsamples))
 				rc = tb_err(err, errlen, "out of memory");
+			struct tb_boot_opts bo = {o->gate.cmp.resamples, o->gate.cmp.confidence,
+						  o->gate.cmp.seed};
+			struct tb_boot_opts def;
+			tb_boot_defaults(&def);
+			if (!rc && (bo.resamples != def.resamples || bo.level != def.level))
+				tb_stats_compute_opts(r->samples, r->nsamples, &bo, &r->st);
+			if (ro->warmup_auto) {
+				char t[32];
+				tb_fmt_ns(m.warmup_ns, t, sizeof(t));
+				snprintf(r->note, sizeof(r->note), m.warmup_steady
+					 ? "warmup auto: steady after %s (%zu samples)"
+					 : "warmup auto: not steady within %s (%zu samples, the cap)",
+					 t, m.warmup_samples);
+			}
 			if (ctrs && !rc && add_counters(ctrs, r, &m))
 				rc = tb_err(err, errlen, "out of memory");
 			tb_measurement_free(&m);
@@ -317,6 +341,25 @@ static int write_outs(struct out *outs, size_t n, const struct tb_report *rep)
 			tb_print_error("%s", err);
 			rc = -1;
 		}
+	}
+	return rc;
+}
+
+/* --append: the saved baseline's results first, this run's merged in */
+static int append_prev(const struct tb_run_opts *o, const char *bdir, struct tb_resultset *rs,
+		       char *err, size_t errlen)
+{
+	if (!o->append)
+		return 0;
+	struct tb_resultset prev = {0};
+	int lr = tb_baseline_load(bdir, o->save_baseline, &prev, err, errlen);
+	int rc = lr == -1 ? -1 : tb_resultset_append_samples(&prev, rs, err, errlen);
+	if (!rc) { /* rs becomes the merged set */
+		snprintf(prev.name, sizeof(prev.name), "%s", rs->name);
+		tb_resultset_free(rs);
+		*rs = prev;
+	} else {
+		tb_resultset_free(&prev);
 	}
 	return rc;
 }
@@ -416,6 +459,19 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		return TB_EXIT_USAGE;
 	}
 
+	struct tb_resultset base = {0};
+	struct tb_baseline_tx tx = {0};
+	char berr[1024];
+	const char *bdir = tb_baseline_dir(o->gate.baseline_dir);
+	if ((o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
+	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr)))) {
+		for (size_t i = 0; i < nouts; i++)
+			tb_outfile_abort(&outs[i].f);
+		tb_resultset_free(&base);
+		tb_counters_close(ctrs);
+		return tb_usage_error("%s", berr);
+	}
+
 	struct tb_clock_info ci;
 	tb_clock_probe(&ci);
 	struct tb_runner_opts ro = o->runner;
@@ -447,6 +503,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		char e[512];
 		if (tb_callgrind_hook_init(&cgh, e, sizeof(e))) {
 			tb_resultset_free(&rs);
+			tb_resultset_free(&base);
+			tb_baseline_abort(&tx);
 			for (size_t i = 0; i < nouts; i++)
 				tb_outfile_abort(&outs[i].f);
 			return tb_usage_error("%s", e);
@@ -532,8 +590,39 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	}
 	if (ctrs)
 		record_counters(ctrs, &rs.fingerprint);
+	struct tb_comparison cmp = {0};
+	if (o->baseline) {
+		if (tb_compare(&base, &rs, &o->gate.cmp, &cmp, err, sizeof(err))) {
+			tb_print_error("%s", err);
+			rc = TB_EXIT_USAGE;
+		} else {
+			snprintf(cmp.old_label, sizeof(cmp.old_label), "baseline %s", o->baseline);
+			snprintf(cmp.new_label, sizeof(cmp.new_label), "this run%s%s",
+				 rs.name[0] ? " " : "", rs.name);
+			rep.cmp = &cmp;
+			if (!o->quiet)
+				putchar('\n');
+			int grc = tb_gate_report(&cmp, &o->gate, o->quiet, rep.color);
+			if (grc > rc)
+				rc = grc;
+		}
+	}
 	if (write_outs(outs, nouts, &rep))
 		rc = TB_EXIT_FAIL;
+	if (o->save_baseline && tb_stop_requested) {
+		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
+	} else if (o->save_baseline) {
+		if (append_prev(o, bdir, &rs, berr, sizeof(berr)) ||
+		    tb_baseline_commit(&tx, &rs, berr, sizeof(berr))) {
+			tb_print_error("%s", berr);
+			rc = TB_EXIT_FAIL;
+		} else if (!o->quiet) {
+			printf("baseline '%s' saved in %s\n", o->save_baseline, bdir);
+		}
+	}
+	tb_baseline_abort(&tx);
+	tb_comparison_free(&cmp);
+	tb_resultset_free(&base);
 	tb_counters_close(ctrs);
 	tb_resultset_free(&rs);
 	if (tb_stop_requested) {

@@ -8,6 +8,7 @@
 #include "../kernels/common.h"
 #include "clock.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,9 @@ void tb_runner_defaults(struct tb_runner_opts *o)
 	o->warmup_min_ns = 50e6; /* 50 ms */
 	o->samples = 100;
 	o->min_sample_ns = 1e6;  /* 1 ms, raised to 1000x the clock's resolution */
+	o->warmup_window = 10;
+	o->warmup_tolerance = 0.02;
+	o->warmup_max_ns = 2e9;
 }
 
 static void progress(const struct tb_runner_opts *o, enum tb_phase ph, size_t done,
@@ -45,6 +49,86 @@ static uint64_t time_call(struct tb_case *c, uint64_t iters)
 	return tb_now_ns() - t0;
 }
 
+static uint64_t calibrate(struct tb_case *c, const struct tb_runner_opts *o)
+{
+	uint64_t iters = 1;
+	for (;;) {
+		uint64_t t = time_call(c, iters);
+		if ((double)t >= o->min_sample_ns || tb_stop_requested)
+			break;
+		if (iters > UINT64_MAX / 16)
+			break;
+		/* jump close to the target, then double */
+		double want = o->min_sample_ns / (t ? (double)t : 1.0) * (double)iters;
+		uint64_t next = want > (double)iters * 2 ? (uint64_t)(want * 1.1) : iters * 2;
+		if (next > iters * 1024)
+			next = iters * 1024;
+		iters = next;
+	}
+	return iters;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* median and MAD of n values (n <= 256), without modifying v */
+static void med_mad(const double *v, size_t n, double *med, double *mad)
+{
+	double s[256];
+	memcpy(s, v, n * sizeof(double));
+	qsort(s, n, sizeof(double), cmp_double);
+	*med = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+	for (size_t i = 0; i < n; i++)
+		s[i] = s[i] > *med ? s[i] - *med : *med - s[i];
+	qsort(s, n, sizeof(double), cmp_double);
+	*mad = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+/* warmup auto: sample until two consecutive windows agree (or the cap);
+ * returns the calls per sample to measure with (re-calibrated when warm
+ * samples turned out shorter than the minimum) */
+static uint64_t warmup_auto(struct tb_case *c, const struct tb_runner_opts *o,
+			    struct tb_measurement *m, uint64_t start)
+{
+	size_t w = o->warmup_window < 3 ? 3 : o->warmup_window > 128 ? 128 : o->warmup_window;
+	uint64_t iters = calibrate(c, o);
+	double win[256];
+	size_t k = 0;
+	uint64_t calls = 0;
+	for (;;) {
+		if (tb_stop_requested)
+			break;
+		win[k % (2 * w)] = (double)time_call(c, iters) / (double)iters;
+		calls += iters;
+		k++;
+		progress(o, TB_PHASE_WARMUP, k, 0);
+		if (k >= 2 * w) {
+			double prev[128], last[128], m1, d1, m2, d2;
+			for (size_t i = 0; i < w; i++) {
+				prev[i] = win[(k - 2 * w + i) % (2 * w)];
+				last[i] = win[(k - w + i) % (2 * w)];
+			}
+			med_mad(prev, w, &m1, &d1);
+			med_mad(last, w, &m2, &d2);
+			double tol = o->warmup_tolerance * m1;
+			if (fabs(m2 - m1) <= tol && fabs(d2 - d1) <= tol) {
+				m->warmup_steady = true;
+				if (m2 * (double)iters < o->min_sample_ns && m2 > 0)
+					iters = (uint64_t)(o->min_sample_ns / m2 * 1.1) + 1;
+				break;
+			}
+		}
+		if ((double)(tb_now_ns() - start) >= o->warmup_max_ns)
+			break;
+	}
+	m->warmup_samples = k;
+	m->warmup_iters = calls;
+	return iters;
+}
+
 int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 	       struct tb_measurement *m, char *err, size_t errlen)
 {
@@ -61,7 +145,12 @@ int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 	m->nvalues = nv;
 
 	uint64_t iters = o->fixed_iters;
-	if (!iters) {
+	if (!iters && o->warmup_auto) {
+		uint64_t start = tb_now_ns();
+		progress(o, TB_PHASE_WARMUP, 0, 0);
+		iters = warmup_auto(c, o, m, start);
+		m->warmup_ns = (double)(tb_now_ns() - start);
+	} else if (!iters) {
 		/* warmup: at least warmup_iters calls and warmup_min_ns */
 		uint64_t start = tb_now_ns(), done = 0, batch = 1;
 		progress(o, TB_PHASE_WARMUP, 0, 1);
@@ -80,20 +169,7 @@ int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 
 		/* calibrate: double iters until one sample lasts min_sample_ns */
 		progress(o, TB_PHASE_CALIBRATE, 0, 1);
-		iters = 1;
-		for (;;) {
-			uint64_t t = time_call(c, iters);
-			if ((double)t >= o->min_sample_ns || tb_stop_requested)
-				break;
-			if (iters > UINT64_MAX / 16)
-				break;
-			/* jump close to the target, then double */
-			double want = o->min_sample_ns / (t ? (double)t : 1.0) * (double)iters;
-			uint64_t next = want > (double)iters * 2 ? (uint64_t)(want * 1.1) : iters * 2;
-			if (next > iters * 1024)
-				next = iters * 1024;
-			iters = next;
-		}
+		iters = calibrate(c, o);
 	}
 	m->iters = iters;
 

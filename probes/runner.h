@@ -36,6 +36,14 @@ struct tb_runner_opts {
 	double max_time_ns;      /* 0 = none; else stop sampling after this (>= 2 samples) */
 	double min_sample_ns;    /* a sample lasts at least this long */
 	uint64_t fixed_iters;    /* > 0: no warmup, no calibration, this many per sample */
+	/* warmup auto: after calibration, take warmup samples until the median and
+	 * MAD of the last `warmup_window` samples both move by at most
+	 * warmup_tolerance x median against the window before, or until
+	 * warmup_max_ns (the cap) has passed */
+	bool warmup_auto;
+	size_t warmup_window;    /* samples per window (default 10) */
+	double warmup_tolerance; /* relative (default 0.02) */
+	double warmup_max_ns;    /* cap (default 2 s) */
 	const struct tb_sample_hook *hook; /* NULL = none */
 	void (*progress)(void *ctx, enum tb_phase ph, size_t done, size_t total);
 	void *progress_ctx;
@@ -49,8 +57,10 @@ struct tb_measurement {
 	double *ns;          /* nsamples: ns per call */
 	size_t nvalues;      /* hook values per sample */
 	double *values;      /* nsamples * nvalues raw per-sample totals */
-	uint64_t warmup_iters;
-	double warmup_ns;
+	uint64_t warmup_iters;   /* calls spent warming up (auto: incl. calibration) */
+	double warmup_ns;        /* how long the warmup took */
+	size_t warmup_samples;   /* auto: warmup samples taken */
+	bool warmup_steady;      /* auto: steady state reached before the cap */
 	bool partial;        /* stopped early by tb_stop_requested */
 };
 

@@ -43,9 +43,16 @@ int tb_stats_median_ci(const double *x, size_t n, const struct tb_boot_opts *o, 
 		       double *hi);
 
 /* Bootstrap percentile CI of median(b) / median(a), each side resampled
- * independently.  NaNs when either side has fewer than TB_BOOT_MIN_N. */
+ * independently with the circular block bootstrap (blocks of
+ * tb_stats_block_len(n) consecutive samples, so slow drift within a run -
+ * load on a shared machine - widens the interval instead of hiding in it).
+ * Samples must be in time order.  NaNs when either side has fewer than
+ * TB_BOOT_MIN_N. */
 int tb_stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
 		      const struct tb_boot_opts *o, double *lo, double *hi);
+
+/* block length of the ratio bootstrap: ceil(sqrt(n)) */
+size_t tb_stats_block_len(size_t n);
 
 struct tb_mw {
 	double u;     /* U of sample a: pairs (a_i, b_j) with a_i > b_j, ties count 1/2 */

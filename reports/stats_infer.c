@@ -30,12 +30,24 @@ static gsl_rng *new_rng(uint64_t seed)
 	return r;
 }
 
-/* median of a resample with replacement of x (n values), using buf */
-static double resample_median(const double *x, size_t n, gsl_rng *rng, double *buf)
+/* median of a resample with replacement of x (n values), using buf: blocks
+ * of `block` consecutive samples from random starts, wrapping around
+ * (circular block bootstrap; block 1 is the ordinary bootstrap) */
+static double resample_median(const double *x, size_t n, size_t block, gsl_rng *rng,
+			      double *buf)
 {
-	for (size_t i = 0; i < n; i++)
-		buf[i] = x[gsl_rng_uniform_int(rng, n)];
+	for (size_t i = 0; i < n;) {
+		size_t s = gsl_rng_uniform_int(rng, n);
+		for (size_t j = 0; j < block && i < n; j++, i++)
+			buf[i] = x[(s + j) % n];
+	}
 	return gsl_stats_median(buf, 1, n);
+}
+
+size_t tb_stats_block_len(size_t n)
+{
+	size_t b = (size_t)ceil(sqrt((double)n));
+	return b ? b : 1;
 }
 
 static void percentile_ci(double *v, size_t r, double level, double *lo, double *hi)
@@ -94,7 +106,7 @@ int tb_stats_median_ci(const double *x, size_t n, const struct tb_boot_opts *o, 
 	int rc = -1;
 	if (buf && med && rng) {
 		for (size_t r = 0; r < bo.resamples; r++)
-			med[r] = resample_median(x, n, rng, buf);
+			med[r] = resample_median(x, n, 1, rng, buf);
 		percentile_ci(med, bo.resamples, bo.level, lo, hi);
 		rc = 0;
 	}
@@ -125,8 +137,8 @@ int tb_stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
 	if (buf && ratio && rng) {
 		size_t k = 0;
 		for (size_t r = 0; r < rs; r++) {
-			double ma = resample_median(a, na, rng, buf);
-			double mb = resample_median(b, nb, rng, buf);
+			double ma = resample_median(a, na, tb_stats_block_len(na), rng, buf);
+			double mb = resample_median(b, nb, tb_stats_block_len(nb), rng, buf);
 			if (ma > 0)
 				ratio[k++] = mb / ma;
 		}

@@ -4,6 +4,7 @@
 #include "writer.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 static const struct tb_writer *const writers[] = {
@@ -13,6 +14,9 @@ static const struct tb_writer *const writers[] = {
 	&tb_writer_html,
 	&tb_writer_json,
 	&tb_writer_markdown,
+	&tb_writer_compare_table,
+	&tb_writer_compare_markdown,
+	&tb_writer_compare_csv,
 	&tb_writer_fingerprint_csv,
 };
 
@@ -67,7 +71,10 @@ void tb_csv_field(FILE *f, const char *s)
 {
 	if (!s)
 		s = "";
-	if (!strpbrk(s, ",\"\r\n")) {
+	size_t len = strlen(s);
+	/* quote leading/trailing blanks too: readers (libcsv) trim them otherwise */
+	bool edge = len && (strchr(" \t", s[0]) || strchr(" \t", s[len - 1]));
+	if (!edge && !strpbrk(s, ",\"\r\n")) {
 		fputs(s, f);
 		return;
 	}
