@@ -60,7 +60,7 @@ static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
 	struct tb_pool *p = w->pool;
-	unsigned seen = atomic_load(&p->gen);
+	unsigned seen = 0; /* gen at creation: the first run may start before this thread does */
 	for (;;) {
 		unsigned g;
 		int spins = 0;
