@@ -20,6 +20,8 @@
 static const struct tb_cmd commands[] = {
 	{"run", cmd_run, "run benchmarks (default: the whole default suite)", tb_usage_run},
 	{"list", cmd_list, "list families and variants, with support on this machine", tb_usage_list},
+	{"report", cmd_report, "re-render and merge saved results (HTML, Markdown, JSON)", tb_usage_report},
+	{"emu", cmd_emu, "run an AArch64 program in the interpreter", tb_usage_emu},
 	{"env", cmd_env, "show the machine fingerprint", tb_usage_env},
 	{"help", cmd_help, "show help for tbench or one command", tb_usage_help},
 };

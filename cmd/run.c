@@ -7,6 +7,7 @@
 #include "run.h"
 
 #include "../kernels/common.h"
+#include "../probes/callgrind.h"
 #include "../probes/sysinfo.h"
 
 #include <getopt.h>
@@ -34,9 +35,20 @@ const char tb_usage_run[] =
 	"      --max-time D          stop sampling a case after D (default: no limit)\n"
 	"      --seed N              seed of the input generator (default 1, recorded)\n"
 	"      --alpha A             scale factor, not 1 (default 1.5)\n"
+	"profiling:\n"
+	"      --profile             fixed work per sample, for profilers: no warmup, no\n"
+	"                            calibration, 100 calls per sample (see --profile-iters)\n"
+	"      --profile-iters N     the same with N calls per sample\n"
+	"      --metric M            time (default) or instructions: instructions per call,\n"
+	"                            counted by valgrind's callgrind (deterministic; implies\n"
+	"                            --profile-iters 10, --samples 3, --threads 1 unless given)\n"
 	"output:\n"
 	"      --csv FILE            summary CSV, one row per case\n"
 	"      --samples-csv FILE    raw samples CSV, one row per sample\n"
+	"      --html FILE           self-contained HTML report with plots\n"
+	"      --json FILE           JSON document (fingerprint, options, cases)\n"
+	"      --json-samples        include the raw samples in the JSON document\n"
+	"      --markdown FILE       Markdown summary (for CI job pages)\n"
 	"      --name LABEL          label of this run, shown in reports\n"
 	"  -q, --quiet               no table and no progress\n"
 	"      --verbose             more detail\n"
@@ -47,6 +59,8 @@ const char tb_usage_run[] =
 enum {
 	OPT_SAMPLES = 1000, OPT_WARMUP, OPT_WARMUP_TIME, OPT_MIN_SAMPLE, OPT_MAX_TIME,
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
+	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN,
 };
 
 static const struct option long_opts[] = {
@@ -65,7 +79,14 @@ static const struct option long_opts[] = {
 	{"alpha", required_argument, NULL, OPT_ALPHA},
 	{"csv", required_argument, NULL, OPT_CSV},
 	{"samples-csv", required_argument, NULL, OPT_SAMPLES_CSV},
+	{"html", required_argument, NULL, OPT_HTML},
+	{"json", required_argument, NULL, OPT_JSON},
+	{"json-samples", no_argument, NULL, OPT_JSON_SAMPLES},
+	{"markdown", required_argument, NULL, OPT_MARKDOWN},
 	{"name", required_argument, NULL, OPT_NAME},
+	{"profile", no_argument, NULL, OPT_PROFILE},
+	{"profile-iters", required_argument, NULL, OPT_PROFILE_ITERS},
+	{"metric", required_argument, NULL, OPT_METRIC},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, OPT_VERBOSE},
 	{0},
@@ -149,6 +170,26 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			if (tb_parse_u64("--samples", optarg, 1, 10000000, &u, err, len))
 				return -1;
 			o->runner.samples = u;
+			o->samples_given = true;
+			break;
+		case OPT_PROFILE:
+			if (!o->runner.fixed_iters)
+				o->runner.fixed_iters = TB_PROFILE_ITERS;
+			o->profile = true;
+			break;
+		case OPT_PROFILE_ITERS:
+			if (tb_parse_u64("--profile-iters", optarg, 1, UINT32_MAX, &u, err, len))
+				return -1;
+			o->runner.fixed_iters = u;
+			o->profile = true;
+			break;
+		case OPT_METRIC:
+			if (!strcmp(optarg, "instructions"))
+				o->metric_insns = true;
+			else if (!strcmp(optarg, "time"))
+				o->metric_insns = false;
+			else
+				return snprintf(err, len, "invalid --metric '%s': expected time or instructions", optarg), -1;
 			break;
 		case OPT_WARMUP:
 			if (tb_parse_u64("--warmup", optarg, 1, UINT32_MAX, &u, err, len))
@@ -180,6 +221,10 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			break;
 		case OPT_CSV: o->csv_path = optarg; break;
 		case OPT_SAMPLES_CSV: o->samples_csv_path = optarg; break;
+		case OPT_HTML: o->html_path = optarg; break;
+		case OPT_JSON: o->json_path = optarg; break;
+		case OPT_JSON_SAMPLES: o->json_samples = true; break;
+		case OPT_MARKDOWN: o->markdown_path = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
 		default:
 			return -2 - c; /* let the caller report it through tb_getopt_error */
@@ -323,40 +368,64 @@ int cmd_run(int argc, char **argv)
 {
 	struct tb_run_opts o;
 	memset(&o, 0, sizeof(o));
+	/* parsing splits lists in place: keep the arguments as given for a re-run */
+	char **orig = tb_argv_dup(argc, argv);
+	if (!orig)
+		return tb_usage_error("out of memory");
 	tb_runner_defaults(&o.runner);
 	o.modes = TB_MODE_INPLACE | TB_MODE_OUTOFPLACE;
 	o.seed = 1;
 	o.alpha = 1.5f;
 	char err[512] = "";
 	int rc = parse_opts(&o, argc, argv, err, sizeof(err));
-	if (rc == 1)
-		return TB_EXIT_OK;
-	if (rc <= -2)
-		return tb_getopt_error("run", argc, argv, -2 - rc);
-	if (rc < 0)
-		return tb_usage_error("%s", err);
+	if (rc >= 0 && rc != 1 && o.metric_insns) {
+		if (!o.runner.fixed_iters)
+			o.runner.fixed_iters = TB_INSNS_ITERS;
+		if (!o.samples_given)
+			o.runner.samples = TB_INSNS_SAMPLES;
+		o.profile = true;
+	}
+	if (rc == 1 || rc < 0) {
+		if (rc <= -2)
+			rc = tb_getopt_error("run", argc, argv, -2 - rc);
+		else if (rc < 0)
+			rc = tb_usage_error("%s", err);
+		else
+			rc = TB_EXIT_OK;
+		tb_argv_free(orig);
+		return rc;
+	}
 	if (!o.threads_given) {
-		o.threads[0] = tb_cpu_count();
+		o.threads[0] = o.metric_insns ? 1 : tb_cpu_count();
 		o.nthreads = 1;
 	}
 	struct tb_plan plan = {0};
 	if (build_plan(&o, &plan, err, sizeof(err))) {
 		free(plan.c);
+		tb_argv_free(orig);
 		return tb_usage_error("%s", err);
+	}
+	if (o.metric_insns && !tb_callgrind_child()) {
+		/* this process only starts the counting child under callgrind */
+		rc = tb_run_insns_parent(&o, orig);
+		free(plan.c);
+		tb_argv_free(orig);
+		return rc;
 	}
 	size_t len = 1;
 	for (int i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
+		len += strlen(orig[i]) + 1;
 	o.argv_joined = calloc(1, len + 8);
 	if (o.argv_joined) {
 		strcpy(o.argv_joined, "tbench");
 		for (int i = 0; i < argc; i++) {
 			strcat(o.argv_joined, i ? " " : " ");
-			strcat(o.argv_joined, argv[i]);
+			strcat(o.argv_joined, orig[i]);
 		}
 	}
 	rc = tb_run_execute(&o, &plan);
 	free(plan.c);
 	free(o.argv_joined);
+	tb_argv_free(orig);
 	return rc;
 }

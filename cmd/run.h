@@ -38,8 +38,13 @@ struct tb_run_opts {
 	float alpha;
 	bool pin;
 	bool quiet, verbose;
+	bool samples_given;        /* --samples was given */
+	bool profile;              /* fixed calls per sample (runner.fixed_iters) */
+	bool metric_insns;         /* --metric instructions */
 	const char *name;
 	const char *csv_path, *samples_csv_path;
+	const char *html_path, *json_path, *markdown_path; /* reports (issue 7) */
+	bool json_samples;
 	char *argv_joined; /* the command line, recorded with the results */
 };
 
@@ -48,6 +53,16 @@ struct tb_plan {
 	size_t n, cap;
 };
 
+#define TB_PROFILE_ITERS 100 /* --profile: calls per sample */
+#define TB_INSNS_ITERS 10    /* --metric instructions: calls per sample */
+#define TB_INSNS_SAMPLES 3   /* ... and samples, unless given */
+
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
+
+/* run_insns.c: --metric instructions.  The parent re-runs the same command
+ * under callgrind and returns the child's exit status. */
+int tb_run_insns_parent(const struct tb_run_opts *o, char **argv);
+char **tb_argv_dup(int argc, char **argv); /* NULL-terminated deep copy */
+void tb_argv_free(char **argv);
 
 #endif

@@ -4,10 +4,12 @@
  * requested output.  Output files are opened before the first case runs.
  */
 #include "cmds.h"
+#include "progress.h"
 #include "run.h"
 
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
+#include "../probes/callgrind.h"
 #include "../probes/clock.h"
 #include "../probes/sysinfo.h"
 #include "../reports/results.h"
@@ -33,21 +35,31 @@ static void on_signal(int sig)
 	tb_stop_requested = sig;
 }
 
-struct progress_ctx {
-	bool on;
-	size_t i, n;
-	const struct tb_plan_case *pc;
-};
-
-static void progress(void *ctx, enum tb_phase ph, size_t done, size_t total)
+/* --verbose: what the table does not show, one line per case on stderr */
+static void verbose_case(const struct tb_result *r, const struct tb_progress *p)
 {
-	struct progress_ctx *p = ctx;
-	if (!p->on)
+	char lab[200], sz[48], med[32], lo[32], hi[32];
+	tb_result_size_str(r, sz, sizeof(sz));
+	snprintf(lab, sizeof(lab), "%s/%s %s %s", r->family, r->variant, r->mode, sz);
+	if (r->threads > 1)
+		snprintf(lab + strlen(lab), sizeof(lab) - strlen(lab), " x%u", r->threads);
+	if (!r->nsamples) {
+		fprintf(stderr, "  %s: %s%s%s\n", lab, r->status, r->note[0] ? ": " : "", r->note);
 		return;
-	static const char *names[] = {"warmup", "calibrate", "measure"};
-	fprintf(stderr, "\r\033[K[%zu/%zu] %s/%s %s %zu/%zu", p->i + 1, p->n, p->pc->k->family,
-		p->pc->k->variant, names[ph], done, total);
-	fflush(stderr);
+	}
+	double wu = tb_progress_phase_ns(p, TB_PHASE_WARMUP);
+	double cal = tb_progress_phase_ns(p, TB_PHASE_CALIBRATE);
+	tb_fmt_ns(r->st.median, med, sizeof(med));
+	tb_fmt_ns(r->st.ci_low, lo, sizeof(lo));
+	tb_fmt_ns(r->st.ci_high, hi, sizeof(hi));
+	fprintf(stderr, "  %s: %zu samples x %llu calls", lab, r->nsamples,
+		(unsigned long long)r->iters);
+	if (!isnan(wu))
+		fprintf(stderr, ", warmup %.1f ms", wu / 1e6);
+	if (!isnan(cal))
+		fprintf(stderr, ", calibration %.1f ms", cal / 1e6);
+	fprintf(stderr, "; median %s, CI %s - %s, cv %.1f%%, outliers %zu mild / %zu severe\n",
+		med, lo, hi, 100 * r->st.cv, r->st.outliers_mild, r->st.outliers_severe);
 }
 
 static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
@@ -62,6 +74,9 @@ static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
 	tb_kv_setf(kv, "min_sample_ns", "%.0f", o->runner.min_sample_ns);
 	tb_kv_setf(kv, "max_time_ns", "%.0f", o->runner.max_time_ns);
 	tb_kv_setf(kv, "pin", "%s", o->pin ? "yes" : "no");
+	tb_kv_setf(kv, "metric", "%s", o->metric_insns ? TB_METRIC_INSNS : TB_METRIC_TIME);
+	if (o->runner.fixed_iters)
+		tb_kv_setf(kv, "profile_iters", "%llu", (unsigned long long)o->runner.fixed_iters);
 	tb_kv_setf(kv, "clock.resolution_ns", "%.0f", ci->resolution_ns);
 	tb_kv_setf(kv, "clock.overhead_ns", "%.1f", ci->overhead_ns);
 }
@@ -78,11 +93,20 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	r->rows = pc->size.rows;
 	r->cols = pc->size.cols;
 	r->threads = pc->threads;
+	if (o->metric_insns)
+		snprintf(r->metric, sizeof(r->metric), "%s", TB_METRIC_INSNS);
 
 	const char *why;
 	if (!tb_kernel_supported(k, &why)) {
 		snprintf(r->status, sizeof(r->status), "unsupported");
 		snprintf(r->note, sizeof(r->note), "%s", why);
+		return 0;
+	}
+	if (o->metric_insns && k->threaded && pc->threads > 1) {
+		/* callgrind collects on the calling thread only: no honest figure */
+		snprintf(r->status, sizeof(r->status), "unsupported");
+		snprintf(r->note, sizeof(r->note),
+			 "--metric instructions counts one thread; use --threads 1");
 		return 0;
 	}
 	struct tb_case c = {
@@ -122,6 +146,9 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 		} else {
 			snprintf(r->status, sizeof(r->status), "%s", m.partial ? "partial" : "ok");
 			r->iters = m.iters;
+			if (o->metric_insns) /* the hook's value: instructions per sample */
+				for (size_t s = 0; s < m.nsamples; s++)
+					m.ns[s] = m.values[s * m.nvalues] / (double)m.iters;
 			if (tb_result_set_samples(r, m.ns, m.nsamples))
 				rc = tb_err(err, errlen, "out of memory");
 			tb_measurement_free(&m);
@@ -133,46 +160,68 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	return rc;
 }
 
-static int open_out(struct tb_outfile *f, const char *path, int *failed)
+/* An output file and the writer that fills it. */
+struct out {
+	const char *path; /* NULL: not requested */
+	const struct tb_writer *w;
+	struct tb_outfile f;
+};
+
+/* Open every requested output before anything runs; on a bad path, say so
+ * in one line and leave nothing behind. */
+static int open_outs(struct out *outs, size_t n)
 {
 	char err[512];
-	if (!path)
-		return 0;
-	if (tb_outfile_open(f, path, err, sizeof(err))) {
-		*failed = 1;
-		return tb_usage_error("%s", err);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (outs[i].path && outs[j].path && strcmp(outs[i].path, "-") &&
+			    !strcmp(outs[i].path, outs[j].path))
+				return tb_usage_error("'%s' is given for two outputs", outs[i].path);
+	for (size_t i = 0; i < n; i++) {
+		if (!outs[i].path)
+			continue;
+		if (tb_outfile_open(&outs[i].f, outs[i].path, err, sizeof(err))) {
+			for (size_t j = 0; j < i; j++)
+				tb_outfile_abort(&outs[j].f);
+			return tb_usage_error("%s", err);
+		}
 	}
 	return 0;
 }
 
-static int write_out(struct tb_outfile *f, const struct tb_writer *w, const struct tb_report *rep)
+/* Write and commit every open output; -1 when any failed (each is reported). */
+static int write_outs(struct out *outs, size_t n, const struct tb_report *rep)
 {
-	char err[512] = "";
-	if (!f->f)
-		return 0;
-	if (w->write(f->f, rep, err, sizeof(err))) {
-		tb_outfile_abort(f);
-		tb_print_error("%s", err);
-		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		char err[512] = "";
+		struct tb_outfile *f = &outs[i].f;
+		if (!f->f)
+			continue;
+		if (outs[i].w->write(f->f, rep, err, sizeof(err))) {
+			tb_outfile_abort(f);
+			tb_print_error("%s", err);
+			rc = -1;
+		} else if (tb_outfile_commit(f, err, sizeof(err))) {
+			tb_print_error("%s", err);
+			rc = -1;
+		}
 	}
-	if (tb_outfile_commit(f, err, sizeof(err))) {
-		tb_print_error("%s", err);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
-	struct tb_outfile csv = {0}, samples = {0};
-	int failed = 0;
-	open_out(&csv, o->csv_path, &failed);
-	if (!failed)
-		open_out(&samples, o->samples_csv_path, &failed);
-	if (failed) {
-		tb_outfile_abort(&csv);
+	struct out outs[] = {
+		{o->csv_path, &tb_writer_csv, {0}},
+		{o->samples_csv_path, &tb_writer_samples_csv, {0}},
+		{o->html_path, &tb_writer_html, {0}},
+		{o->json_path, &tb_writer_json, {0}},
+		{o->markdown_path, &tb_writer_markdown, {0}},
+	};
+	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
+	if (open_outs(outs, nouts))
 		return TB_EXIT_USAGE;
-	}
 
 	struct sigaction sa = {0};
 	sa.sa_handler = on_signal;
@@ -191,12 +240,33 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_fingerprint(&rs.fingerprint);
 	record_options(o, &rs.options, &ci);
 
-	if (!o->quiet)
+	struct tb_callgrind_hook cgh;
+	if (o->metric_insns) {
+		char e[512];
+		if (tb_callgrind_hook_init(&cgh, e, sizeof(e))) {
+			tb_resultset_free(&rs);
+			for (size_t i = 0; i < nouts; i++)
+				tb_outfile_abort(&outs[i].f);
+			return tb_usage_error("%s", e);
+		}
+		ro.hook = &cgh.hook;
+	}
+
+	if (!o->quiet) {
 		printf("tbench %s: %zu case%s; clock resolution %.0f ns, overhead %.1f ns per read\n",
 		       TB_VERSION, plan->n, plan->n == 1 ? "" : "s", ci.resolution_ns, ci.overhead_ns);
-	struct progress_ctx pctx = {.on = !o->quiet && isatty(STDERR_FILENO), .n = plan->n};
-	ro.progress = progress;
-	ro.progress_ctx = &pctx;
+		if (ro.fixed_iters)
+			printf("profile: %zu samples x %llu calls per sample, no warmup, no calibration, "
+			       "seed %llu\n", ro.samples, (unsigned long long)ro.fixed_iters,
+			       (unsigned long long)o->seed);
+		if (o->metric_insns)
+			printf("metric: instructions per call, counted by valgrind's callgrind inside "
+			       "%s (deterministic; times are not measured)\n", TB_RUNNER_CALL_SYMBOL);
+	}
+	struct tb_progress prog;
+	tb_progress_init(&prog, !o->quiet && isatty(STDERR_FILENO), plan->n, ro.max_time_ns);
+	ro.progress = tb_progress_cb;
+	ro.progress_ctx = &prog;
 
 	int rc = TB_EXIT_OK;
 	char err[512] = "";
@@ -206,21 +276,33 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			rc = tb_usage_error("out of memory");
 			break;
 		}
-		pctx.i = i;
-		pctx.pc = &plan->c[i];
+		const struct tb_plan_case *pc = &plan->c[i];
+		char lab[160], sz[48];
+		tb_result_size_str(&(struct tb_result){.n = pc->size.n, .rows = pc->size.rows,
+							 .cols = pc->size.cols}, sz, sizeof(sz));
+		snprintf(lab, sizeof(lab), "%s/%s %s %s", pc->k->family, pc->k->variant,
+			 tb_mode_name(pc->mode), sz);
+		if (pc->threads > 1)
+			snprintf(lab + strlen(lab), sizeof(lab) - strlen(lab), " x%u", pc->threads);
+		tb_progress_case(&prog, i, lab);
 		if (run_case(o, &plan->c[i], &ro, r, err, sizeof(err))) {
-			tb_print_error("%s/%s: %s", plan->c[i].k->family, plan->c[i].k->variant, err);
+			tb_print_error("%s/%s: %s%s%s", plan->c[i].k->family, plan->c[i].k->variant, err,
+				       o->metric_insns && cgh.err[0] ? ": " : "",
+				       o->metric_insns ? cgh.err : "");
 			rc = TB_EXIT_FAIL;
 			break;
 		}
 		if (!strcmp(r->status, "failed-verify"))
 			rc = TB_EXIT_FAIL;
+		if (o->verbose && !o->quiet) {
+			tb_progress_clear(&prog);
+			verbose_case(r, &prog);
+		}
 	}
-	if (pctx.on)
-		fputs("\r\033[K", stderr);
+	tb_progress_clear(&prog);
 
 	const char *nc = getenv("NO_COLOR");
-	struct tb_report rep = {.rs = &rs, .verbose = o->verbose,
+	struct tb_report rep = {.rs = &rs, .verbose = o->verbose, .samples = o->json_samples,
 				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
 	if (!o->quiet) {
 		char e2[256];
@@ -228,11 +310,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	}
 	if (tb_stop_requested)
 		tb_kv_set(&rs.options, "partial", "yes");
-	if (write_out(&csv, &tb_writer_csv, &rep) ||
-	    write_out(&samples, &tb_writer_samples_csv, &rep))
+	if (write_outs(outs, nouts, &rep))
 		rc = TB_EXIT_FAIL;
-	tb_outfile_abort(&csv);
-	tb_outfile_abort(&samples);
 	tb_resultset_free(&rs);
 	if (tb_stop_requested) {
 		tb_print_error("interrupted: the results so far were written (marked partial)");

@@ -59,4 +59,9 @@ int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 	       struct tb_measurement *m, char *err, size_t errlen);
 void tb_measurement_free(struct tb_measurement *m);
 
+/* The timed call, c->k->run(c, iters), kept out of line under this name:
+ * instruction counting (probes/callgrind.h) collects inside it only. */
+void tb_runner_call(struct tb_case *c, uint64_t iters);
+#define TB_RUNNER_CALL_SYMBOL "tb_runner_call"
+
 #endif

@@ -134,9 +134,11 @@ int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, s
 enum { C_SCHEMA, C_NAME, C_FAMILY, C_VARIANT, C_MODE, C_N, C_ROWS, C_COLS, C_THREADS,
        C_STATUS, C_SAMPLES, C_ITERS, C_MIN, C_MEDIAN, C_MEAN, C_SD, C_MAD, C_CV,
        C_P5, C_P25, C_P75, C_P95, C_CILO, C_CIHI, C_OMILD, C_OSEV,
-       C_BYTES, C_FLOPS, C_ITEMS, C_UNIT, C_IPS, C_GBPS, C_LIMIT, C_NOTE, C_NFIXED };
+       C_BYTES, C_FLOPS, C_ITEMS, C_UNIT, C_IPS, C_GBPS, C_LIMIT, C_NOTE, C_METRIC,
+       C_NFIXED };
 
 #include "csv_columns.h"
+_Static_assert(C_NFIXED == TB_CSV_NCOLS, "csv_read.c's column enum must follow csv_columns.h");
 
 struct sum_ctx {
 	const char *path;
@@ -245,8 +247,13 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	    copy_str(p, line, "status", *FIELD(C_STATUS) ? FIELD(C_STATUS) : "ok", r->status,
 		     sizeof(r->status), err, errlen) ||
 	    copy_str(p, line, "note", FIELD(C_NOTE), r->note, sizeof(r->note), err, errlen) ||
-	    copy_str(p, line, "item_unit", FIELD(C_UNIT), r->unit, sizeof(r->unit), err, errlen))
+	    copy_str(p, line, "item_unit", FIELD(C_UNIT), r->unit, sizeof(r->unit), err, errlen) ||
+	    copy_str(p, line, "metric", *FIELD(C_METRIC) ? FIELD(C_METRIC) : TB_METRIC_TIME,
+		     r->metric, sizeof(r->metric), err, errlen))
 		return -1;
+	if (strcmp(r->metric, TB_METRIC_TIME) && strcmp(r->metric, TB_METRIC_INSNS))
+		return tb_err(err, errlen, "%s:%zu: column metric: '%s' is not %s or %s", p, line,
+			      r->metric, TB_METRIC_TIME, TB_METRIC_INSNS);
 	if (!r->family[0] || !r->variant[0])
 		return tb_err(err, errlen, "%s:%zu: empty family or variant", p, line);
 	uint64_t th;

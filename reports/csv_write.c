@@ -86,6 +86,8 @@ static int write_summary(FILE *f, const struct tb_report *rep, char *err, size_t
 		}
 		fputc(',', f);
 		tb_csv_field(f, r->note);
+		fputc(',', f);
+		tb_csv_field(f, r->metric);
 		for (size_t j = 0; j < nm; j++) {
 			const struct tb_metric *m = find_metric(r, mn[j]);
 			fputc(',', f);
@@ -101,7 +103,7 @@ static int write_samples(FILE *f, const struct tb_report *rep, char *err, size_t
 {
 	(void)err, (void)errlen;
 	const struct tb_resultset *rs = rep->rs;
-	fputs("schema,family,variant,mode,n,threads,sample,iters,ns_per_iter\r\n", f);
+	fputs("schema,family,variant,mode,n,threads,sample,iters,ns_per_iter,metric\r\n", f);
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *r = &rs->r[i];
 		for (size_t s = 0; s < r->nsamples; s++) {
@@ -113,6 +115,8 @@ static int write_samples(FILE *f, const struct tb_report *rep, char *err, size_t
 			tb_csv_field(f, r->mode);
 			fprintf(f, ",%" PRIu64 ",%u,%zu,%" PRIu64 ",", r->n, r->threads, s, r->iters);
 			tb_csv_num(f, r->samples[s]);
+			fputc(',', f);
+			tb_csv_field(f, r->metric);
 			fputs("\r\n", f);
 		}
 	}

@@ -24,6 +24,7 @@ struct tb_result *tb_resultset_add(struct tb_resultset *rs)
 	memset(r, 0, sizeof(*r));
 	r->threads = 1;
 	r->rows = 1;
+	snprintf(r->metric, sizeof(r->metric), "%s", TB_METRIC_TIME);
 	r->items_per_s = r->gbps = r->limit_share = NAN;
 	tb_stats_compute(NULL, 0, &r->st);
 	return r;
@@ -48,11 +49,16 @@ void tb_resultset_free(struct tb_resultset *rs)
 	memset(rs, 0, sizeof(*rs));
 }
 
+bool tb_result_is_insns(const struct tb_result *r)
+{
+	return !strcmp(r->metric, TB_METRIC_INSNS);
+}
+
 void tb_result_derive(struct tb_result *r)
 {
 	tb_stats_compute(r->samples, r->nsamples, &r->st);
 	double med = r->st.median;
-	if (r->nsamples && med > 0) {
+	if (r->nsamples && med > 0 && !tb_result_is_insns(r)) {
 		r->items_per_s = r->items > 0 ? r->items / (med * 1e-9) : NAN;
 		r->gbps = r->bytes > 0 ? r->bytes / med : NAN; /* bytes/ns = GB/s */
 	} else {

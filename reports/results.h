@@ -13,6 +13,8 @@
 #include <stdint.h>
 
 #define TB_SCHEMA "tbench-1"
+#define TB_METRIC_TIME "time"
+#define TB_METRIC_INSNS "instructions"
 
 struct tb_stats {
 	double min, max, median, mean, sd, mad, cv;
@@ -31,6 +33,7 @@ struct tb_result {
 	char family[32], variant[32], mode[16];
 	uint64_t n, rows, cols;
 	unsigned threads;
+	char metric[16]; /* "time": samples are ns per call; "instructions": instructions per call */
 	char status[24]; /* ok, failed-verify, unsupported, setup-failed, partial */
 	char note[256];  /* why a case is not ok, or a remark */
 	uint64_t iters;  /* calls per sample */
@@ -59,6 +62,8 @@ void tb_result_free(struct tb_result *r);
 
 /* Set samples (copied) and recompute statistics and throughput. */
 int tb_result_set_samples(struct tb_result *r, const double *ns, size_t n);
+/* true when the samples are instruction counts, not times */
+bool tb_result_is_insns(const struct tb_result *r);
 /* Recompute statistics and derived rates from r->samples. */
 void tb_result_derive(struct tb_result *r);
 int tb_result_add_metric(struct tb_result *r, const char *name, double mean, double median);

@@ -1,6 +1,7 @@
 /*
  * stats.c - descriptive statistics through GSL.  MAD is the raw median
- * absolute deviation (not scaled by 1.4826); CV is sd / mean.
+ * absolute deviation (not scaled by 1.4826); CV is sd / mean.  The CI of
+ * the median comes from stats_infer.c (bootstrap).
  */
 #include "stats.h"
 
@@ -11,6 +12,12 @@
 #include <string.h>
 
 void tb_stats_compute(const double *x, size_t n, struct tb_stats *st)
+{
+	tb_stats_compute_opts(x, n, NULL, st);
+}
+
+void tb_stats_compute_opts(const double *x, size_t n, const struct tb_boot_opts *bo,
+			   struct tb_stats *st)
 {
 	memset(st, 0, sizeof(*st));
 	st->ci_low = st->ci_high = NAN;
@@ -24,7 +31,7 @@ void tb_stats_compute(const double *x, size_t n, struct tb_stats *st)
 	if (!s || !w) {
 		free(s);
 		free(w);
-		tb_stats_compute(x, 0, st);
+		tb_stats_compute_opts(x, 0, bo, st);
 		return;
 	}
 	memcpy(s, x, n * sizeof(double));
@@ -50,4 +57,6 @@ void tb_stats_compute(const double *x, size_t n, struct tb_stats *st)
 	}
 	free(s);
 	free(w);
+	if (tb_stats_median_ci(x, n, bo, &st->ci_low, &st->ci_high))
+		st->ci_low = st->ci_high = NAN;
 }

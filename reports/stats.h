@@ -1,13 +1,69 @@
 /*
- * stats.h - descriptive statistics of a sample (GSL): min, median, mean,
- * sd, MAD, CV, quantiles and Tukey outlier counts.
+ * stats.h - statistics of samples (GSL): descriptive figures (min, median,
+ * mean, sd, MAD, CV, quantiles, Tukey outlier counts, bootstrap CI of the
+ * median) and the inference used by comparisons (bootstrap CI of a ratio of
+ * medians, Mann-Whitney U test).
  */
 #ifndef TB_STATS_H
 #define TB_STATS_H
 
 #include "results.h"
 
-/* x is not modified; n == 0 gives NaNs. */
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Bootstrap settings (percentile method, GSL mt19937 with a fixed seed so
+ * every figure can be reproduced). */
+#define TB_BOOT_RESAMPLES 2000
+#define TB_BOOT_LEVEL 0.95
+#define TB_BOOT_SEED 1
+#define TB_BOOT_MIN_N 3         /* fewer samples: no CI (NaN) */
+#define TB_BOOT_MAX_N 100000    /* more samples: order-statistic CI instead */
+
+struct tb_boot_opts {
+	size_t resamples; /* >= 100 */
+	double level;     /* in (0, 1) */
+	uint64_t seed;
+};
+
+void tb_boot_defaults(struct tb_boot_opts *o);
+
+/* x is not modified; n == 0 gives NaNs.  The CI of the median uses the
+ * default bootstrap settings. */
 void tb_stats_compute(const double *x, size_t n, struct tb_stats *st);
+/* The same with explicit bootstrap settings (NULL = defaults). */
+void tb_stats_compute_opts(const double *x, size_t n, const struct tb_boot_opts *bo,
+			   struct tb_stats *st);
+
+/* Bootstrap percentile CI of the median of x.  NaNs when n < TB_BOOT_MIN_N;
+ * beyond TB_BOOT_MAX_N samples the distribution-free order-statistic
+ * interval (binomial, normal approximation) is used instead.  0, or -1 when
+ * out of memory. */
+int tb_stats_median_ci(const double *x, size_t n, const struct tb_boot_opts *o, double *lo,
+		       double *hi);
+
+/* Bootstrap percentile CI of median(b) / median(a), each side resampled
+ * independently.  NaNs when either side has fewer than TB_BOOT_MIN_N. */
+int tb_stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
+		      const struct tb_boot_opts *o, double *lo, double *hi);
+
+struct tb_mw {
+	double u;     /* U of sample a: pairs (a_i, b_j) with a_i > b_j, ties count 1/2 */
+	double z;     /* normal score (NaN when exact) */
+	double p;     /* two-sided p-value */
+	bool exact;   /* exact null distribution (no ties, na*nb <= TB_MW_EXACT_MAX) */
+};
+
+#define TB_MW_EXACT_MAX 10000
+
+/* Mann-Whitney U (Wilcoxon rank-sum) test of a against b, two-sided.
+ * Exact distribution when there are no ties and na*nb <= TB_MW_EXACT_MAX;
+ * otherwise the normal approximation with tie correction and continuity
+ * correction.  0, or -1 (na or nb is 0, or out of memory). */
+int tb_stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb,
+			  struct tb_mw *res);
+/* The smallest two-sided p-value the test can give for these counts
+ * (2 / C(na+nb, na)): if it is not below alpha, no verdict is possible. */
+double tb_stats_mw_min_p(size_t na, size_t nb);
 
 #endif

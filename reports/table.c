@@ -43,7 +43,22 @@ static void cells(const struct tb_result *r, char c[NCOL][CELL])
 	tb_result_size_str(r, c[3], CELL);
 	snprintf(c[4], CELL, "%u", r->threads);
 	snprintf(c[5], CELL, "%s", r->status);
-	if (r->nsamples || !isnan(r->st.median)) {
+	if ((r->nsamples || !isnan(r->st.median)) && tb_result_is_insns(r)) {
+		/* exact counts: "12004 insn", and instructions per item as the rate */
+		snprintf(c[6], CELL, r->st.median == floor(r->st.median) ? "%.0f insn" : "%.1f insn",
+			 r->st.median);
+		if (r->st.median > 0 && !isnan(r->st.mad))
+			snprintf(c[7], CELL, "%.1f%%", 100.0 * r->st.mad / r->st.median);
+		else
+			snprintf(c[7], CELL, "-");
+		if (r->items > 0)
+			snprintf(c[8], CELL, "%.2f insn/%s", r->st.median / r->items,
+				 r->unit[0] ? r->unit : "it");
+		else
+			snprintf(c[8], CELL, "-");
+		snprintf(c[9], CELL, "-");
+		snprintf(c[10], CELL, "-");
+	} else if (r->nsamples || !isnan(r->st.median)) {
 		tb_fmt_ns(r->st.median, c[6], CELL);
 		if (r->st.median > 0 && !isnan(r->st.mad))
 			snprintf(c[7], CELL, "%.1f%%", 100.0 * r->st.mad / r->st.median);
@@ -80,6 +95,8 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 			if (utf8_width(c[k]) > w[k])
 				w[k] = utf8_width(c[k]);
 	}
+	if (rs->name[0]) /* the run's label, as every report shows it */
+		fprintf(f, "run: %s\n", rs->name);
 	for (int k = 0; k < NCOL; k++) {
 		pad(f, head[k], w[k], right[k]);
 		fputs(k + 1 < NCOL ? "  " : "\n", f);

@@ -10,6 +10,9 @@ static const struct tb_writer *const writers[] = {
 	&tb_writer_table,
 	&tb_writer_csv,
 	&tb_writer_samples_csv,
+	&tb_writer_html,
+	&tb_writer_json,
+	&tb_writer_markdown,
 };
 
 const struct tb_writer *tb_writer_find(const char *name)

@@ -12,10 +12,16 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+struct tb_comparison; /* reports/compare.h */
+
 struct tb_report {
 	const struct tb_resultset *rs;
+	const struct tb_comparison *cmp; /* against a baseline; NULL when none */
 	bool color;   /* terminal colours allowed (a TTY and NO_COLOR unset) */
 	bool verbose; /* more columns / detail where a format has them */
+	bool samples; /* JSON: include every case's raw samples */
+	const char *const *sources; /* the result files merged into rs (tbench report) */
+	size_t nsources;
 };
 
 struct tb_writer {
@@ -27,6 +33,9 @@ struct tb_writer {
 extern const struct tb_writer tb_writer_table;
 extern const struct tb_writer tb_writer_csv;
 extern const struct tb_writer tb_writer_samples_csv;
+extern const struct tb_writer tb_writer_html;
+extern const struct tb_writer tb_writer_json;
+extern const struct tb_writer tb_writer_markdown;
 
 const struct tb_writer *tb_writer_find(const char *name);
 
@@ -34,6 +43,9 @@ const struct tb_writer *tb_writer_find(const char *name);
 void tb_fmt_ns(double ns, char *buf, size_t len);
 /* "1.23 G", "456 M", "12.3 k" with a unit appended */
 void tb_fmt_si(double v, const char *unit, char *buf, size_t len);
+
+/* text escaped for a Markdown table cell (no HTML, no table breaks) */
+void tb_md_text(FILE *f, const char *s);
 
 /* RFC 4180 field: quoted when it holds a comma, quote, CR or LF */
 void tb_csv_field(FILE *f, const char *s);

@@ -1,0 +1,225 @@
+/*
+ * emu.c - `tbench emu run FILE`: run a static AArch64 ELF (or raw code) in
+ * the interpreter (kernels/emu), passing the guest's writes through to
+ * stdout/stderr and exiting with its exit status.
+ */
+#include "cmds.h"
+
+#include "../kernels/emu/emu.h"
+#include "../probes/clock.h"
+#include "parse.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char tb_usage_emu[] =
+	"usage: tbench emu run FILE [--max-insns N] [--mem SIZE] [--raw [--addr A] [--entry E]]\n"
+	"                          [--stats]\n\n"
+	"Run a static AArch64 ELF executable (or raw code) in tbench's AArch64 interpreter.\n"
+	"The guest's write(1|2, ...) goes to stdout/stderr; exit/exit_group end the run.\n"
+	"  --max-insns N  stop after N instructions (suffixes k M G; default: no limit)\n"
+	"  --mem SIZE     guest memory, a multiple of 4 KiB up to 4Gi (default 4Mi)\n"
+	"  --raw          FILE is raw code: loaded at --addr (default 0), started at\n"
+	"                 --entry (default: --addr); SP starts at the top of memory\n"
+	"  --stats        print instructions, stop reason, wall time and IPS to stderr\n"
+	"exit status: the guest's exit status (HLT: 0); 1 when the guest stops any other\n"
+	"way (fault, undefined instruction, unsupported syscall, budget), with the reason,\n"
+	"PC and address on stderr; 2 for bad usage or an unloadable file\n";
+
+struct emu_opts {
+	const char *file;
+	uint64_t max_insns, mem, addr, entry;
+	int raw, stats, have_addr, have_entry;
+};
+
+static long guest_write(void *ctx, int fd, const void *buf, size_t len)
+{
+	(void)ctx;
+	FILE *f = fd == 2 ? stderr : stdout;
+	if (fwrite(buf, 1, len, f) != len || fflush(f))
+		return -EIO;
+	return (long)len;
+}
+
+/* a guest address: decimal or 0x hex */
+static int parse_addr(const char *what, const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = s[0] >= '0' && s[0] <= '9' ? strtoull(s, &end, 0) : 0;
+	if (!(s[0] >= '0' && s[0] <= '9') || *end || errno) {
+		tb_usage_error("invalid %s '%s': expected an address (decimal or 0x hex)", what, s);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int parse_opts(int argc, char **argv, struct emu_opts *o)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},  {"max-insns", required_argument, NULL, 'n'},
+		{"mem", required_argument, NULL, 'm'}, {"raw", no_argument, NULL, 'r'},
+		{"addr", required_argument, NULL, 'a'}, {"entry", required_argument, NULL, 'e'},
+		{"stats", no_argument, NULL, 's'},  {0}};
+	char err[256];
+	int c;
+	*o = (struct emu_opts){.max_insns = UINT64_MAX, .mem = TB_EMU_MEM_DEFAULT};
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h': fputs(tb_usage_emu, stdout); return 1;
+		case 'n':
+			if (tb_parse_bytes("--max-insns", optarg, &o->max_insns, err, sizeof(err)))
+				return tb_usage_error("%s", err);
+			break;
+		case 'm':
+			if (tb_parse_bytes("--mem", optarg, &o->mem, err, sizeof(err)))
+				return tb_usage_error("%s", err);
+			if (o->mem % 4096 || o->mem < TB_EMU_MEM_MIN || o->mem > TB_EMU_MEM_MAX)
+				return tb_usage_error("invalid --mem '%s': expected a multiple of 4Ki "
+						      "from 4Ki to 4Gi", optarg);
+			break;
+		case 'r': o->raw = 1; break;
+		case 'a':
+			if (parse_addr("--addr", optarg, &o->addr))
+				return TB_EXIT_USAGE;
+			o->have_addr = 1;
+			break;
+		case 'e':
+			if (parse_addr("--entry", optarg, &o->entry))
+				return TB_EXIT_USAGE;
+			o->have_entry = 1;
+			break;
+		case 's': o->stats = 1; break;
+		default: return tb_getopt_error("emu", argc, argv, c);
+		}
+	}
+	if ((o->have_addr || o->have_entry) && !o->raw)
+		return tb_usage_error("--addr and --entry need --raw (an ELF says where it goes)");
+	if (!o->have_entry)
+		o->entry = o->addr;
+	if (optind >= argc)
+		return tb_usage_error("missing FILE (see 'tbench emu --help')");
+	if (optind + 1 < argc)
+		return tb_usage_error("unexpected argument '%s' (see 'tbench emu --help')",
+				      argv[optind + 1]);
+	o->file = argv[optind];
+	return 0;
+}
+
+static void *read_file(const char *path, uint64_t limit, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		tb_usage_error("cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap || n > limit)
+			break;
+		char *bigger = realloc(buf, cap * 2);
+		if (!bigger) {
+			free(buf);
+			buf = NULL;
+			break;
+		}
+		buf = bigger;
+		cap *= 2;
+	}
+	int bad = ferror(f);
+	fclose(f);
+	if (!buf || bad || n > limit) {
+		if (!buf || bad)
+			tb_usage_error("cannot read '%s'", path);
+		else
+			tb_usage_error("'%s' is larger than guest memory (%llu bytes); try a larger --mem",
+				       path, (unsigned long long)limit);
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+static int report_stop(const struct emu_opts *o, const struct tb_emu_result *r)
+{
+	unsigned long long pc = r->pc;
+	switch (r->reason) {
+	case TB_EMU_EXIT: return r->exit_status;
+	case TB_EMU_HALT: return TB_EXIT_OK;
+	case TB_EMU_FAULT:
+		tb_print_error("guest memory-fault at pc 0x%llx: address 0x%llx is outside guest "
+			       "memory (%llu bytes)", pc, (unsigned long long)r->addr,
+			       (unsigned long long)o->mem);
+		break;
+	case TB_EMU_UNDEFINED:
+		tb_print_error("guest undefined instruction 0x%08x at pc 0x%llx", r->insn, pc);
+		break;
+	case TB_EMU_SVC:
+		tb_print_error("guest svc: unsupported syscall %llu at pc 0x%llx",
+			       (unsigned long long)r->syscall, pc - 4);
+		break;
+	case TB_EMU_BUDGET:
+		tb_print_error("guest stopped after --max-insns %llu instructions at pc 0x%llx",
+			       (unsigned long long)r->executed, pc);
+		break;
+	}
+	return TB_EXIT_FAIL;
+}
+
+int cmd_emu(int argc, char **argv)
+{
+	if (argc < 2)
+		return tb_usage_error("missing subcommand: tbench emu run FILE (see 'tbench emu --help')");
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		fputs(tb_usage_emu, stdout);
+		return TB_EXIT_OK;
+	}
+	if (strcmp(argv[1], "run"))
+		return tb_usage_error("unknown emu subcommand '%s' (expected run)", argv[1]);
+	struct emu_opts o;
+	int rc = parse_opts(argc - 1, argv + 1, &o);
+	if (rc)
+		return rc == 1 ? TB_EXIT_OK : rc;
+
+	char err[256];
+	size_t len = 0;
+	void *buf = read_file(o.file, o.raw ? o.mem : (uint64_t)1 << 30, &len);
+	if (!buf)
+		return TB_EXIT_USAGE;
+	struct tb_emu *e = tb_emu_create(o.mem, err, sizeof(err));
+	if (!e) {
+		free(buf);
+		return tb_usage_error("%s", err);
+	}
+	if (o.raw) {
+		rc = tb_emu_load_raw(e, o.addr, buf, len, err, sizeof(err));
+		tb_emu_set_pc(e, o.entry);
+		tb_emu_set_reg(e, TB_EMU_SP, o.mem);
+	} else {
+		rc = tb_emu_load_elf(e, buf, len, err, sizeof(err));
+	}
+	free(buf);
+	if (rc) {
+		tb_emu_destroy(e);
+		return tb_usage_error("cannot load '%s': %s", o.file, err);
+	}
+	tb_emu_set_output(e, guest_write, NULL);
+	uint64_t t0 = tb_now_ns();
+	struct tb_emu_result r = tb_emu_execute(e, o.max_insns);
+	double secs = (double)(tb_now_ns() - t0) * 1e-9;
+	tb_emu_destroy(e);
+	fflush(stdout);
+	if (o.stats)
+		fprintf(stderr, "emu: %llu instructions, stop %s, %.6f s, %.1f M IPS\n",
+			(unsigned long long)r.executed, tb_emu_stop_name(r.reason), secs,
+			secs > 0 ? (double)r.executed / secs * 1e-6 : 0.0);
+	return report_stop(&o, &r);
+}

@@ -1,0 +1,92 @@
+/*
+ * emu_int.h - internals of the interpreter shared by decode.c, exec.c,
+ * mem.c and elf.c: the machine state and the pre-decoded instruction form.
+ * Not part of the API (see emu.h).
+ */
+#ifndef TB_EMU_INT_H
+#define TB_EMU_INT_H
+
+#include "emu.h"
+
+#include <stdbool.h>
+
+/* Register file slots: 0..30 = X0..X30, then the three meanings of "31". */
+enum { R_ZR = 31 /* reads 0, never written */, R_SP = 32, R_SINK = 33 /* XZR as destination */,
+       R_COUNT = 34 };
+
+/* Handlers of the pre-decoded form.  ld/st: size B H W X, addressing UI
+ * (base + signed immediate: scaled unsigned offset or LDUR/STUR), PRE, POST,
+ * REG (register offset).  Logical register ops carry the N bit (BIC, ORN,
+ * EON, BICS) in the opcode. */
+#define TB_EMU_LS(X, op)                                                                  \
+	X(op##_B_UI) X(op##_H_UI) X(op##_W_UI) X(op##_X_UI)                               \
+	X(op##_B_PRE) X(op##_H_PRE) X(op##_W_PRE) X(op##_X_PRE)                           \
+	X(op##_B_POST) X(op##_H_POST) X(op##_W_POST) X(op##_X_POST)                       \
+	X(op##_B_REG) X(op##_H_REG) X(op##_W_REG) X(op##_X_REG)
+#define TB_EMU_XW(X, op) X(op##_X) X(op##_W)
+#define TB_EMU_OPS(X)                                                                     \
+	X(DECODE) X(UNDEF) X(FETCHFAULT) X(NOP) X(MOVI) TB_EMU_XW(X, MOVK)                 \
+	TB_EMU_XW(X, ADDI) TB_EMU_XW(X, SUBI) TB_EMU_XW(X, ADDSI) TB_EMU_XW(X, SUBSI)     \
+	TB_EMU_XW(X, ADDR) TB_EMU_XW(X, SUBR) TB_EMU_XW(X, ADDSR) TB_EMU_XW(X, SUBSR)     \
+	TB_EMU_XW(X, ANDI) TB_EMU_XW(X, ORRI) TB_EMU_XW(X, EORI) TB_EMU_XW(X, ANDSI)      \
+	TB_EMU_XW(X, ANDR) TB_EMU_XW(X, BICR) TB_EMU_XW(X, ORRR) TB_EMU_XW(X, ORNR)       \
+	TB_EMU_XW(X, EORR) TB_EMU_XW(X, EONR) TB_EMU_XW(X, ANDSR) TB_EMU_XW(X, BICSR)     \
+	TB_EMU_LS(X, LD) TB_EMU_LS(X, ST)                                                 \
+	X(B) X(BL) X(BR) X(BLR) TB_EMU_XW(X, CBZ) TB_EMU_XW(X, CBNZ) X(BCOND)              \
+	TB_EMU_XW(X, SUBSI_BCOND) X(SVC) X(HLT)
+
+enum tb_emu_opc {
+#define TB_EMU_ENUM(name) OP_##name,
+	TB_EMU_OPS(TB_EMU_ENUM)
+#undef TB_EMU_ENUM
+	OP_COUNT
+};
+
+/* One pre-decoded instruction (16 bytes).  h is the handler's offset from
+ * the DECODE handler, so an all-zero entry means "not decoded yet". */
+struct tb_emu_op {
+	int32_t h;
+	union {
+		struct {
+			uint8_t d, n, m; /* register slots (see R_*) */
+			uint8_t s;       /* shift: amount | type << 6; ld/st REG: amount | option << 4 */
+		};
+		struct {
+			uint8_t d_, n_;
+			uint16_t mask; /* B.cond / fused: bit nzcv set = condition holds */
+		};
+	};
+	/* immediate / constant / branch target PC / undefined word;
+	 * fused SUBS+B.cond: low 32 bits the SUBS immediate, high 32 the target */
+	uint64_t imm;
+};
+
+struct tb_emu {
+	uint8_t *mem;
+	uint64_t mem_size;
+	struct tb_emu_op *dec; /* mem_size / 4 + 1 entries; the last is a fetch fault */
+	uint8_t *codepage;     /* per 4 KiB page: something in it was decoded */
+	uint64_t r[R_COUNT];
+	uint64_t pc;
+	unsigned nzcv;
+	tb_emu_write_fn write;
+	void *write_ctx;
+};
+
+#define TB_EMU_PAGE_SHIFT 12
+
+/* Decode the word at index i of the code (fusing with the next word when
+ * that is a B.cond); fills op (except h) and returns its opcode. */
+enum tb_emu_opc tb_emu_decode(const struct tb_emu *e, uint64_t i, struct tb_emu_op *op);
+/* The 16-bit mask of NZCV values for which condition cond holds. */
+uint16_t tb_emu_cond_mask(unsigned cond);
+/* Forget decoded entries covering [addr, addr + len) (and a fused pair
+ * reaching into it); called by every store into a page holding code. */
+void tb_emu_invalidate(struct tb_emu *e, uint64_t addr, uint64_t len);
+
+static inline bool tb_emu_in_bounds(const struct tb_emu *e, uint64_t addr, uint64_t len)
+{
+	return len <= e->mem_size && addr <= e->mem_size - len;
+}
+
+#endif

@@ -1,0 +1,316 @@
+/*
+ * compare.c - build a tb_comparison from two result sets: match cases by
+ * key, compute ratio + bootstrap CI + Mann-Whitney p per case, apply the
+ * verdict rule, list unmatched cases and fingerprint differences.
+ */
+#include "compare.h"
+
+#include "../kernels/common.h"
+#include "stats.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *tb_verdict_name(enum tb_verdict v)
+{
+	switch (v) {
+	case TB_VERDICT_FASTER: return "faster";
+	case TB_VERDICT_SLOWER: return "slower";
+	case TB_VERDICT_TOO_FEW: return "too-few-samples";
+	case TB_VERDICT_NOT_OK: return "not-comparable";
+	default: return "unchanged";
+	}
+}
+
+void tb_compare_defaults(struct tb_compare_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	snprintf(o->metric, sizeof(o->metric), "time");
+	o->significance = 0.01;
+	o->threshold = 0.05;
+	o->resamples = TB_BOOT_RESAMPLES;
+	o->confidence = TB_BOOT_LEVEL;
+	o->seed = TB_BOOT_SEED;
+}
+
+double tb_compare_threshold(const struct tb_compare_opts *o, const char *family,
+			    const char *variant)
+{
+	double t = o->threshold;
+	char fv[80];
+	snprintf(fv, sizeof(fv), "%s/%s", family, variant);
+	for (size_t i = 0; i < o->nrules; i++)
+		if (!strcmp(o->rules[i].pattern, family) || !strcmp(o->rules[i].pattern, fv))
+			t = o->rules[i].threshold;
+	return t;
+}
+
+bool tb_fp_key_volatile(const char *key)
+{
+	static const char *const vol[] = {"run.", "tbench.git", "clock.", "mem.available"};
+	for (size_t i = 0; i < sizeof(vol) / sizeof(vol[0]); i++)
+		if (!strncmp(key, vol[i], strlen(vol[i])))
+			return true;
+	return false;
+}
+
+/*
+ * The rule.  With a test: no verdict when the test cannot reach alpha;
+ * unchanged unless p < alpha; then slower (faster) only when the change can
+ * reach beyond the threshold: the CI of the ratio is not entirely inside
+ * (1 - t, 1 + t) on that side (without a CI: the ratio itself).  Without a
+ * test (medians only): the ratio against the threshold alone.
+ */
+enum tb_verdict tb_compare_verdict(bool have_test, double p, double min_p, double ratio,
+				   double ci_low, double ci_high, double alpha,
+				   double threshold)
+{
+	if (!isfinite(ratio) || ratio <= 0)
+		return TB_VERDICT_NOT_OK;
+	double hi = isnan(ci_high) ? ratio : ci_high;
+	double lo = isnan(ci_low) ? ratio : ci_low;
+	if (have_test) {
+		if (min_p >= alpha)
+			return TB_VERDICT_TOO_FEW;
+		if (!(p < alpha))
+			return TB_VERDICT_UNCHANGED;
+	} else {
+		hi = lo = ratio;
+	}
+	if (ratio > 1 && hi >= 1 + threshold)
+		return TB_VERDICT_SLOWER;
+	if (ratio < 1 && lo <= 1 - threshold)
+		return TB_VERDICT_FASTER;
+	return TB_VERDICT_UNCHANGED;
+}
+
+static void key_of(const struct tb_result *r, struct tb_case_key *k)
+{
+	memset(k, 0, sizeof(*k));
+	snprintf(k->family, sizeof(k->family), "%s", r->family);
+	snprintf(k->variant, sizeof(k->variant), "%s", r->variant);
+	snprintf(k->mode, sizeof(k->mode), "%s", r->mode);
+	k->n = r->n;
+	k->rows = r->rows;
+	k->cols = r->cols;
+	k->threads = r->threads;
+}
+
+static const char *metric_name(const struct tb_compare_opts *o)
+{
+	return strncmp(o->metric, "ctr_", 4) ? o->metric : o->metric + 4;
+}
+
+static bool is_time(const struct tb_compare_opts *o)
+{
+	return !strcmp(o->metric, "time");
+}
+
+/* the metric's median of r, or NaN when r does not have it */
+static double metric_median(const struct tb_compare_opts *o, const struct tb_result *r)
+{
+	if (is_time(o))
+		return r->st.median;
+	for (size_t j = 0; j < r->nmetrics; j++)
+		if (!strcmp(r->metrics[j].name, metric_name(o)))
+			return r->metrics[j].median;
+	return NAN;
+}
+
+static bool usable(const struct tb_result *r)
+{
+	return !strcmp(r->status, "ok") || !strcmp(r->status, "partial");
+}
+
+static int compare_case(const struct tb_compare_opts *o, const struct tb_result *a,
+			const struct tb_result *b, struct tb_compare_row *row)
+{
+	memset(row, 0, sizeof(*row));
+	key_of(b, &row->key);
+	row->ratio = row->ci_low = row->ci_high = row->p = NAN;
+	row->old_median = metric_median(o, a);
+	row->new_median = metric_median(o, b);
+	row->threshold = tb_compare_threshold(o, b->family, b->variant);
+	if (!usable(a) || !usable(b)) {
+		row->verdict = TB_VERDICT_NOT_OK;
+		snprintf(row->note, sizeof(row->note), "status %s -> %s", a->status, b->status);
+		return 0;
+	}
+	if (isnan(row->old_median) || isnan(row->new_median) || row->old_median <= 0) {
+		row->verdict = TB_VERDICT_NOT_OK;
+		snprintf(row->note, sizeof(row->note), "%s not measured on %s",
+			 is_time(o) ? "time" : metric_name(o),
+			 isnan(row->new_median) && !isnan(row->old_median) ? "the new side"
+			 : isnan(row->old_median) && !isnan(row->new_median) ? "the old side"
+			 : "either side");
+		return 0;
+	}
+	row->ratio = row->new_median / row->old_median;
+	if (is_time(o) && (tb_result_is_insns(a) || tb_result_is_insns(b))) {
+		/* instruction counts (callgrind) do not move with machine noise: no
+		 * test, any change beyond the threshold is a verdict; and a count is
+		 * never compared with a time */
+		if (strcmp(a->metric, b->metric)) {
+			row->verdict = TB_VERDICT_NOT_OK;
+			snprintf(row->note, sizeof(row->note), "metric %s -> %s: not comparable",
+				 a->metric, b->metric);
+			return 0;
+		}
+		row->verdict = tb_compare_verdict(false, NAN, 1, row->ratio, NAN, NAN,
+						  o->significance, row->threshold);
+		snprintf(row->note, sizeof(row->note),
+			 "instruction counts: deterministic, threshold only (no test needed)");
+		return 0;
+	}
+	bool have = is_time(o) && a->nsamples && b->nsamples;
+	double min_p = 1;
+	if (have) {
+		struct tb_boot_opts bo = {o->resamples, o->confidence, o->seed};
+		struct tb_mw mw;
+		row->old_n = a->nsamples;
+		row->new_n = b->nsamples;
+		if (tb_stats_ratio_ci(a->samples, a->nsamples, b->samples, b->nsamples, &bo,
+				      &row->ci_low, &row->ci_high) ||
+		    tb_stats_mann_whitney(b->samples, b->nsamples, a->samples, a->nsamples, &mw))
+			return -1;
+		row->p = mw.p;
+		row->exact = mw.exact;
+		min_p = tb_stats_mw_min_p(a->nsamples, b->nsamples);
+	}
+	row->verdict = tb_compare_verdict(have, row->p, min_p, row->ratio, row->ci_low,
+					  row->ci_high, o->significance, row->threshold);
+	if (row->verdict == TB_VERDICT_TOO_FEW)
+		snprintf(row->note, sizeof(row->note),
+			 "%zu and %zu samples: the test cannot reach p < %g", a->nsamples,
+			 b->nsamples, o->significance);
+	else if (!have)
+		snprintf(row->note, sizeof(row->note), "no raw samples: medians and threshold only");
+	return 0;
+}
+
+static int push_key(struct tb_case_key **v, size_t *n, const struct tb_result *r)
+{
+	struct tb_case_key *nv = realloc(*v, (*n + 1) * sizeof(*nv));
+	if (!nv)
+		return -1;
+	*v = nv;
+	key_of(r, &nv[(*n)++]);
+	return 0;
+}
+
+static int push_diff(struct tb_comparison *c, const char *key, const char *ov, const char *nv)
+{
+	struct tb_fp_diff *d = realloc(c->fp_diffs, (c->nfp_diffs + 1) * sizeof(*d));
+	if (!d)
+		return -1;
+	c->fp_diffs = d;
+	d = &d[c->nfp_diffs];
+	d->key = strdup(key);
+	d->old_value = strdup(ov ? ov : "");
+	d->new_value = strdup(nv ? nv : "");
+	c->nfp_diffs++;
+	return d->key && d->old_value && d->new_value ? 0 : -1;
+}
+
+static int fp_compare(struct tb_comparison *c, const struct tb_kvlist *a,
+		      const struct tb_kvlist *b)
+{
+	if (!a->n || !b->n) /* a side without a fingerprint: nothing to compare */
+		return 0;
+	for (size_t i = 0; i < a->n; i++) {
+		const char *k = a->v[i].key;
+		const char *nv = tb_kv_get(b, k);
+		if (!tb_fp_key_volatile(k) && (!nv || strcmp(nv, a->v[i].value)))
+			if (push_diff(c, k, a->v[i].value, nv))
+				return -1;
+	}
+	for (size_t i = 0; i < b->n; i++)
+		if (!tb_fp_key_volatile(b->v[i].key) && !tb_kv_get(a, b->v[i].key))
+			if (push_diff(c, b->v[i].key, NULL, b->v[i].value))
+				return -1;
+	return 0;
+}
+
+static bool set_has_metric(const struct tb_resultset *rs, const struct tb_compare_opts *o)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		if (!isnan(metric_median(o, &rs->r[i])))
+			return true;
+	return false;
+}
+
+int tb_compare(const struct tb_resultset *old, const struct tb_resultset *new,
+	       const struct tb_compare_opts *o, struct tb_comparison *cmp, char *err,
+	       size_t errlen)
+{
+	memset(cmp, 0, sizeof(*cmp));
+	cmp->opts = *o;
+	if (is_time(o)) {
+		snprintf(cmp->metric_unit, sizeof(cmp->metric_unit), "%s",
+			 new->n && tb_result_is_insns(&new->r[0]) ? "insn" : "ns");
+	} else {
+		snprintf(cmp->metric_unit, sizeof(cmp->metric_unit), "per call");
+		if (!set_has_metric(old, o) && !set_has_metric(new, o))
+			return tb_err(err, errlen,
+				      "metric '%s': neither result set has this counter (allowed: time or a ctr_ column name)",
+				      o->metric);
+		snprintf(cmp->metric_note, sizeof(cmp->metric_note),
+			 "%s: per-sample counter values are not stored, so medians are compared against the threshold without a test",
+			 metric_name(o));
+	}
+	cmp->rows = calloc(new->n ? new->n : 1, sizeof(*cmp->rows));
+	bool *used = calloc(old->n ? old->n : 1, sizeof(bool));
+	if (!cmp->rows || !used)
+		goto oom;
+	for (size_t i = 0; i < new->n; i++) {
+		const struct tb_result *b = &new->r[i];
+		size_t j;
+		for (j = 0; j < old->n; j++)
+			if (!used[j] && tb_result_same_key(&old->r[j], b))
+				break;
+		if (j == old->n) {
+			if (push_key(&cmp->only_new, &cmp->nonly_new, b))
+				goto oom;
+			continue;
+		}
+		used[j] = true;
+		struct tb_compare_row *row = &cmp->rows[cmp->nrows++];
+		if (compare_case(o, &old->r[j], b, row))
+			goto oom;
+		switch (row->verdict) {
+		case TB_VERDICT_SLOWER: cmp->nslower++; break;
+		case TB_VERDICT_FASTER: cmp->nfaster++; break;
+		case TB_VERDICT_TOO_FEW: cmp->ntoofew++; break;
+		case TB_VERDICT_NOT_OK: cmp->nnotok++; break;
+		default: cmp->nunchanged++; break;
+		}
+	}
+	for (size_t j = 0; j < old->n; j++)
+		if (!used[j] && push_key(&cmp->only_old, &cmp->nonly_old, &old->r[j]))
+			goto oom;
+	free(used);
+	if (fp_compare(cmp, &old->fingerprint, &new->fingerprint))
+		goto oom2;
+	return 0;
+oom:
+	free(used);
+oom2:
+	tb_comparison_free(cmp);
+	return tb_err(err, errlen, "out of memory comparing results");
+}
+
+void tb_comparison_free(struct tb_comparison *cmp)
+{
+	free(cmp->rows);
+	free(cmp->only_old);
+	free(cmp->only_new);
+	for (size_t i = 0; i < cmp->nfp_diffs; i++) {
+		free(cmp->fp_diffs[i].key);
+		free(cmp->fp_diffs[i].old_value);
+		free(cmp->fp_diffs[i].new_value);
+	}
+	free(cmp->fp_diffs);
+	memset(cmp, 0, sizeof(*cmp));
+}

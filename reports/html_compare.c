@@ -1,0 +1,187 @@
+/*
+ * html_compare.c - the baseline comparison in the HTML report: a chart of
+ * the new/old ratio per case with its confidence interval, coloured by
+ * verdict, the noise-threshold band around 1; then the comparison table,
+ * the unmatched cases and the fingerprint differences.  It renders a
+ * struct tb_comparison and never recomputes it.
+ */
+#include "compare.h"
+#include "html.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MAXROWS 60
+
+static const char *verdict_class(enum tb_verdict v)
+{
+	return v == TB_VERDICT_FASTER ? "faster" : v == TB_VERDICT_SLOWER ? "slower" : "same";
+}
+
+static void key_label(const struct tb_case_key *k, char *buf, size_t len)
+{
+	char sz[48];
+	if (k->rows > 1)
+		snprintf(sz, sizeof(sz), "%llux%llu", (unsigned long long)k->rows,
+			 (unsigned long long)k->cols);
+	else
+		snprintf(sz, sizeof(sz), "%llu", (unsigned long long)k->n);
+	snprintf(buf, len, "%s/%s %s %s", k->family, k->variant, strcmp(k->mode, "-") ? k->mode : "",
+		 sz);
+	if (k->threads > 1)
+		snprintf(buf + strlen(buf), len - strlen(buf), " \xc3\x97%u", k->threads);
+}
+
+static void metric_fmt(const struct tb_comparison *c, double v, char *buf, size_t len)
+{
+	if (!strcmp(c->metric_unit, "ns"))
+		tb_fmt_ns(v, buf, len);
+	else if (isnan(v))
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%.4g %s", v, c->metric_unit);
+}
+
+static void ratio_chart(FILE *f, const struct tb_comparison *c)
+{
+	size_t n = c->nrows < MAXROWS ? c->nrows : MAXROWS;
+	double lo = 1, hi = 1;
+	for (size_t i = 0; i < n; i++) {
+		const struct tb_compare_row *r = &c->rows[i];
+		const double v[] = {r->ratio, r->ci_low, r->ci_high, 1 - r->threshold,
+				    1 + r->threshold};
+		for (size_t k = 0; k < 5; k++)
+			if (isfinite(v[k]) && v[k] > 0) {
+				lo = fmin(lo, v[k]);
+				hi = fmax(hi, v[k]);
+			}
+	}
+	struct tb_svg s;
+	tb_html_fig_open(f);
+	tb_svg_begin(&s, f, TB_HTML_W, 60 + 22 * (double)n, 230, 40, "ratio to the baseline per case");
+	tb_svg_axis_fit(&s.x, lo, hi, true, false);
+	tb_svg_xaxis(&s, "new \xc3\xb7 baseline (< 1: faster, > 1: slower)");
+	tb_svg_vline(&s, 1.0, "unity", NULL);
+	const char *labels[MAXROWS];
+	char lbuf[MAXROWS][128];
+	for (size_t i = 0; i < n; i++) {
+		key_label(&c->rows[i].key, lbuf[i], sizeof(lbuf[i]));
+		labels[i] = lbuf[i];
+	}
+	tb_svg_yrows(&s, n, labels);
+	for (size_t i = 0; i < n; i++) {
+		const struct tb_compare_row *r = &c->rows[i];
+		double ya, yb;
+		tb_svg_row(&s, i, n, &ya, &yb);
+		double yc = (ya + yb) / 2;
+		if (r->threshold > 0 && r->threshold < 1) {
+			double a = tb_svg_px(&s, 1 - r->threshold), b = tb_svg_px(&s, 1 + r->threshold);
+			tb_svg_rect(&s, a, ya + 2, b - a, yb - ya - 4, "band", NULL);
+		}
+		if (!isfinite(r->ratio) || r->ratio <= 0)
+			continue;
+		const char *cls = verdict_class(r->verdict);
+		tb_svg_herrbar(&s, yc, r->ci_low, r->ci_high, cls);
+		char tip[400];
+		snprintf(tip, sizeof(tip), "%s: ratio %.3f, CI %.3f \xe2\x80\x93 %.3f, p %.3g: %s",
+			 lbuf[i], r->ratio, r->ci_low, r->ci_high, r->p, tb_verdict_name(r->verdict));
+		tb_svg_dot(&s, tb_svg_px(&s, r->ratio), yc, 4.5, cls, tip);
+	}
+	tb_svg_end(&s);
+	char cap[400];
+	snprintf(cap, sizeof(cap), "Ratio of the median %s to the baseline's, per case, with its "
+		 "confidence interval; green: faster, red: slower, grey: unchanged or not decided; "
+		 "shaded: the noise threshold (%.0f%% by default)%s.",
+		 strcmp(c->metric_unit, "ns") ? "metric" : "time per call", 100 * c->opts.threshold,
+		 c->nrows > n ? "; only the first cases are drawn (all are in the table)" : "");
+	tb_html_fig_close(f, cap);
+}
+
+static void cell(FILE *f, const char *s, const char *cls)
+{
+	if (cls)
+		fprintf(f, "<td class=\"%s\">", cls);
+	else
+		fputs("<td>", f);
+	tb_xml_text(f, s);
+	fputs("</td>", f);
+}
+
+void tb_html_comparison(FILE *f, const struct tb_report *rep)
+{
+	const struct tb_comparison *c = rep->cmp;
+	if (!c)
+		return;
+	fputs("<p>New: <b>", f);
+	tb_xml_text(f, c->new_label);
+	fputs("</b> against the baseline <b>", f);
+	tb_xml_text(f, c->old_label);
+	fprintf(f, "</b>: <span class=\"slower\">%zu slower</span>, <span class=\"faster\">%zu "
+		   "faster</span>, %zu unchanged, %zu with too few samples, %zu not comparable.</p>\n",
+		c->nslower, c->nfaster, c->nunchanged, c->ntoofew, c->nnotok);
+	if (c->metric_note[0]) {
+		fputs("<p class=\"hint\">", f);
+		tb_xml_text(f, c->metric_note);
+		fputs("</p>\n", f);
+	}
+	if (c->nrows)
+		ratio_chart(f, c);
+	fputs("<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>case</th>"
+	      "<th>baseline</th><th>new</th><th>ratio</th><th>CI of ratio</th><th>p</th>"
+	      "<th>threshold</th><th>verdict</th><th>note</th></tr></thead>\n<tbody>\n", f);
+	for (size_t i = 0; i < c->nrows; i++) {
+		const struct tb_compare_row *r = &c->rows[i];
+		char b[128];
+		fputs("<tr>", f);
+		key_label(&r->key, b, sizeof(b));
+		cell(f, b, NULL);
+		metric_fmt(c, r->old_median, b, sizeof(b));
+		cell(f, b, "n");
+		metric_fmt(c, r->new_median, b, sizeof(b));
+		cell(f, b, "n");
+		snprintf(b, sizeof(b), "%.3f", r->ratio);
+		fprintf(f, "<td class=\"n\" data-v=\"%.6g\">%s</td>", r->ratio,
+			isfinite(r->ratio) ? b : "-");
+		if (isfinite(r->ci_low) && isfinite(r->ci_high))
+			snprintf(b, sizeof(b), "%.3f \xe2\x80\x93 %.3f", r->ci_low, r->ci_high);
+		else
+			snprintf(b, sizeof(b), "-");
+		cell(f, b, "n");
+		snprintf(b, sizeof(b), isfinite(r->p) ? "%.3g" : "-", r->p);
+		cell(f, b, "n");
+		snprintf(b, sizeof(b), "%.0f%%", 100 * r->threshold);
+		cell(f, b, "n");
+		cell(f, tb_verdict_name(r->verdict), verdict_class(r->verdict));
+		cell(f, r->note, "note");
+		fputs("</tr>\n", f);
+	}
+	fputs("</tbody></table></div>\n", f);
+	const struct { const char *what; const struct tb_case_key *k; size_t n; } un[] = {
+		{"Only in the baseline", c->only_old, c->nonly_old},
+		{"Only in the new results", c->only_new, c->nonly_new},
+	};
+	for (size_t u = 0; u < 2; u++) {
+		if (!un[u].n)
+			continue;
+		fprintf(f, "<p>%s:", un[u].what);
+		for (size_t i = 0; i < un[u].n; i++) {
+			char b[128];
+			key_label(&un[u].k[i], b, sizeof(b));
+			fputs(i ? ", " : " ", f);
+			tb_xml_text(f, b);
+		}
+		fputs("</p>\n", f);
+	}
+	if (c->nfp_diffs) {
+		fputs("<h3>Machine differences</h3>\n<table class=\"kv\"><thead><tr><th>key</th>"
+		      "<th>baseline</th><th>new</th></tr></thead><tbody>\n", f);
+		for (size_t i = 0; i < c->nfp_diffs; i++) {
+			fputs("<tr>", f);
+			cell(f, c->fp_diffs[i].key, NULL);
+			cell(f, c->fp_diffs[i].old_value, NULL);
+			cell(f, c->fp_diffs[i].new_value, NULL);
+			fputs("</tr>\n", f);
+		}
+		fputs("</tbody></table>\n", f);
+	}
+}
