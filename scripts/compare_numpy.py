@@ -73,7 +73,7 @@ def activation(op):
             def f():
                 np.negative(x, out=t)
                 np.exp(t, out=t)
-                t += 1
+                np.add(t, 1, out=t)
                 np.reciprocal(t, out=y)
             return f, "1/(1+np.exp(-a)) with out= buffers"
         if op == "tanh":
@@ -81,14 +81,14 @@ def activation(op):
         if op == "gelu":
             def f():
                 np.multiply(x, x, out=t)
-                t *= np.float32(0.044715)
-                t += 1
-                t *= x
-                t *= np.float32(K1)
+                np.multiply(t, np.float32(0.044715), out=t)
+                np.add(t, 1, out=t)
+                np.multiply(t, x, out=t)
+                np.multiply(t, np.float32(K1), out=t)
                 np.tanh(t, out=t)
-                t += 1
+                np.add(t, 1, out=t)
                 np.multiply(x, t, out=y)
-                y *= np.float32(0.5)
+                np.multiply(y, np.float32(0.5), out=y)
             return f, "0.5 a (1 + tanh(sqrt(2/pi) (a + 0.044715 a^3))) with out= buffers"
         if op == "softmax":
             def f():
@@ -201,14 +201,14 @@ def against(tb_path, rows):
         for t in csv.DictReader(f):
             if t.get("status") != "ok" or t["variant"] == "numpy":
                 continue
-            key = (t["family"], t["rows"], t["cols"])
+            key = (t["family"], t["mode"], t["rows"], t["cols"])
             med = float(t["median_ns"])
             if key not in best or med < best[key][0]:
                 best[key] = (med, t["variant"], t["mode"], t["threads"])
     print("| family | size | NumPy median | best tbench (variant, mode, threads) | speed-up |")
     print("| --- | --- | ---: | --- | ---: |")
     for d in rows:
-        key = (d["family"], str(d["rows"]), str(d["cols"]))
+        key = (d["family"], d["mode"], str(d["rows"]), str(d["cols"]))
         if key not in best:
             continue
         med, var, mode, thr = best[key]
