@@ -32,11 +32,13 @@ int tb_getopt_error(const char *cmd, int argc, char **argv, int optopt_c);
 int cmd_run(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_env(int argc, char **argv);
+int cmd_counters(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_emu(int argc, char **argv);
 
 extern const char tb_usage_run[], tb_usage_list[], tb_usage_env[], tb_usage_help[];
+extern const char tb_usage_counters[];
 extern const char tb_usage_report[];
 extern const char tb_usage_emu[];
 

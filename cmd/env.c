@@ -40,9 +40,7 @@ int cmd_env(int argc, char **argv)
 	tb_fingerprint(&fp);
 	struct tb_clock_info ci;
 	tb_clock_probe(&ci);
-	tb_kv_setf(&fp, "clock.source", "CLOCK_MONOTONIC_RAW");
-	tb_kv_setf(&fp, "clock.resolution_ns", "%.0f", ci.resolution_ns);
-	tb_kv_setf(&fp, "clock.overhead_ns", "%.1f", ci.overhead_ns);
+	tb_fingerprint_clock(&fp, &ci);
 	if (csv) {
 		tb_csv_write_kv(stdout, &fp);
 	} else {

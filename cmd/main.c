@@ -23,6 +23,7 @@ static const struct tb_cmd commands[] = {
 	{"report", cmd_report, "re-render and merge saved results (HTML, Markdown, JSON)", tb_usage_report},
 	{"emu", cmd_emu, "run an AArch64 program in the interpreter", tb_usage_emu},
 	{"env", cmd_env, "show the machine fingerprint", tb_usage_env},
+	{"counters", cmd_counters, "list the events PAPI can count here (presets, native, components)", tb_usage_counters},
 	{"help", cmd_help, "show help for tbench or one command", tb_usage_help},
 };
 

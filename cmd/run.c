@@ -26,7 +26,9 @@ const char tb_usage_run[] =
 	"  -m, --mode M              inplace, outofplace or both (default: both)\n"
 	"  -s, --size S[,S...]       sizes: N, RxC, or N with k M G (x1000) / Ki Mi Gi (x1024)\n"
 	"  -t, --threads N[,N...]    threads for threaded variants (default: CPUs online)\n"
-	"      --pin                 pin threads to CPUs\n"
+	"      --pin[=CPU]           pin the run to CPU (default 0); threads to CPU, CPU+1, ...\n"
+	"      --events LIST         count events per call (PAPI presets, native names such\n"
+	"                            as perf::PAGE-FAULTS; 'default'; see 'tbench counters')\n"
 	"measurement:\n"
 	"      --samples N           measured samples per case (default 100)\n"
 	"      --warmup N            at least N warmup calls (default 10)\n"
@@ -60,7 +62,7 @@ enum {
 	OPT_SAMPLES = 1000, OPT_WARMUP, OPT_WARMUP_TIME, OPT_MIN_SAMPLE, OPT_MAX_TIME,
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC,
-	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS,
 };
 
 static const struct option long_opts[] = {
@@ -69,7 +71,8 @@ static const struct option long_opts[] = {
 	{"mode", required_argument, NULL, 'm'},
 	{"size", required_argument, NULL, 's'},
 	{"threads", required_argument, NULL, 't'},
-	{"pin", no_argument, NULL, OPT_PIN},
+	{"pin", optional_argument, NULL, OPT_PIN},
+	{"events", required_argument, NULL, OPT_EVENTS},
 	{"samples", required_argument, NULL, OPT_SAMPLES},
 	{"warmup", required_argument, NULL, OPT_WARMUP},
 	{"warmup-time", required_argument, NULL, OPT_WARMUP_TIME},
@@ -163,7 +166,19 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			if (parse_threads(o, optarg, err, len))
 				return -1;
 			break;
-		case OPT_PIN: o->pin = true; break;
+		case OPT_PIN:
+			o->pin = true;
+			if (optarg) {
+				if (tb_parse_u64("--pin CPU", optarg, 0, tb_cpu_count() - 1, &u, err, len))
+					return -1;
+				o->pin_cpu = (int)u;
+			}
+			break;
+		case OPT_EVENTS:
+			if (!*optarg)
+				return snprintf(err, len, "invalid --events '': expected event names separated by commas, or 'default'"), -1;
+			o->events = optarg;
+			break;
 		case 'q': o->quiet = true; break;
 		case OPT_VERBOSE: o->verbose = true; break;
 		case OPT_SAMPLES:

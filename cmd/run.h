@@ -37,6 +37,8 @@ struct tb_run_opts {
 	uint64_t seed;
 	float alpha;
 	bool pin;
+	int pin_cpu;               /* --pin=CPU: first CPU of the plan (default 0) */
+	const char *events;        /* --events LIST or "default"; NULL = no counters */
 	bool quiet, verbose;
 	bool samples_given;        /* --samples was given */
 	bool profile;              /* fixed calls per sample (runner.fixed_iters) */

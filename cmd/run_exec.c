@@ -3,6 +3,7 @@
  * reference, measure, tear down; then derive statistics and write every
  * requested output.  Output files are opened before the first case runs.
  */
+#define _GNU_SOURCE
 #include "cmds.h"
 #include "progress.h"
 #include "run.h"
@@ -11,11 +12,15 @@
 #include "../kernels/pool.h"
 #include "../probes/callgrind.h"
 #include "../probes/clock.h"
+#include "../probes/counters.h"
 #include "../probes/sysinfo.h"
+#include "../reports/ctr_metrics.h"
 #include "../reports/results.h"
 #include "../reports/writer.h"
 
+#include <errno.h>
 #include <math.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,9 +86,64 @@ static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
 	tb_kv_setf(kv, "clock.overhead_ns", "%.1f", ci->overhead_ns);
 }
 
+/* Counters per call into r; a multiplexed set says so in the note. */
+static int add_counters(const struct tb_counters *ctrs, struct tb_result *r,
+			const struct tb_measurement *m)
+{
+	const char *names[TB_CTR_MAX];
+	size_t n = tb_counters_count(ctrs);
+	for (size_t i = 0; i < n; i++)
+		names[i] = tb_counters_name(ctrs, i);
+	if (tb_result_add_counters(r, names, n, m->values, m->nsamples, m->iters))
+		return -1;
+	if (tb_counters_multiplexed(ctrs)) {
+		if (tb_result_add_metric(r, "mpx_coverage", tb_counters_coverage(ctrs),
+					 tb_counters_coverage(ctrs)))
+			return -1;
+		if (!r->note[0])
+			snprintf(r->note, sizeof(r->note),
+				 "counters multiplexed: %zu events on %d counters, counts scaled (coverage about %.0f%%)",
+				 n, tb_counters_hw_slots(), 100 * tb_counters_coverage(ctrs));
+	}
+	return 0;
+}
+
+/* --events: "default" or a comma list, checked against this machine.
+ * NULL with err filled when one cannot be counted. */
+static struct tb_counters *open_events(const char *spec, char *err, size_t errlen)
+{
+	const char *names[TB_CTR_MAX];
+	char buf[1024];
+	size_t n;
+	bool hw;
+	const char *why = "";
+	if (tb_counters_init(err, errlen))
+		return NULL;
+	if (!strcmp(spec, "default")) {
+		n = tb_counters_default(names, TB_CTR_MAX, &hw);
+	} else {
+		char *items[TB_CTR_MAX];
+		snprintf(buf, sizeof(buf), "%s", spec);
+		int k = tb_split_list(buf, items, TB_CTR_MAX);
+		if (k < 0) {
+			tb_err(err, errlen, "invalid --events '%s': expected up to %d event names separated by commas, or 'default'",
+			       spec, TB_CTR_MAX);
+			return NULL;
+		}
+		for (int i = 0; i < k; i++)
+			names[i] = items[i];
+		n = (size_t)k;
+	}
+	struct tb_counters *c = tb_counters_open(names, n, err, errlen);
+	if (c && !tb_counters_hw_available(&why))
+		tb_print_error("note: %s; counting software events only", why);
+	return c;
+}
+
 /* One case, start to end; fills r.  Returns 0, or -1 on a fatal error. */
 static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
-		    struct tb_runner_opts *ro, struct tb_result *r, char *err, size_t errlen)
+		    struct tb_runner_opts *ro, struct tb_counters *ctrs, struct tb_result *r,
+		    char *err, size_t errlen)
 {
 	const struct tb_kernel *k = pc->k;
 	snprintf(r->family, sizeof(r->family), "%s", k->family);
@@ -116,7 +176,7 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	};
 	char msg[256] = "";
 	if (k->threaded && pc->threads > 1) {
-		c.pool = tb_pool_create(pc->threads, o->pin, 0, msg, sizeof(msg));
+		c.pool = tb_pool_create(pc->threads, o->pin, o->pin_cpu, msg, sizeof(msg));
 		if (!c.pool) {
 			snprintf(r->status, sizeof(r->status), "setup-failed");
 			snprintf(r->note, sizeof(r->note), "%s", msg);
@@ -136,12 +196,20 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	snprintf(r->unit, sizeof(r->unit), "%s", w.item_unit ? w.item_unit : "it");
 
 	int rc = 0;
+	struct tb_runner_opts rco = *ro;
+	struct tb_sample_hook hook;
 	if (k->verify && k->verify(&c, msg, sizeof(msg))) {
 		snprintf(r->status, sizeof(r->status), "failed-verify");
 		snprintf(r->note, sizeof(r->note), "%s", msg);
+	} else if (ctrs && tb_counters_bind(ctrs, c.pool, err, errlen)) {
+		rc = -1;
 	} else {
 		struct tb_measurement m;
-		if (tb_measure(&c, ro, &m, err, errlen)) {
+		if (ctrs) {
+			hook = tb_counters_hook(ctrs);
+			rco.hook = &hook;
+		}
+		if (tb_measure(&c, &rco, &m, err, errlen)) {
 			rc = -1;
 		} else {
 			snprintf(r->status, sizeof(r->status), "%s", m.partial ? "partial" : "ok");
@@ -151,9 +219,12 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 					m.ns[s] = m.values[s * m.nvalues] / (double)m.iters;
 			if (tb_result_set_samples(r, m.ns, m.nsamples))
 				rc = tb_err(err, errlen, "out of memory");
+			if (ctrs && !rc && add_counters(ctrs, r, &m))
+				rc = tb_err(err, errlen, "out of memory");
 			tb_measurement_free(&m);
 		}
 	}
+	tb_counters_unbind(ctrs);
 	if (k->teardown)
 		k->teardown(&c);
 	tb_pool_destroy(c.pool);
@@ -210,18 +281,83 @@ static int write_outs(struct out *outs, size_t n, const struct tb_report *rep)
 	return rc;
 }
 
+/* out.csv -> out.fingerprint.csv (beside the summary); "" for stdout */
+static void fingerprint_path(const char *csv, char *buf, size_t len)
+{
+	buf[0] = 0;
+	if (!csv || !strcmp(csv, "-"))
+		return;
+	size_t n = strlen(csv);
+	if (n > 4 && !strcmp(csv + n - 4, ".csv"))
+		n -= 4;
+	snprintf(buf, len, "%.*s.fingerprint.csv", (int)n, csv);
+}
+
+/* --pin: the calling thread runs single-thread cases on CPU pin_cpu;
+ * threaded cases put worker i on CPU (pin_cpu + i) mod CPUs. */
+static void pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv)
+{
+	if (!o->pin)
+		return;
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	CPU_SET(o->pin_cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set))
+		tb_print_error("warning: cannot pin to CPU %d: %s", o->pin_cpu, strerror(errno));
+	unsigned maxt = 1, ncpu = tb_cpu_count();
+	for (int i = 0; i < o->nthreads; i++)
+		if (o->threads[i] > maxt)
+			maxt = o->threads[i];
+	char plan[512] = "";
+	for (unsigned t = 0; t < maxt && strlen(plan) < sizeof(plan) - 16; t++)
+		snprintf(plan + strlen(plan), sizeof(plan) - strlen(plan), "%st%u:cpu%u",
+			 t ? " " : "", t, ((unsigned)o->pin_cpu + t) % ncpu);
+	tb_kv_setf(kv, "pin.cpu", "%d", o->pin_cpu);
+	tb_kv_set(kv, "pin.plan", plan);
+}
+
+static void record_counters(const struct tb_counters *c, struct tb_kvlist *kv)
+{
+	char list[1024] = "";
+	const double *ov = tb_counters_overhead(c);
+	char ovs[1024] = "";
+	for (size_t i = 0; i < tb_counters_count(c); i++) {
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? "," : "",
+			 tb_counters_name(c, i));
+		snprintf(ovs + strlen(ovs), sizeof(ovs) - strlen(ovs), "%s%.6g", i ? "," : "", ov[i]);
+	}
+	tb_kv_set(kv, "counters.events", list);
+	tb_kv_setf(kv, "counters.multiplexed", "%s", tb_counters_multiplexed(c) ? "yes" : "no");
+	tb_kv_setf(kv, "counters.coverage", "%.3f", tb_counters_coverage(c));
+	tb_kv_set(kv, "counters.read_overhead", ovs);
+	tb_kv_setf(kv, "counters.read_ns", "%.0f", tb_counters_read_ns(c));
+}
+
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
+	struct tb_counters *ctrs = NULL;
+	if (o->events) {
+		char e[512];
+		if (o->metric_insns)
+			return tb_usage_error("--events cannot be combined with --metric instructions (callgrind counts by itself)");
+		if (!(ctrs = open_events(o->events, e, sizeof(e))))
+			return tb_usage_error("%s", e);
+	}
+	char fpath[4096];
+	fingerprint_path(o->csv_path, fpath, sizeof(fpath));
 	struct out outs[] = {
 		{o->csv_path, &tb_writer_csv, {0}},
 		{o->samples_csv_path, &tb_writer_samples_csv, {0}},
 		{o->html_path, &tb_writer_html, {0}},
 		{o->json_path, &tb_writer_json, {0}},
 		{o->markdown_path, &tb_writer_markdown, {0}},
+		{fpath[0] ? fpath : NULL, &tb_writer_fingerprint_csv, {0}},
 	};
 	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
-	if (open_outs(outs, nouts))
+	if (open_outs(outs, nouts)) {
+		tb_counters_close(ctrs);
 		return TB_EXIT_USAGE;
+	}
 
 	struct sigaction sa = {0};
 	sa.sa_handler = on_signal;
@@ -238,7 +374,9 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	struct tb_resultset rs = {0};
 	snprintf(rs.name, sizeof(rs.name), "%s", o->name ? o->name : "");
 	tb_fingerprint(&rs.fingerprint);
+	tb_fingerprint_clock(&rs.fingerprint, &ci);
 	record_options(o, &rs.options, &ci);
+	pin_plan(o, &rs.options);
 
 	struct tb_callgrind_hook cgh;
 	if (o->metric_insns) {
@@ -285,7 +423,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		if (pc->threads > 1)
 			snprintf(lab + strlen(lab), sizeof(lab) - strlen(lab), " x%u", pc->threads);
 		tb_progress_case(&prog, i, lab);
-		if (run_case(o, &plan->c[i], &ro, r, err, sizeof(err))) {
+		if (run_case(o, &plan->c[i], &ro, ctrs, r, err, sizeof(err))) {
 			tb_print_error("%s/%s: %s%s%s", plan->c[i].k->family, plan->c[i].k->variant, err,
 				       o->metric_insns && cgh.err[0] ? ": " : "",
 				       o->metric_insns ? cgh.err : "");
@@ -307,11 +445,15 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	if (!o->quiet) {
 		char e2[256];
 		tb_writer_table.write(stdout, &rep, e2, sizeof(e2));
+		tb_write_counter_table(stdout, &rs);
 	}
 	if (tb_stop_requested)
 		tb_kv_set(&rs.options, "partial", "yes");
+	if (ctrs)
+		record_counters(ctrs, &rs.fingerprint);
 	if (write_outs(outs, nouts, &rep))
 		rc = TB_EXIT_FAIL;
+	tb_counters_close(ctrs);
 	tb_resultset_free(&rs);
 	if (tb_stop_requested) {
 		tb_print_error("interrupted: the results so far were written (marked partial)");

@@ -60,7 +60,9 @@ static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
 	struct tb_pool *p = w->pool;
-	unsigned seen = 0; /* gen at creation: the first run may start before this thread does */
+	/* gen is 0 when the pool is made: a run dispatched before this thread
+	 * got here must still be seen as new, so do not read p->gen now */
+	unsigned seen = 0;
 	for (;;) {
 		unsigned g;
 		int spins = 0;

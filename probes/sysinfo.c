@@ -4,6 +4,8 @@
 #define _GNU_SOURCE
 #include "sysinfo.h"
 
+#include "clock.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,4 +98,11 @@ int tb_fingerprint(struct tb_kvlist *fp)
 	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	rc |= tb_kv_set(fp, "run.timestamp", buf);
 	return rc ? -1 : 0;
+}
+
+void tb_fingerprint_clock(struct tb_kvlist *fp, const struct tb_clock_info *ci)
+{
+	tb_kv_set(fp, "clock.source", "CLOCK_MONOTONIC_RAW");
+	tb_kv_setf(fp, "clock.resolution_ns", "%.0f", ci->resolution_ns);
+	tb_kv_setf(fp, "clock.overhead_ns", "%.1f", ci->overhead_ns);
 }

@@ -16,5 +16,8 @@ int tb_cpu_model(char *buf, size_t len);
 
 /* Fill the machine fingerprint (keys are stable: cpu.model, cpu.count, ...). */
 int tb_fingerprint(struct tb_kvlist *fp);
+struct tb_clock_info;
+/* clock.source, clock.resolution_ns, clock.overhead_ns */
+void tb_fingerprint_clock(struct tb_kvlist *fp, const struct tb_clock_info *ci);
 
 #endif

@@ -125,7 +125,10 @@ void tb_html_size_lines(FILE *f, const struct tb_resultset *rs, const char *fam,
 				 ln[k].y[j], ylab, t);
 			tb_svg_dot(&s, px, tb_svg_py(&s, ln[k].y[j]), 3.5, tb_svg_color(k), tip);
 		}
-		if (ln[k].threads > 1)
+		bool several = false; /* the variant ran at other thread counts too */
+		for (size_t q = 0; q < nl; q++)
+			several |= q != k && !strcmp(ln[q].variant, ln[k].variant);
+		if (several)
 			snprintf(nbuf[k], sizeof(nbuf[k]), "%.40s \xc3\x97%u", ln[k].variant, ln[k].threads);
 		else
 			snprintf(nbuf[k], sizeof(nbuf[k]), "%.60s", ln[k].variant);

@@ -30,8 +30,8 @@ void tb_xml_text(FILE *f, const char *s)
 
 const char *tb_svg_color(size_t i)
 {
-	static const char *const c[TB_SVG_NCOLORS] = {"s0", "s1", "s2", "s3",
-						       "s4", "s5", "s6", "s7"};
+	static const char *const c[TB_SVG_NCOLORS] = {"s0", "s1", "s2", "s3", "s4", "s5",
+						       "s6", "s7", "s8", "s9", "s10", "s11"};
 	return c[i % TB_SVG_NCOLORS];
 }
 

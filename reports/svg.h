@@ -2,7 +2,7 @@
  * svg.h - a small inline-SVG plotting helper for the HTML report: a plot
  * area with linear or log axes, ticks and grid, categorical groups, bars,
  * error bars, lines, points, reference lines and a legend.  Colours are CSS
- * classes (s0..s7, good, bad, same, limit) so the page's stylesheet decides
+ * classes (s0..s11, good, bad, same, limit) so the page's stylesheet decides
  * them for light and dark mode.  Every text it writes is XML-escaped.
  */
 #ifndef TB_SVG_H
@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define TB_SVG_NCOLORS 8
+#define TB_SVG_NCOLORS 12
 
 struct tb_svg_axis {
 	double lo, hi; /* data range after tb_svg_axis_fit */

@@ -13,6 +13,7 @@ static const struct tb_writer *const writers[] = {
 	&tb_writer_html,
 	&tb_writer_json,
 	&tb_writer_markdown,
+	&tb_writer_fingerprint_csv,
 };
 
 const struct tb_writer *tb_writer_find(const char *name)

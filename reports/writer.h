@@ -36,6 +36,7 @@ extern const struct tb_writer tb_writer_samples_csv;
 extern const struct tb_writer tb_writer_html;
 extern const struct tb_writer tb_writer_json;
 extern const struct tb_writer tb_writer_markdown;
+extern const struct tb_writer tb_writer_fingerprint_csv;
 
 const struct tb_writer *tb_writer_find(const char *name);
 

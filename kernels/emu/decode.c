@@ -247,6 +247,8 @@ enum tb_emu_opc tb_emu_decode(const struct tb_emu *e, uint64_t i, struct tb_emu_
 	memcpy(&w, e->mem + i * 4, 4);
 	memset(op, 0, sizeof(*op));
 	enum tb_emu_opc opc = decode_one(e, i, w, op);
+	if ((opc == OP_ADDI_X || opc == OP_SUBI_X) && op->d == op->n && op->d < 31)
+		return (enum tb_emu_opc)((opc == OP_ADDI_X ? OP_ADDI_XR0 : OP_SUBI_XR0) + op->d);
 	/* SUBS #imm followed by B.cond runs as one handler when the branch
 	 * target is inside memory (the handler then needs no range check) */
 	if ((opc != OP_SUBSI_X && opc != OP_SUBSI_W) || i + 1 >= e->mem_size / 4)
@@ -259,5 +261,7 @@ enum tb_emu_opc tb_emu_decode(const struct tb_emu *e, uint64_t i, struct tb_emu_
 		return opc;
 	op->mask = tb_emu_cond_mask(bits(next, 3, 0));
 	op->imm |= target << 32;
+	if (opc == OP_SUBSI_X && op->d == op->n && op->d < 31 && bits(next, 3, 0) == 1)
+		return (enum tb_emu_opc)(OP_SUBSI_BNE_XR0 + op->d); /* the loop idiom */
 	return opc == OP_SUBSI_X ? OP_SUBSI_BCOND_X : OP_SUBSI_BCOND_W;
 }

@@ -24,6 +24,14 @@ enum { R_ZR = 31 /* reads 0, never written */, R_SP = 32, R_SINK = 33 /* XZR as 
 	X(op##_B_POST) X(op##_H_POST) X(op##_W_POST) X(op##_X_POST)                       \
 	X(op##_B_REG) X(op##_H_REG) X(op##_W_REG) X(op##_X_REG)
 #define TB_EMU_XW(X, op) X(op##_X) X(op##_W)
+/* one handler per register 0..30, for the hottest forms with Rd == Rn: a
+ * fixed register-file offset lets the CPU forward the value from the last
+ * store to the next load without a round trip through the cache */
+#define TB_EMU_REGS(X, op)                                                                \
+	X(op##0) X(op##1) X(op##2) X(op##3) X(op##4) X(op##5) X(op##6) X(op##7)           \
+	X(op##8) X(op##9) X(op##10) X(op##11) X(op##12) X(op##13) X(op##14) X(op##15)     \
+	X(op##16) X(op##17) X(op##18) X(op##19) X(op##20) X(op##21) X(op##22) X(op##23)   \
+	X(op##24) X(op##25) X(op##26) X(op##27) X(op##28) X(op##29) X(op##30)
 #define TB_EMU_OPS(X)                                                                     \
 	X(DECODE) X(UNDEF) X(FETCHFAULT) X(NOP) X(MOVI) TB_EMU_XW(X, MOVK)                 \
 	TB_EMU_XW(X, ADDI) TB_EMU_XW(X, SUBI) TB_EMU_XW(X, ADDSI) TB_EMU_XW(X, SUBSI)     \
@@ -33,7 +41,8 @@ enum { R_ZR = 31 /* reads 0, never written */, R_SP = 32, R_SINK = 33 /* XZR as 
 	TB_EMU_XW(X, EORR) TB_EMU_XW(X, EONR) TB_EMU_XW(X, ANDSR) TB_EMU_XW(X, BICSR)     \
 	TB_EMU_LS(X, LD) TB_EMU_LS(X, ST)                                                 \
 	X(B) X(BL) X(BR) X(BLR) TB_EMU_XW(X, CBZ) TB_EMU_XW(X, CBNZ) X(BCOND)              \
-	TB_EMU_XW(X, SUBSI_BCOND) X(SVC) X(HLT)
+	TB_EMU_XW(X, SUBSI_BCOND) X(SVC) X(HLT)                                            \
+	TB_EMU_REGS(X, ADDI_XR) TB_EMU_REGS(X, SUBI_XR) TB_EMU_REGS(X, SUBSI_BNE_XR)
 
 enum tb_emu_opc {
 #define TB_EMU_ENUM(name) OP_##name,

@@ -94,6 +94,15 @@ struct tb_emu_result tb_emu_execute(struct tb_emu *e, uint64_t max)
 	unsigned nzcv = e->nzcv;
 	uint64_t left = max, fault_addr = 0;
 	struct tb_emu_op *ip;
+	uint64_t lazy_a = 0, lazy_b = 0; /* NZCV = flags of lazy_a - lazy_b when lazy */
+	bool lazy = false;
+#define SETF(v) (nzcv = (v), lazy = false)
+#define MATERIALIZE()                                                                     \
+	do {                                                                              \
+		if (lazy)                                                                 \
+			nzcv = flags_sub64(lazy_a, lazy_b, lazy_a - lazy_b);              \
+		lazy = false;                                                             \
+	} while (0)
 
 	dec[msize / 4].h = tbl[OP_FETCHFAULT];
 	if ((e->pc & 3) || e->pc >= msize) {
@@ -107,9 +116,8 @@ struct tb_emu_result tb_emu_execute(struct tb_emu *e, uint64_t max)
 #define GOTO_HANDLER() goto *(void *)((char *)&&op_DECODE + ip->h)
 #define DISPATCH()                                                                        \
 	do {                                                                              \
-		if (unlikely(left == 0))                                                  \
+		if (unlikely(__builtin_sub_overflow(left, 1, &left)))                     \
 			goto stop_budget;                                                 \
-		left--;                                                                   \
 		GOTO_HANDLER();                                                           \
 	} while (0)
 #define NEXT()                                                                            \
@@ -173,10 +181,10 @@ op_MOVK_W:
 	ALU(ADD##sfx##_W, uint32_t, bw, a + b, )                                          \
 	ALU(SUB##sfx##_X, uint64_t, bx, a - b, )                                          \
 	ALU(SUB##sfx##_W, uint32_t, bw, a - b, )                                          \
-	ALU(ADDS##sfx##_X, uint64_t, bx, a + b, nzcv = flags_add64(a, b, x))              \
-	ALU(ADDS##sfx##_W, uint32_t, bw, a + b, nzcv = flags_add32(a, b, x))              \
-	ALU(SUBS##sfx##_X, uint64_t, bx, a - b, nzcv = flags_sub64(a, b, x))              \
-	ALU(SUBS##sfx##_W, uint32_t, bw, a - b, nzcv = flags_sub32(a, b, x))
+	ALU(ADDS##sfx##_X, uint64_t, bx, a + b, SETF(flags_add64(a, b, x)))              \
+	ALU(ADDS##sfx##_W, uint32_t, bw, a + b, SETF(flags_add32(a, b, x)))              \
+	ALU(SUBS##sfx##_X, uint64_t, bx, a - b, SETF(flags_sub64(a, b, x)))              \
+	ALU(SUBS##sfx##_W, uint32_t, bw, a - b, SETF(flags_sub32(a, b, x)))
 	ADDSUB(I, ip->imm, ip->imm)
 	ADDSUB(R, shift64(r[ip->m], ip->s), shift32((uint32_t)r[ip->m], ip->s))
 
@@ -188,8 +196,8 @@ op_MOVK_W:
 	ALU(ORR##sfx##_W, uint32_t, bw, a | b, )                                          \
 	ALU(EOR##sfx##_X, uint64_t, bx, a ^ b, )                                          \
 	ALU(EOR##sfx##_W, uint32_t, bw, a ^ b, )                                          \
-	ALU(ANDS##sfx##_X, uint64_t, bx, a & b, nzcv = flags_nz64(x))                     \
-	ALU(ANDS##sfx##_W, uint32_t, bw, a & b, nzcv = flags_nz32(x))
+	ALU(ANDS##sfx##_X, uint64_t, bx, a & b, SETF(flags_nz64(x)))                     \
+	ALU(ANDS##sfx##_W, uint32_t, bw, a & b, SETF(flags_nz32(x)))
 	LOGIC(I, ip->imm, ip->imm)
 	LOGIC(R, shift64(r[ip->m], ip->s), shift32((uint32_t)r[ip->m], ip->s))
 	ALU(BICR_X, uint64_t, ~shift64(r[ip->m], ip->s), a & b, )
@@ -198,8 +206,8 @@ op_MOVK_W:
 	ALU(ORNR_W, uint32_t, ~shift32((uint32_t)r[ip->m], ip->s), a | b, )
 	ALU(EONR_X, uint64_t, ~shift64(r[ip->m], ip->s), a ^ b, )
 	ALU(EONR_W, uint32_t, ~shift32((uint32_t)r[ip->m], ip->s), a ^ b, )
-	ALU(BICSR_X, uint64_t, ~shift64(r[ip->m], ip->s), a & b, nzcv = flags_nz64(x))
-	ALU(BICSR_W, uint32_t, ~shift32((uint32_t)r[ip->m], ip->s), a & b, nzcv = flags_nz32(x))
+	ALU(BICSR_X, uint64_t, ~shift64(r[ip->m], ip->s), a & b, SETF(flags_nz64(x)))
+	ALU(BICSR_W, uint32_t, ~shift32((uint32_t)r[ip->m], ip->s), a & b, SETF(flags_nz32(x)))
 
 	/* loads and stores: address, bounds check, access, writeback */
 #define A_UI r[ip->n] + ip->imm
@@ -274,31 +282,61 @@ op_CBNZ_W:
 		JUMP(ip->imm);
 	NEXT();
 op_BCOND:
+	MATERIALIZE();
 	if ((ip->mask >> nzcv) & 1)
 		JUMP(ip->imm);
 	NEXT();
 
-	/* SUBS #imm + B.cond: two instructions, two budget units; the target
-	 * was checked at decode time */
+	/* SUBS #imm + B.cond: two instructions, two budget units (the SUBS's
+	 * was taken by the dispatch; the B.cond and the next dispatch take
+	 * theirs here when at least 2 are left, else it stops exactly); the
+	 * target was checked at decode time */
+#define FUSED_BRANCH(taken)                                                               \
+	do {                                                                              \
+		struct tb_emu_op *next_ = (taken) ? dec + (ip->imm >> 34) : ip + 2;       \
+		if (unlikely(left < 2)) {                                                 \
+			ip = left ? next_ : ip + 1; /* left 0: only the SUBS ran */       \
+			goto stop_budget;                                                 \
+		}                                                                         \
+		left -= 2;                                                                \
+		ip = next_;                                                               \
+		GOTO_HANDLER();                                                           \
+	} while (0)
 #define FUSED(sfx, T, flags)                                                              \
 	op_SUBSI_BCOND_##sfx: {                                                           \
 		T a = (T)r[ip->n], b = (T)(uint32_t)ip->imm, x = a - b;                   \
-		nzcv = flags(a, b, x);                                                    \
+		SETF(flags(a, b, x));                                                     \
 		r[ip->d] = x;                                                             \
-		if (unlikely(left == 0)) {                                                \
-			ip++;                                                             \
-			goto stop_budget;                                                 \
-		}                                                                         \
-		left--;                                                                   \
-		if ((ip->mask >> nzcv) & 1) {                                             \
-			ip = dec + (ip->imm >> 34);                                       \
-			DISPATCH();                                                       \
-		}                                                                         \
-		ip += 2;                                                                  \
-		DISPATCH();                                                               \
+		FUSED_BRANCH((ip->mask >> nzcv) & 1);                                     \
 	}
 	FUSED(X, uint64_t, flags_sub64)
 	FUSED(W, uint32_t, flags_sub32)
+
+	/* the same with Rd == Rn == k fixed (see TB_EMU_REGS); SUBS + B.NE
+	 * leaves its flags lazy: NZCV is computed from lazy_a - lazy_b only
+	 * when something reads it */
+#define REG_HANDLERS(k)                                                                   \
+	op_ADDI_XR##k:                                                                    \
+		r[k] += ip->imm;                                                          \
+		NEXT();                                                                   \
+	op_SUBI_XR##k:                                                                    \
+		r[k] -= ip->imm;                                                          \
+		NEXT();                                                                   \
+	op_SUBSI_BNE_XR##k: {                                                             \
+		uint64_t x = r[k] - (uint32_t)ip->imm;                                    \
+		lazy_a = r[k];                                                            \
+		lazy_b = (uint32_t)ip->imm;                                               \
+		lazy = true;                                                              \
+		r[k] = x;                                                                 \
+		FUSED_BRANCH(x != 0);                                                     \
+	}
+	REG_HANDLERS(0) REG_HANDLERS(1) REG_HANDLERS(2) REG_HANDLERS(3) REG_HANDLERS(4)
+	REG_HANDLERS(5) REG_HANDLERS(6) REG_HANDLERS(7) REG_HANDLERS(8) REG_HANDLERS(9)
+	REG_HANDLERS(10) REG_HANDLERS(11) REG_HANDLERS(12) REG_HANDLERS(13) REG_HANDLERS(14)
+	REG_HANDLERS(15) REG_HANDLERS(16) REG_HANDLERS(17) REG_HANDLERS(18) REG_HANDLERS(19)
+	REG_HANDLERS(20) REG_HANDLERS(21) REG_HANDLERS(22) REG_HANDLERS(23) REG_HANDLERS(24)
+	REG_HANDLERS(25) REG_HANDLERS(26) REG_HANDLERS(27) REG_HANDLERS(28) REG_HANDLERS(29)
+	REG_HANDLERS(30)
 
 op_SVC: {
 	uint64_t nr = r[8];
@@ -320,7 +358,8 @@ op_HLT:
 	res.reason = TB_EMU_HALT;
 	goto stop;
 
-stop_budget:
+stop_budget: /* left wrapped: it was 0 */
+	left = 0;
 	res.reason = TB_EMU_BUDGET;
 	goto stop;
 stop_fault:
@@ -336,6 +375,7 @@ stop_fetch: /* the branch completed; the fetch at its target faults */
 stop:
 	e->pc = PC();
 out:
+	MATERIALIZE();
 	e->nzcv = nzcv;
 	res.pc = e->pc;
 	res.executed = max - left;

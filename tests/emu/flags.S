@@ -56,4 +56,18 @@ _start:
 	add x11, x9, #1
 	and x12, x9, #0xff
 	pflags
+	// SUBS + B.NE pairs (fused in tbench): the flags they leave behind
+	movz x12, #3
+1:	subs x12, x12, #1
+	b.ne 1b
+	pflags
+	movq x12, 0x8000000000000000
+	subs x12, x12, #1
+	b.ne 2f
+2:	pflags
+	movz w13, #0
+	subs w13, w13, #1
+	b.ne 3f
+3:	pflags
+	px x13
 	exit 7

@@ -57,6 +57,7 @@ static void budget_is_exact(void **state)
 	assert_int_equal(all.pc, 20);
 	uint64_t x1 = tb_emu_get_reg(e, 1);
 	assert_int_equal(x1, 15);
+	assert_int_equal(tb_emu_get_nzcv(e), 6); /* Z and C from the last SUBS 1 - 1 */
 
 	/* stopping after each N, the next PC is where a single-stepper would be */
 	for (uint64_t n = 0; n <= 22; n++) {
@@ -69,10 +70,12 @@ static void budget_is_exact(void **state)
 			pc = s.pc;
 		}
 		uint64_t stepped_x0 = tb_emu_get_reg(e, 0), stepped_x1 = tb_emu_get_reg(e, 1);
+		unsigned stepped_nzcv = tb_emu_get_nzcv(e);
 		tb_emu_reset(e);
 		tb_emu_set_reg(e, TB_EMU_SP, 0x1000);
 		struct tb_emu_result r = tb_emu_execute(e, n);
 		assert_int_equal(r.executed, n);
+		assert_int_equal(tb_emu_get_nzcv(e), stepped_nzcv);
 		if (n < 22) {
 			assert_int_equal(r.reason, TB_EMU_BUDGET);
 			assert_int_equal(r.pc, pc);
