@@ -7,6 +7,7 @@
 #include "cmds.h"
 #include "progress.h"
 #include "run.h"
+#include "run_limit.h"
 
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
@@ -378,6 +379,11 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	record_options(o, &rs.options, &ci);
 	pin_plan(o, &rs.options);
 
+	/* measured context (clock, copy limit); meaningless when counting
+	 * instructions under callgrind */
+	struct tb_limits lim;
+	tb_limits_init(&lim, o->pin, !o->metric_insns, &rs.options);
+
 	struct tb_callgrind_hook cgh;
 	if (o->metric_insns) {
 		char e[512];
@@ -391,8 +397,11 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	}
 
 	if (!o->quiet) {
-		printf("tbench %s: %zu case%s; clock resolution %.0f ns, overhead %.1f ns per read\n",
+		printf("tbench %s: %zu case%s; clock resolution %.0f ns, overhead %.1f ns per read",
 		       TB_VERSION, plan->n, plan->n == 1 ? "" : "s", ci.resolution_ns, ci.overhead_ns);
+		if (!isnan(lim.ghz))
+			printf("; effective clock %.2f GHz", lim.ghz);
+		putchar('\n');
 		if (ro.fixed_iters)
 			printf("profile: %zu samples x %llu calls per sample, no warmup, no calibration, "
 			       "seed %llu\n", ro.samples, (unsigned long long)ro.fixed_iters,
@@ -432,11 +441,13 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		}
 		if (!strcmp(r->status, "failed-verify"))
 			rc = TB_EXIT_FAIL;
+		tb_limits_apply(&lim, r, &rs.options);
 		if (o->verbose && !o->quiet) {
 			tb_progress_clear(&prog);
 			verbose_case(r, &prog);
 		}
 	}
+	tb_limits_free(&lim);
 	tb_progress_clear(&prog);
 
 	const char *nc = getenv("NO_COLOR");

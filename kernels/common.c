@@ -1,9 +1,9 @@
 /*
- * common.c - aligned allocation, seeded random input, error helper.
+ * common.c - aligned allocation, error helper, bit-exact comparison.
+ * (Seeded input is in fill.c: the one GSL user, left out of cross builds.)
  */
 #include "common.h"
 
-#include <gsl/gsl_rng.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,15 +38,6 @@ void *tb_alloc(size_t bytes, char *err, size_t errlen)
 }
 
 void tb_free(void *p) { free(p); }
-
-void tb_fill_uniform(float *x, size_t n, uint64_t seed, float lo, float hi)
-{
-	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-	gsl_rng_set(r, (unsigned long)seed);
-	for (size_t i = 0; i < n; i++)
-		x[i] = lo + (hi - lo) * (float)gsl_rng_uniform(r);
-	gsl_rng_free(r);
-}
 
 int tb_err(char *err, size_t errlen, const char *fmt, ...)
 {

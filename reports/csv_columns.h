@@ -14,7 +14,7 @@ static const char *const tb_csv_columns[] = {
 	"p5_ns", "p25_ns", "p75_ns", "p95_ns", "ci_low_ns", "ci_high_ns",
 	"outliers_mild", "outliers_severe",
 	"bytes_per_iter", "flops_per_iter", "items_per_iter", "item_unit",
-	"items_per_s", "gbps", "limit_share", "note",
+	"items_per_s", "gbps", "limit_share", "items_per_cycle", "note",
 	"metric",
 };
 #define TB_CSV_NCOLS (sizeof(tb_csv_columns) / sizeof(tb_csv_columns[0]))

@@ -134,8 +134,8 @@ int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, s
 enum { C_SCHEMA, C_NAME, C_FAMILY, C_VARIANT, C_MODE, C_N, C_ROWS, C_COLS, C_THREADS,
        C_STATUS, C_SAMPLES, C_ITERS, C_MIN, C_MEDIAN, C_MEAN, C_SD, C_MAD, C_CV,
        C_P5, C_P25, C_P75, C_P95, C_CILO, C_CIHI, C_OMILD, C_OSEV,
-       C_BYTES, C_FLOPS, C_ITEMS, C_UNIT, C_IPS, C_GBPS, C_LIMIT, C_NOTE, C_METRIC,
-       C_NFIXED };
+       C_BYTES, C_FLOPS, C_ITEMS, C_UNIT, C_IPS, C_GBPS, C_LIMIT, C_IPC, C_NOTE,
+       C_METRIC, C_NFIXED };
 
 #include "csv_columns.h"
 _Static_assert(C_NFIXED == TB_CSV_NCOLS, "csv_read.c's column enum must follow csv_columns.h");
@@ -280,7 +280,7 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 		{C_CILO, &r->st.ci_low, false}, {C_CIHI, &r->st.ci_high, false},
 		{C_BYTES, &r->bytes, false}, {C_FLOPS, &r->flops, false}, {C_ITEMS, &r->items, false},
 		{C_IPS, &r->items_per_s, false}, {C_GBPS, &r->gbps, false},
-		{C_LIMIT, &r->limit_share, false},
+		{C_LIMIT, &r->limit_share, false}, {C_IPC, &r->items_per_cycle, false},
 	};
 	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
 		if (parse_num(p, line, tb_csv_columns[nums[i].k], FIELD(nums[i].k), nums[i].dst,
@@ -416,9 +416,10 @@ int tb_csv_read_samples(const char *path, struct tb_resultset *rs, char *err, si
 		struct tb_result *r = &rs->r[i];
 		if (!r->nsamples)
 			continue;
-		double ls = r->limit_share;
+		double ls = r->limit_share, ipc = r->items_per_cycle;
 		tb_result_derive(r);
 		r->limit_share = ls;
+		r->items_per_cycle = ipc;
 	}
 	return 0;
 }

@@ -79,8 +79,8 @@ static int write_summary(FILE *f, const struct tb_report *rep, char *err, size_t
 		}
 		fputc(',', f);
 		tb_csv_field(f, r->unit);
-		const double t[] = {r->items_per_s, r->gbps, r->limit_share};
-		for (size_t k = 0; k < 3; k++) {
+		const double t[] = {r->items_per_s, r->gbps, r->limit_share, r->items_per_cycle};
+		for (size_t k = 0; k < 4; k++) {
 			fputc(',', f);
 			tb_csv_num(f, t[k]);
 		}

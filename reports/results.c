@@ -25,7 +25,7 @@ struct tb_result *tb_resultset_add(struct tb_resultset *rs)
 	r->threads = 1;
 	r->rows = 1;
 	snprintf(r->metric, sizeof(r->metric), "%s", TB_METRIC_TIME);
-	r->items_per_s = r->gbps = r->limit_share = NAN;
+	r->items_per_s = r->gbps = r->limit_share = r->items_per_cycle = NAN;
 	tb_stats_compute(NULL, 0, &r->st);
 	return r;
 }

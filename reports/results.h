@@ -43,6 +43,7 @@ struct tb_result {
 	char unit[16];              /* what items count */
 	struct tb_stats st;
 	double items_per_s, gbps, limit_share; /* NaN when unknown */
+	double items_per_cycle; /* items / effective-clock cycle; NaN when unknown */
 	size_t nmetrics;
 	struct tb_metric *metrics; /* owned */
 };

@@ -28,12 +28,13 @@ static void pad(FILE *f, const char *s, size_t width, bool right)
 			fputc(' ', f);
 }
 
-enum { NCOL = 11, CELL = 48 };
+/* the last column (items per cycle of the effective clock) only with --verbose */
+enum { NCOL = 12, CELL = 48 };
 
 static const char *const head[NCOL] = {"family", "variant", "mode", "size", "thr",
 				       "status", "median", "\xc2\xb1mad", "rate",
-				       "GB/s", "limit"};
-static const bool right[NCOL] = {0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1};
+				       "GB/s", "limit", "/cycle"};
+static const bool right[NCOL] = {0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1};
 
 static void cells(const struct tb_result *r, char c[NCOL][CELL])
 {
@@ -75,6 +76,10 @@ static void cells(const struct tb_result *r, char c[NCOL][CELL])
 			snprintf(c[10], CELL, "-");
 		else
 			snprintf(c[10], CELL, "%.0f%%", 100.0 * r->limit_share);
+		if (isnan(r->items_per_cycle))
+			snprintf(c[11], CELL, "-");
+		else
+			snprintf(c[11], CELL, "%.2f", r->items_per_cycle);
 	} else {
 		for (int k = 6; k < NCOL; k++)
 			snprintf(c[k], CELL, "-");
@@ -85,26 +90,27 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 {
 	(void)err, (void)errlen;
 	const struct tb_resultset *rs = rep->rs;
+	const int ncol = rep->verbose ? NCOL : NCOL - 1;
 	size_t w[NCOL];
 	char c[NCOL][CELL];
-	for (int k = 0; k < NCOL; k++)
+	for (int k = 0; k < ncol; k++)
 		w[k] = utf8_width(head[k]);
 	for (size_t i = 0; i < rs->n; i++) {
 		cells(&rs->r[i], c);
-		for (int k = 0; k < NCOL; k++)
+		for (int k = 0; k < ncol; k++)
 			if (utf8_width(c[k]) > w[k])
 				w[k] = utf8_width(c[k]);
 	}
 	if (rs->name[0]) /* the run's label, as every report shows it */
 		fprintf(f, "run: %s\n", rs->name);
-	for (int k = 0; k < NCOL; k++) {
+	for (int k = 0; k < ncol; k++) {
 		pad(f, head[k], w[k], right[k]);
-		fputs(k + 1 < NCOL ? "  " : "\n", f);
+		fputs(k + 1 < ncol ? "  " : "\n", f);
 	}
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *r = &rs->r[i];
 		cells(r, c);
-		for (int k = 0; k < NCOL; k++) {
+		for (int k = 0; k < ncol; k++) {
 			const char *col = NULL;
 			if (k == 5 && rep->color)
 				col = !strcmp(r->status, "ok") ? "\033[32m"
@@ -114,7 +120,7 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 			pad(f, c[k], w[k], right[k]);
 			if (col)
 				fputs("\033[0m", f);
-			fputs(k + 1 < NCOL ? "  " : "\n", f);
+			fputs(k + 1 < ncol ? "  " : "\n", f);
 		}
 		if (r->note[0] && strcmp(r->status, "ok"))
 			fprintf(f, "    %s: %s\n", r->status, r->note);

@@ -14,6 +14,8 @@ struct tb_scale_impl {
 		    const float *restrict x, float a, size_t n);
 	/* x[i] *= a */
 	void (*in)(const struct tb_case *c, float *x, float a, size_t n);
+	/* optional: called by tb_scale_setup before allocating (BLAS threads) */
+	void (*prepare)(const struct tb_case *c);
 };
 
 /* The reference (scale/scalar.c, compiled without vectorisation). */
@@ -26,6 +28,13 @@ int tb_scale_verify(struct tb_case *c, char *why, size_t len);
 void tb_scale_teardown(struct tb_case *c);
 struct tb_work tb_scale_work(const struct tb_case *c);
 size_t tb_scale_memory(const struct tb_case *c);
+
+/* The part [*b, *e) of n elements that worker tid of nth handles: the
+ * boundaries fall on 64-byte lines of p (the array the part writes), so
+ * no two workers write into the same cache line.  Threaded variants and
+ * the first touch in tb_scale_setup use the same split. */
+void tb_scale_part(const float *p, size_t n, unsigned tid, unsigned nth, size_t *b,
+		   size_t *e);
 
 /* Run one call of the variant on caller-owned buffers (tests, verification). */
 void tb_scale_call(const struct tb_case *c, float *y, const float *x, float a, size_t n);

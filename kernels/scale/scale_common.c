@@ -5,6 +5,9 @@
 #include "scale.h"
 
 #include "../common.h"
+#include "../pool.h"
+
+#include <stdint.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,21 +45,76 @@ size_t tb_scale_memory(const struct tb_case *c)
 	return all ? all : SIZE_MAX;
 }
 
+void tb_scale_part(const float *p, size_t n, unsigned tid, unsigned nth, size_t *b,
+		   size_t *e)
+{
+	const size_t line = TB_ALIGN / sizeof(float);
+	/* elements before p's first line boundary go to worker 0 */
+	size_t head = ((TB_ALIGN - ((uintptr_t)p & (TB_ALIGN - 1))) & (TB_ALIGN - 1)) / sizeof(float);
+	if (head > n)
+		head = n;
+	tb_split(n - head, tid, nth, line, b, e);
+	*b += head;
+	*e += head;
+	if (tid == 0)
+		*b = 0;
+}
+
+struct touch_job {
+	float *buf[2];
+	size_t n; /* floats in each buffer */
+};
+
+static void touch_part(void *arg, unsigned tid, unsigned nth)
+{
+	struct touch_job *j = arg;
+	for (int k = 0; k < 2; k++) {
+		size_t b, e;
+		if (!j->buf[k])
+			continue;
+		tb_scale_part(j->buf[k], j->n, tid, nth, &b, &e);
+		if (b < e)
+			memset(j->buf[k] + b, 0, (e - b) * sizeof(float));
+	}
+}
+
+/* 64-byte aligned, not yet touched (tb_alloc touches on the calling thread) */
+static float *alloc_untouched(size_t bytes, char *err, size_t errlen)
+{
+	void *p = NULL;
+	size_t rounded = (bytes + TB_ALIGN - 1) / TB_ALIGN * TB_ALIGN;
+	if (rounded < bytes || posix_memalign(&p, TB_ALIGN, rounded)) {
+		tb_err(err, errlen, "cannot allocate %zu bytes", bytes);
+		return NULL;
+	}
+	return p;
+}
+
 int tb_scale_setup(struct tb_case *c, char *err, size_t errlen)
 {
 	size_t bytes = tb_mul_size(c->n + c->misalign + PAD, sizeof(float));
 	if (!bytes)
 		return tb_err(err, errlen, "size %zu overflows", c->n);
+	const struct tb_scale_impl *im = impl_of(c);
+	if (im->prepare)
+		im->prepare(c);
+	/* with workers, each touches first the part it will work on, so its
+	 * pages are placed on its memory node */
+	const bool spread = c->pool && tb_pool_size(c->pool) > 1;
 	struct scale_state *s = calloc(1, sizeof(*s));
 	if (!s)
 		return tb_err(err, errlen, "out of memory");
-	s->xbuf = tb_alloc(bytes, err, errlen);
+	s->xbuf = spread ? alloc_untouched(bytes, err, errlen) : tb_alloc(bytes, err, errlen);
 	if (!s->xbuf)
 		goto fail;
 	if (c->mode != TB_MODE_INPLACE) {
-		s->ybuf = tb_alloc(bytes, err, errlen);
+		s->ybuf = spread ? alloc_untouched(bytes, err, errlen) : tb_alloc(bytes, err, errlen);
 		if (!s->ybuf)
 			goto fail;
+	}
+	if (spread) {
+		struct touch_job j = {{s->xbuf, s->ybuf}, bytes / sizeof(float)};
+		tb_pool_run(c->pool, touch_part, &j);
 	}
 	s->x = s->xbuf + c->misalign;
 	s->y = s->ybuf ? s->ybuf + c->misalign : s->x;

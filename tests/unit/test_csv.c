@@ -57,6 +57,8 @@ static void make_set(struct tb_resultset *rs)
 		double ns[5] = {100, 110.5, 90.25, 105, 1e3 + i};
 		assert_int_equal(tb_result_set_samples(r, ns, 5), 0);
 		tb_result_add_metric(r, "perf::PAGE-FAULTS", 0.5, 0.25 * i);
+		r->limit_share = 0.5 + 0.125 * i;
+		r->items_per_cycle = i ? 6.25 * i : NAN; /* unknown stays unknown */
 	}
 }
 
@@ -91,6 +93,12 @@ static void round_trip(void **state)
 	}
 	assert_int_equal(tb_csv_read_samples(path("x.csv"), &b, err, sizeof(err)), 0);
 	for (size_t i = 0; i < 3; i++) {
+		/* measured context survives re-deriving from the samples */
+		assert_true(b.r[i].limit_share == a.r[i].limit_share);
+		if (i)
+			assert_true(b.r[i].items_per_cycle == a.r[i].items_per_cycle);
+		else
+			assert_true(isnan(b.r[i].items_per_cycle));
 		assert_int_equal(b.r[i].nsamples, 5);
 		assert_memory_equal(b.r[i].samples, a.r[i].samples, 5 * sizeof(double));
 	}

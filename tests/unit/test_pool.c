@@ -26,7 +26,7 @@ static void run_right_after_create(void **state)
 {
 	(void)state;
 	char err[128];
-	for (int round = 0; round < 300; round++) {
+	for (int round = 0; round < 100; round++) {
 		unsigned n = 2 + (unsigned)round % 3;
 		struct tb_pool *p = tb_pool_create(n, false, 0, err, sizeof(err));
 		assert_non_null(p);

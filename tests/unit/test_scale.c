@@ -14,6 +14,8 @@
 #include "kernels/pool.h"
 #include "kernels/scale/scale.h"
 
+#include <cblas.h>
+
 static const size_t sizes[] = {1, 3, 15, 17, 1023, 1025, 4096 + 7};
 
 static void reference_is_a_times_x(void **state)
@@ -66,8 +68,13 @@ static void all_variants_match_reference(void **state)
 	for (size_t i = 0; i < tb_kernel_count(); i++) {
 		const struct tb_kernel *k = tb_kernel_at(i);
 		const char *why;
-		if (strcmp(k->family, "scale") || !tb_kernel_supported(k, &why))
+		if (strcmp(k->family, "scale"))
 			continue;
+		if (!tb_kernel_supported(k, &why)) {
+			/* skipped, never run, but always with a reason */
+			assert_true(why && why[0]);
+			continue;
+		}
 		if (k->threaded) {
 			for (unsigned t = 1; t <= 3; t++)
 				check_variant(k, t);
@@ -123,6 +130,42 @@ static void wrong_kernels_fail_verification(void **state)
 	assert_non_null(strstr(err, "past the end"));
 }
 
+static void unsupported_variants_say_why(void **state)
+{
+	(void)state;
+	const char *why = NULL;
+	const struct tb_kernel *neon = tb_kernel_find("scale", "neon");
+	assert_non_null(neon);
+#if defined(__aarch64__)
+	assert_true(tb_kernel_supported(neon, &why));
+#else
+	assert_false(tb_kernel_supported(neon, &why));
+	assert_non_null(strstr(why, "AArch64"));
+#endif
+	/* the variants the issue names are all registered */
+	static const char *const names[] = {"scalar", "autovec", "avx2", "avx512", "neon",
+					    "blas", "stream", "threaded"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		assert_non_null(tb_kernel_find("scale", names[i]));
+	const struct tb_kernel *st = tb_kernel_find("scale", "stream");
+	assert_int_equal(st->modes, TB_MODE_OUTOFPLACE); /* streaming stores need y != x */
+}
+
+/* BLAS runs with the case's thread count */
+static void blas_threads_follow_the_case(void **state)
+{
+	(void)state;
+	const struct tb_kernel *k = tb_kernel_find("scale", "blas");
+	char err[128];
+	for (unsigned t = 1; t <= 2; t++) {
+		struct tb_case c = {.k = k, .mode = TB_MODE_INPLACE, .n = 100, .rows = 1, .cols = 100,
+				    .threads = t, .seed = 1, .alpha = 1.5f};
+		assert_int_equal(k->setup(&c, err, sizeof(err)), 0);
+		assert_int_equal(openblas_get_num_threads(), (int)t);
+		k->teardown(&c);
+	}
+}
+
 static void work_per_call(void **state)
 {
 	(void)state;
@@ -138,6 +181,8 @@ int main(void)
 		cmocka_unit_test(all_variants_match_reference),
 		cmocka_unit_test(wrong_kernels_fail_verification),
 		cmocka_unit_test(work_per_call),
+		cmocka_unit_test(unsupported_variants_say_why),
+		cmocka_unit_test(blas_threads_follow_the_case),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
