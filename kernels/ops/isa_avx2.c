@@ -4,7 +4,7 @@
  */
 #include "ops.h"
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(__clang__) /* clang (fuzz build) lacks GCC target pragmas */
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
 #define TB_VW 8
@@ -24,7 +24,7 @@ bool tb_ops_avx2_supported(const char **why)
 const struct tb_ops_isa tb_ops_avx2 = {.name = "avx2"};
 bool tb_ops_avx2_supported(const char **why)
 {
-	*why = "AVX2 is x86-64 only";
+	*why = "AVX2 variants need x86-64 and a GCC build";
 	return false;
 }
 #endif

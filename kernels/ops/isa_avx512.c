@@ -4,7 +4,7 @@
  */
 #include "ops.h"
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(__clang__) /* clang (fuzz build) lacks GCC target pragmas */
 #pragma GCC push_options
 #pragma GCC target("avx512f,avx512dq,avx512bw,avx512vl,avx2,fma")
 #define TB_VW 16
@@ -25,7 +25,7 @@ bool tb_ops_avx512_supported(const char **why)
 const struct tb_ops_isa tb_ops_avx512 = {.name = "avx512"};
 bool tb_ops_avx512_supported(const char **why)
 {
-	*why = "AVX-512 is x86-64 only";
+	*why = "AVX-512 variants need x86-64 and a GCC build";
 	return false;
 }
 #endif
