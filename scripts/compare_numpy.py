@@ -1,189 +1,268 @@
 #!/usr/bin/python3
-"""compare_numpy.py - NumPy as a peer of tbench's kernels.
+"""compare_numpy.py - time NumPy's equivalents of tbench's kernel families
+and write them as tbench summary CSV (schema tbench-1, variant "numpy"), so
+they can be merged into tbench reports or compared with a tbench run.
 
-Times NumPy doing what a tbench family does, at the same sizes, with a
-warmup and calibrated samples like tbench's runner, and writes a summary CSV
-in tbench's columns (schema tbench-1) so `tbench report` can merge it with a
-tbench run:
+  scripts/compare_numpy.py [FAMILY...] [--size 1000x1000,...] [--samples N]
+                           [--csv FILE] [--against TBENCH.csv]
 
-    /usr/bin/python3 scripts/compare_numpy.py --sizes 500x500,1000x1000 --csv numpy.csv
-    build/tbench run scale -s 500x500,1000x1000 --csv tbench.csv
-    build/tbench report tbench.csv numpy.csv --html report.html
-
-Use the system python3 (Debian's python3-numpy).  Ops live in the OPS table:
-(family, variant, mode, what it does, setup) where setup(n, alpha, rng)
-returns (call, items, bytes): a no-argument callable doing one operation,
-and its work per call.  To add a family's ops (the tensor ops, say), add
-rows; --family picks which families run.
+Methodology as tbench's: warmup (10 calls and 50 ms), calls per sample
+doubled until a sample lasts 1 ms, then N samples; figures are per call.
+--against prints, per family and size, the best tbench variant's median next
+to NumPy's and the speed-up (Markdown table).  Uses the system python3 with
+python3-numpy.  gelu_erf has no NumPy equivalent (NumPy has no erf ufunc).
 """
 import argparse
 import csv
+import math
 import sys
 import time
 
 import numpy as np
 
-SCHEMA = "tbench-1"
 COLUMNS = ["schema", "name", "family", "variant", "mode", "n", "rows", "cols", "threads",
            "status", "samples", "iters_per_sample", "min_ns", "median_ns", "mean_ns", "sd_ns",
            "mad_ns", "cv", "p5_ns", "p25_ns", "p75_ns", "p95_ns", "ci_low_ns", "ci_high_ns",
            "outliers_mild", "outliers_severe", "bytes_per_iter", "flops_per_iter",
-           "items_per_iter", "item_unit", "items_per_s", "gbps", "limit_share", "note"]
+           "items_per_iter", "item_unit", "items_per_s", "gbps", "limit_share", "note", "metric"]
 
 
-def scale_inplace(n, alpha, rng):
-    a = rng.uniform(-1, 1, n).astype(np.float32)
-    f = [np.float32(alpha), np.float32(1 / np.float32(alpha))]
-    state = [0]
+def binary(op, scalar):
+    ufunc = {"add": np.add, "sub": np.subtract, "mul": np.multiply, "div": np.divide}[op]
+    inv = {"add": np.negative, "sub": np.negative}.get(op, np.reciprocal)
 
-    def call():  # alternate a and 1/a like tbench, so values stay bounded
-        a.__imul__(f[state[0]])
-        state[0] ^= 1
-    return call, n, 8 * n
+    def make(r, c, mode, alpha, rng):
+        a = rng.uniform(-1, 1, (r, c)).astype(np.float32)
+        b = np.float32(alpha) if scalar else rng.uniform(0.5, 2, (r, c)).astype(np.float32)
+        y = np.empty_like(a)
+        if mode == "outofplace":
+            return lambda: ufunc(a, b, out=y), "np.%s(a, %s, out=y)" % (ufunc.__name__, "s" if scalar else "b")
+        binv = inv(b)
+        state = [0]
 
-
-def scale_out(n, alpha, rng):
-    a = rng.uniform(-1, 1, n).astype(np.float32)
-    b = np.empty_like(a)
-    s = np.float32(alpha)
-    return (lambda: np.multiply(a, s, out=b)), n, 8 * n
-
-
-def scale_alloc(n, alpha, rng):
-    a = rng.uniform(-1, 1, n).astype(np.float32)
-    s = np.float32(alpha)
-    return (lambda: a * s), n, 8 * n
+        def call():  # a (+)= b, then a (+)= inverse(b): stays bounded, as in tbench
+            state[0] ^= 1
+            ufunc(a, b if state[0] else binv, out=a)
+        return call, "np.%s(a, %s, out=a)" % (ufunc.__name__, "s" if scalar else "b")
+    return make, (8 if scalar else 12), ("outofplace", "inplace")
 
 
-# (family, variant, mode, what, setup)
-OPS = [
-    ("scale", "numpy", "inplace", "a *= s", scale_inplace),
-    ("scale", "numpy", "outofplace", "np.multiply(a, s, out=b)", scale_out),
-    ("scale", "numpy-alloc", "outofplace", "a * s (allocates the result)", scale_alloc),
-]
+def reduction(op, axis):
+    fn = {"sum": np.sum, "mean": np.mean, "max": np.max, "min": np.min}[op]
+
+    def make(r, c, mode, alpha, rng):
+        a = rng.uniform(-1, 1, (r, c)).astype(np.float32)
+        if axis is None:
+            return lambda: fn(a), "a.%s()" % op
+        out = np.empty(r if axis == 1 else c, np.float32)
+        return lambda: fn(a, axis=axis, out=out), "np.%s(a, axis=%d, out=o)" % (op, axis)
+    return make, 4, ("-",)
+
+
+K1 = math.sqrt(2 / math.pi)
+
+
+def activation(op):
+    def make(r, c, mode, alpha, rng):
+        x = rng.uniform(-8, 8, (r, c)).astype(np.float32)
+        y = np.empty_like(x)
+        t = np.empty_like(x)
+        if op == "relu":
+            return lambda: np.maximum(x, 0, out=y), "np.maximum(a, 0, out=y)"
+        if op == "sigmoid":
+            def f():
+                np.negative(x, out=t)
+                np.exp(t, out=t)
+                np.add(t, 1, out=t)
+                np.reciprocal(t, out=y)
+            return f, "1/(1+np.exp(-a)) with out= buffers"
+        if op == "tanh":
+            return lambda: np.tanh(x, out=y), "np.tanh(a, out=y)"
+        if op == "gelu":
+            def f():
+                np.multiply(x, x, out=t)
+                np.multiply(t, np.float32(0.044715), out=t)
+                np.add(t, 1, out=t)
+                np.multiply(t, x, out=t)
+                np.multiply(t, np.float32(K1), out=t)
+                np.tanh(t, out=t)
+                np.add(t, 1, out=t)
+                np.multiply(x, t, out=y)
+                np.multiply(y, np.float32(0.5), out=y)
+            return f, "0.5 a (1 + tanh(sqrt(2/pi) (a + 0.044715 a^3))) with out= buffers"
+        if op == "softmax":
+            def f():
+                m = x.max(axis=1, keepdims=True)
+                np.subtract(x, m, out=t)
+                np.exp(t, out=t)
+                s = t.sum(axis=1, keepdims=True)
+                np.divide(t, s, out=y)
+            return f, "e = exp(a - a.max(1)); e / e.sum(1) with out= buffers"
+        raise KeyError(op)
+    return make, 8, ("outofplace",)
+
+
+def creation(op):
+    def make(r, c, mode, alpha, rng):
+        src = rng.uniform(-1, 1, (r, c)).astype(np.float32)
+        if op == "zeros":
+            return lambda: np.zeros((r, c), np.float32), "np.zeros((r, c), np.float32)"
+        if op == "ones":
+            return lambda: np.ones((r, c), np.float32), "np.ones((r, c), np.float32)"
+        if op == "from_vec":
+            return lambda: np.array(src, dtype=np.float32), "np.array(host, dtype=np.float32)"
+        gen = np.random.Generator(np.random.MT19937(1))
+        return lambda: gen.random((r, c), dtype=np.float32), "Generator(MT19937).random(dtype=float32)"
+    return make, (8 if op == "from_vec" else 4), ("-",)
+
+
+def scale():
+    def make(r, c, mode, alpha, rng):
+        x = rng.uniform(-1, 1, (r, c)).astype(np.float32)
+        y = np.empty_like(x)
+        a = np.float32(alpha)
+        if mode == "outofplace":
+            return lambda: np.multiply(x, a, out=y), "np.multiply(x, a, out=y)"
+        ai = np.float32(1 / alpha)
+        state = [0]
+
+        def call():
+            state[0] ^= 1
+            np.multiply(x, a if state[0] else ai, out=x)
+        return call, "np.multiply(x, a, out=x)"
+    return make, 8, ("outofplace", "inplace")
+
+
+FAMILIES = {"scale": scale()}
+for o in ("add", "sub", "mul", "div"):
+    FAMILIES[o] = binary(o, False)
+    FAMILIES[o + "s"] = binary(o, True)
+for o in ("sum", "mean", "max", "min"):
+    FAMILIES[o] = reduction(o, None)
+    FAMILIES[o + "_rows"] = reduction(o, 1)
+    FAMILIES[o + "_cols"] = reduction(o, 0)
+for o in ("relu", "sigmoid", "tanh", "gelu", "softmax"):
+    FAMILIES[o] = activation(o)
+for o in ("zeros", "ones", "from_vec", "rand"):
+    FAMILIES[o] = creation(o)
+
+
+def measure(call, samples, min_sample_ns=1e6, warmup=10, warmup_ns=50e6):
+    t0 = time.perf_counter_ns()
+    i = 0
+    while i < warmup or time.perf_counter_ns() - t0 < warmup_ns:
+        call()
+        i += 1
+    iters = 1
+    while True:
+        t = time.perf_counter_ns()
+        for _ in range(iters):
+            call()
+        if time.perf_counter_ns() - t >= min_sample_ns:
+            break
+        iters *= 2
+    ns = []
+    for _ in range(samples):
+        t = time.perf_counter_ns()
+        for _ in range(iters):
+            call()
+        ns.append((time.perf_counter_ns() - t) / iters)
+    return np.array(ns), iters
 
 
 def parse_size(s):
-    s = s.strip()
-    try:
-        if "x" in s:
-            r, c = s.split("x", 1)
-            rows, cols = int(r), int(c)
-        else:
-            rows, cols = 1, int(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid size '{s}': expected N or RxC")
-    if rows < 1 or cols < 1:
-        raise argparse.ArgumentTypeError(f"invalid size '{s}': must be positive")
-    return rows, cols
+    if "x" in s:
+        r, c = s.split("x")
+        return int(r), int(c)
+    return 1, int(s)
 
 
-def parse_sizes(arg):
-    return [parse_size(s) for s in arg.split(",")]
-
-
-def measure(call, samples, warmup_s, min_sample_s, max_time_s):
-    """ns per call of each sample, and calls per sample (as tbench's runner)"""
-    t_end = time.perf_counter() + warmup_s
-    k = 0
-    while k < 10 or time.perf_counter() < t_end:
-        call()
-        k += 1
-    iters = 1
-    while True:  # calibrate: a sample lasts at least min_sample_s
-        t0 = time.perf_counter_ns()
-        for _ in range(iters):
-            call()
-        dt = time.perf_counter_ns() - t0
-        if dt >= min_sample_s * 1e9 or iters >= 1 << 30:
-            break
-        iters *= 2
-    out = []
-    start = time.perf_counter()
-    for _ in range(samples):
-        t0 = time.perf_counter_ns()
-        for _ in range(iters):
-            call()
-        out.append((time.perf_counter_ns() - t0) / iters)
-        if max_time_s and len(out) >= 2 and time.perf_counter() - start > max_time_s:
-            break
-    return np.array(out), iters
-
-
-def row(name, fam, variant, mode, rows, cols, ns, iters, items, nbytes, what):
+def row(fam, mode, r, c, ns, iters, bytes_per, note, name):
     med = float(np.median(ns))
-    q1, q3 = np.percentile(ns, [25, 75])
-    iqr = q3 - q1
-    mean, sd = float(ns.mean()), float(ns.std(ddof=1)) if len(ns) > 1 else 0.0
-    return {
-        "schema": SCHEMA, "name": name, "family": fam, "variant": variant, "mode": mode,
-        "n": rows * cols, "rows": rows, "cols": cols, "threads": 1, "status": "ok",
-        "samples": len(ns), "iters_per_sample": iters,
-        "min_ns": float(ns.min()), "median_ns": med, "mean_ns": mean, "sd_ns": sd,
-        "mad_ns": float(np.median(np.abs(ns - med))), "cv": sd / mean if mean else "",
-        "p5_ns": float(np.percentile(ns, 5)), "p25_ns": float(q1), "p75_ns": float(q3),
-        "p95_ns": float(np.percentile(ns, 95)), "ci_low_ns": "", "ci_high_ns": "",
-        "outliers_mild": int(((ns < q1 - 1.5 * iqr) | (ns > q3 + 1.5 * iqr)).sum()
-                             - ((ns < q1 - 3 * iqr) | (ns > q3 + 3 * iqr)).sum()),
-        "outliers_severe": int(((ns < q1 - 3 * iqr) | (ns > q3 + 3 * iqr)).sum()),
-        "bytes_per_iter": nbytes, "flops_per_iter": items, "items_per_iter": items,
-        "item_unit": "elem", "items_per_s": items / (med * 1e-9), "gbps": nbytes / med,
-        "limit_share": "", "note": f"NumPy {np.__version__}: {what}",
-    }
+    mean = float(ns.mean())
+    sd = float(ns.std(ddof=1)) if len(ns) > 1 else 0.0
+    q = np.percentile(ns, [5, 25, 75, 95])
+    n = r * c
+    d = {k: "" for k in COLUMNS}
+    d.update(schema="tbench-1", name=name, family=fam, variant="numpy", mode=mode, n=n, rows=r,
+             cols=c, threads=1, status="ok", samples=len(ns), iters_per_sample=iters,
+             min_ns="%.3f" % ns.min(), median_ns="%.3f" % med, mean_ns="%.3f" % mean,
+             sd_ns="%.3f" % sd, mad_ns="%.3f" % float(np.median(np.abs(ns - med))),
+             cv="%.6f" % (sd / mean if mean else 0), p5_ns="%.3f" % q[0], p25_ns="%.3f" % q[1],
+             p75_ns="%.3f" % q[2], p95_ns="%.3f" % q[3], bytes_per_iter="%g" % (bytes_per * n),
+             items_per_iter=n, item_unit="elem", items_per_s="%.6g" % (n / med * 1e9),
+             gbps="%.6g" % (bytes_per * n / med), note="numpy %s: %s" % (np.__version__, note))
+    return d
+
+
+def against(tb_path, rows):
+    best = {}
+    with open(tb_path, newline="") as f:
+        for t in csv.DictReader(f):
+            if t.get("status") != "ok" or t["variant"] == "numpy":
+                continue
+            key = (t["family"], t["mode"], t["rows"], t["cols"])
+            med = float(t["median_ns"])
+            if key not in best or med < best[key][0]:
+                best[key] = (med, t["variant"], t["mode"], t["threads"])
+    print("| family | size | NumPy median | best tbench (variant, mode, threads) | speed-up |")
+    print("| --- | --- | ---: | --- | ---: |")
+    for d in rows:
+        key = (d["family"], d["mode"], str(d["rows"]), str(d["cols"]))
+        if key not in best:
+            continue
+        med, var, mode, thr = best[key]
+        np_med = float(d["median_ns"])
+        print("| %s | %sx%s | %.1f µs | %.1f µs (%s, %s, %s) | %.2fx |" % (
+            d["family"] + ("" if d["mode"] == "-" else " " + d["mode"]), d["rows"], d["cols"],
+            np_med / 1e3, med / 1e3, var, mode, thr, np_med / med))
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog=__doc__.split("\n\n", 1)[1])
-    ap.add_argument("--family", default="scale",
-                    help="families to run, comma separated (default scale; here: %s)"
-                    % ", ".join(sorted({o[0] for o in OPS})))
-    ap.add_argument("--sizes", type=parse_sizes,
-                    default=parse_sizes("100x100,500x500,1000x1000,2048x2048,4096x4096"),
-                    help="N or RxC, comma separated (default: tbench's scale sizes)")
-    ap.add_argument("--samples", type=int, default=100, help="samples per case (default 100)")
-    ap.add_argument("--warmup-time", type=float, default=0.05, help="seconds (default 0.05)")
-    ap.add_argument("--min-sample-time", type=float, default=0.001,
-                    help="seconds a sample lasts at least (default 0.001)")
-    ap.add_argument("--max-time", type=float, default=0,
-                    help="seconds of sampling per case at most (default: no limit)")
-    ap.add_argument("--alpha", type=float, default=1.5, help="scale factor (default 1.5)")
-    ap.add_argument("--seed", type=int, default=1, help="input seed (default 1)")
-    ap.add_argument("--name", default="numpy", help="run label (default numpy)")
-    ap.add_argument("--csv", default="-", help="output file (default: stdout)")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("families", nargs="*", help="families (default: all with a NumPy equivalent)")
+    ap.add_argument("--size", default="1000x1000", help="sizes: N or RxC, comma-separated")
+    ap.add_argument("--samples", type=int, default=100)
+    ap.add_argument("--alpha", type=float, default=1.5)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--csv", default="-", help="output CSV (default stdout)")
+    ap.add_argument("--name", default="numpy")
+    ap.add_argument("--against", help="a tbench summary CSV: print speed-ups against it")
     a = ap.parse_args()
-    fams = set(a.family.split(","))
-    unknown = fams - {o[0] for o in OPS}
-    if unknown:
-        ap.error(f"unknown family '{sorted(unknown)[0]}' (here: "
-                 + ", ".join(sorted({o[0] for o in OPS})) + ")")
+    fams = a.families or list(FAMILIES)
+    for f in fams:
+        if f not in FAMILIES:
+            sys.stderr.write("compare_numpy.py: unknown family '%s' (families: %s)\n"
+                             % (f, ", ".join(FAMILIES)))
+            return 2
     if a.samples < 1:
-        ap.error(f"invalid --samples {a.samples}: must be at least 1")
-    if a.alpha in (0.0, 1.0):
-        ap.error(f"invalid --alpha {a.alpha}: must not be 0 or 1")
-    rows_out = []
-    rng = np.random.default_rng(a.seed)
-    for fam, variant, mode, what, setup in OPS:
-        if fam not in fams:
-            continue
-        for rows, cols in a.sizes:
-            call, items, nbytes = setup(rows * cols, a.alpha, rng)
-            ns, iters = measure(call, a.samples, a.warmup_time, a.min_sample_time, a.max_time)
-            rows_out.append(row(a.name, fam, variant, mode, rows, cols, ns, iters, items,
-                                nbytes, what))
-            print(f"{fam}/{variant} {mode} {rows}x{cols}: median {np.median(ns) / 1e3:.1f} us",
-                  file=sys.stderr)
-    f = sys.stdout if a.csv == "-" else open(a.csv + ".tmp", "w", newline="")
-    w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\r\n")
+        sys.stderr.write("compare_numpy.py: invalid --samples %d: must be at least 1\n" % a.samples)
+        return 2
+    try:
+        sizes = [parse_size(s) for s in a.size.split(",")]
+    except ValueError:
+        sys.stderr.write("compare_numpy.py: invalid --size '%s': expected N or RxC, comma-separated\n" % a.size)
+        return 2
+    np.seterr(all="ignore")
+    rows = []
+    for f in fams:
+        make, bytes_per, modes = FAMILIES[f]
+        for (r, c) in sizes:
+            for mode in modes:
+                rng = np.random.default_rng(a.seed)
+                call, note = make(r, c, mode, a.alpha, rng)
+                ns, iters = measure(call, a.samples)
+                rows.append(row(f, mode, r, c, ns, iters, bytes_per, note, a.name))
+    out = sys.stdout if a.csv == "-" else open(a.csv, "w", newline="")
+    w = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     w.writeheader()
-    for r in rows_out:
-        w.writerow({k: (repr(v) if isinstance(v, float) else v) for k, v in r.items()})
-    if f is not sys.stdout:
-        f.close()
-        import os
-        os.replace(a.csv + ".tmp", a.csv)
+    w.writerows(rows)
+    if out is not sys.stdout:
+        out.close()
+    if a.against:
+        against(a.against, rows)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

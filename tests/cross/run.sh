@@ -22,6 +22,7 @@ cd "$root" || exit 1
 
 FAMILIES=(
 	"scale kernels/scale/scale_common.c kernels/scale/scalar.c kernels/scale/neon.c"
+	"ops kernels/ops/*.c kernels/ops/binary/binary.c kernels/ops/reduce/reduce.c kernels/ops/act/act.c kernels/ops/binary/*/neon.c kernels/ops/binary/*/scalar.c kernels/ops/reduce/*/neon.c kernels/ops/reduce/*/scalar.c kernels/ops/act/*/neon.c kernels/ops/act/*/scalar.c"
 )
 SHARED="kernels/common.c kernels/pool.c tests/cross/fill_lcg.c"
 

@@ -1,0 +1,226 @@
+/*
+ * create/create.c - the harness of tensor creation: zeros, ones, from_vec
+ * (copy of a host buffer) and rand (uniform [0, 1) from GSL's mt19937).
+ * One call = obtain the tensor's memory, fill it, release it: a fresh
+ * 64-byte aligned allocation per call (scalar, SIMD, threaded variants), or
+ * a buffer reused from a small pool (the pool variants), so the two show
+ * what allocation and first touch cost.
+ *
+ * rand fills blocks of RAND_BLOCK elements, block b from a generator seeded
+ * with (seed, b): every variant, threaded or not, yields the same tensor.
+ * Verification is bit-exact: zeros are +0, ones 1, from_vec the source,
+ * rand equal to the single-threaded reference.
+ */
+#include "../ops.h"
+
+#include "../../common.h"
+#include "../../pool.h"
+
+#include <gsl/gsl_rng.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RAND_BLOCK 16384
+#define POOL_SLOTS 4
+
+/* a minimal buffer pool: released buffers are kept for the next request */
+struct bufpool {
+	void *buf[POOL_SLOTS];
+	size_t size[POOL_SLOTS];
+};
+
+struct create_state {
+	float *src; /* from_vec's host buffer */
+	struct bufpool pool;
+};
+
+static void *pool_get(struct bufpool *p, size_t bytes)
+{
+	for (int i = 0; i < POOL_SLOTS; i++)
+		if (p->buf[i] && p->size[i] >= bytes) {
+			void *b = p->buf[i];
+			p->buf[i] = NULL;
+			return b;
+		}
+	void *b = NULL;
+	return posix_memalign(&b, TB_ALIGN, bytes) ? NULL : b;
+}
+
+static void pool_put(struct bufpool *p, void *b, size_t bytes)
+{
+	for (int i = 0; i < POOL_SLOTS; i++)
+		if (!p->buf[i]) {
+			p->buf[i] = b;
+			p->size[i] = bytes;
+			return;
+		}
+	free(b);
+}
+
+static void pool_clear(struct bufpool *p)
+{
+	for (int i = 0; i < POOL_SLOTS; i++) {
+		free(p->buf[i]);
+		p->buf[i] = NULL;
+	}
+}
+
+static unsigned long block_seed(uint64_t seed, size_t b)
+{
+	return (unsigned long)(seed * 0x9E3779B97F4A7C15ull + b + 1);
+}
+
+struct rand_call {
+	float *y;
+	size_t n;
+	uint64_t seed;
+};
+
+static void rand_part(void *arg, unsigned tid, unsigned nth)
+{
+	const struct rand_call *rc = arg;
+	size_t nblocks = (rc->n + RAND_BLOCK - 1) / RAND_BLOCK, lo, hi;
+	tb_split(nblocks, tid, nth, 1, &lo, &hi);
+	if (hi <= lo)
+		return;
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	if (!r)
+		return; /* leaves the block unfilled: verification catches it */
+	for (size_t b = lo; b < hi; b++) {
+		gsl_rng_set(r, block_seed(rc->seed, b));
+		size_t end = (b + 1) * RAND_BLOCK < rc->n ? (b + 1) * RAND_BLOCK : rc->n;
+		for (size_t i = b * RAND_BLOCK; i < end; i++)
+			rc->y[i] = (float)(gsl_rng_get(r) >> 8) * 0x1p-24f;
+	}
+	gsl_rng_free(r);
+}
+
+/* one creation into y (n floats) */
+static void fill(const struct tb_case *c, float *y, const float *src, size_t n)
+{
+	const struct tb_op_impl *im = tb_op_impl_of(c);
+	const struct tb_ops_isa *isa = tb_op_isa_of(c);
+	switch (im->op) {
+	case TB_ZEROS: isa->fill(y, 0.0f, n); break;
+	case TB_ONES: isa->fill(y, 1.0f, n); break;
+	case TB_FROM_VEC: isa->copy(y, src, n); break;
+	default: {
+		struct rand_call rc = {y, n, c->seed};
+		tb_ops_parallel(c, rand_part, &rc);
+	}
+	}
+}
+
+static float *obtain(struct create_state *s, const struct tb_case *c, size_t bytes)
+{
+	if (tb_op_impl_of(c)->flags & TB_OPS_POOLED)
+		return pool_get(&s->pool, bytes);
+	void *b = NULL;
+	return posix_memalign(&b, TB_ALIGN, bytes) ? NULL : b;
+}
+
+static void release(struct create_state *s, const struct tb_case *c, float *y, size_t bytes)
+{
+	if (tb_op_impl_of(c)->flags & TB_OPS_POOLED)
+		pool_put(&s->pool, y, bytes);
+	else
+		free(y);
+}
+
+size_t tb_create_memory(const struct tb_case *c)
+{
+	size_t all = tb_mul_size(c->n + 16, 3 * sizeof(float));
+	return all ? all : SIZE_MAX;
+}
+
+int tb_create_setup(struct tb_case *c, char *err, size_t errlen)
+{
+	if (!tb_mul_size(c->n, sizeof(float)))
+		return tb_err(err, errlen, "size %zu overflows", c->n);
+	struct create_state *s = calloc(1, sizeof(*s));
+	if (!s)
+		return tb_err(err, errlen, "out of memory");
+	if (tb_op_impl_of(c)->op == TB_FROM_VEC) {
+		s->src = tb_alloc(c->n * sizeof(float), err, errlen);
+		if (!s->src) {
+			free(s);
+			return -1;
+		}
+		tb_fill_uniform(s->src, c->n, c->seed, -1.0f, 1.0f);
+	}
+	c->state = s;
+	return 0;
+}
+
+void tb_create_teardown(struct tb_case *c)
+{
+	struct create_state *s = c->state;
+	if (!s)
+		return;
+	pool_clear(&s->pool);
+	tb_free(s->src);
+	free(s);
+	c->state = NULL;
+}
+
+void tb_create_run(struct tb_case *c, uint64_t iters)
+{
+	struct create_state *s = c->state;
+	size_t bytes = c->n * sizeof(float);
+	for (uint64_t i = 0; i < iters; i++) {
+		float *y = obtain(s, c, bytes);
+		if (!y)
+			continue;
+		fill(c, y, s->src, c->n);
+		tb_escape(y);
+		release(s, c, y, bytes);
+	}
+}
+
+int tb_create_verify(struct tb_case *c, char *why, size_t len)
+{
+	static const size_t sizes[] = {1, 3, 15, 17, 1023, 1025, RAND_BLOCK + 5, 3 * RAND_BLOCK - 1};
+	const struct tb_op_impl *im = tb_op_impl_of(c);
+	struct create_state tmp = {0};
+	struct create_state *s = c->state ? c->state : &tmp;
+	int rc = 0;
+	for (size_t k = 0; k <= sizeof(sizes) / sizeof(sizes[0]) && !rc; k++) {
+		size_t n = k < sizeof(sizes) / sizeof(sizes[0]) ? sizes[k] : c->n;
+		size_t bytes = n * sizeof(float);
+		float *src = tb_alloc(bytes, why, len), *want = tb_alloc(bytes, why, len);
+		float *y = src && want ? obtain(s, c, bytes) : NULL;
+		if (!y) {
+			rc = tb_err(why, len, "n=%zu: cannot allocate", n);
+		} else {
+			tb_fill_uniform(src, n, c->seed + k, -1.0f, 1.0f);
+			for (size_t i = 0; i < n; i++)
+				y[i] = 777.0f; /* a pooled buffer must be overwritten */
+			fill(c, y, src, n);
+			if (im->op == TB_RAND) {
+				struct rand_call r = {want, n, c->seed};
+				rand_part(&r, 0, 1);
+			} else if (im->op == TB_FROM_VEC) {
+				memcpy(want, src, bytes);
+			} else {
+				for (size_t i = 0; i < n; i++)
+					want[i] = im->op == TB_ONES ? 1.0f : 0.0f;
+			}
+			size_t d = tb_first_bit_diff(y, want, n);
+			if (d < n)
+				rc = tb_err(why, len, "n=%zu: element %zu is %.9g, expected %.9g", n, d,
+					    (double)y[d], (double)want[d]);
+			release(s, c, y, bytes);
+		}
+		tb_free(src);
+		tb_free(want);
+	}
+	pool_clear(&tmp.pool);
+	return rc;
+}
+
+struct tb_work tb_create_work(const struct tb_case *c)
+{
+	double n = (double)c->n;
+	return (struct tb_work){.bytes = (tb_op_impl_of(c)->op == TB_FROM_VEC ? 8.0 : 4.0) * n,
+				.flops = 0, .items = n, .item_unit = "elem"};
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# t0900-ops.sh - the tensor-op families: listed, every variant runs and
+# verifies on odd RxC shapes, `tbench run add` writes every report format
+# that `tbench run --help` offers.
+. "$(dirname "$0")/lib.sh"
+
+fams="add sub mul div adds subs muls divs sum mean max min sum_rows mean_rows max_rows min_rows
+sum_cols mean_cols max_cols min_cols relu sigmoid tanh gelu gelu_erf softmax zeros ones from_vec rand"
+quick=(--samples 2 --warmup 1 --warmup-time 1ms --min-sample-time 100us)
+
+expect_status "list" 0 "$TBENCH" list
+for f in $fams; do
+	check "list shows $f" 'grep -q "^$f:" "$T/out"'
+done
+expect_status "list add" 0 "$TBENCH" list add
+check "add has scalar, avx2, avx512, neon, threaded" \
+	'for v in scalar avx2 avx512 neon threaded; do grep -Eq "^  $v " "$T/out" || exit 1; done'
+
+# every family, every variant, odd shapes: no failed verification
+# shellcheck disable=SC2086
+expect_status "all op families on 17x33 and 3x1025" 0 "$TBENCH" run $fams -s 17x33,3x1025 \
+	-t 1,3 "${quick[@]}" --csv all.csv
+check "no failed-verify" '! grep -q failed-verify all.csv'
+check "every family has an ok row" 'for f in $fams; do grep -q "^tbench-1,,$f,[^,]*,[^,]*,561,17,33,.*,ok," all.csv || exit 1; done'
+check "threaded ran on 3 threads" 'grep -q "^tbench-1,,sum,threaded,-,3075,3,1025,3,ok," all.csv'
+check "neon is unsupported here, with a reason" \
+	'[ "$(uname -m)" = aarch64 ] || grep -q "^tbench-1,,add,neon,.*,unsupported,.*AArch64" all.csv'
+
+# every report format that run --help lists
+expect_status "run --help" 0 "$TBENCH" run --help
+formats=$(grep -oE -- '--(csv|samples-csv|json|html|md|markdown|junit)[ =]' "$T/out" | tr -d ' =' | sort -u)
+for opt in $formats; do
+	expect_status "run add $opt" 0 "$TBENCH" run add -v scalar,avx2 -s 100x100 "${quick[@]}" "$opt" "out$opt"
+	check "$opt file written and non-empty" '[ -s "out$opt" ]'
+	check "$opt file names add" 'grep -q add "out$opt"'
+done
+check "csv was among the formats" '[ -n "$(echo "$formats" | grep -x -- --csv)" ]'
+
+expect_usage "reduction with a bad size" "3x0" "$TBENCH" run sum_rows -s 3x0
+finish
