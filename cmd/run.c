@@ -41,6 +41,8 @@ const char tb_usage_run[] =
 	"      --profile             fixed work per sample, for profilers: no warmup, no\n"
 	"                            calibration, 100 calls per sample (see --profile-iters)\n"
 	"      --profile-iters N     the same with N calls per sample\n"
+	"      --dry-run             print the selected cases, one per line (family variant\n"
+	"                            mode size threads), and run nothing\n"
 	"      --metric M            time (default) or instructions: instructions per call,\n"
 	"                            counted by valgrind's callgrind (deterministic; implies\n"
 	"                            --profile-iters 10, --samples 3, --threads 1 unless given)\n"
@@ -61,7 +63,7 @@ const char tb_usage_run[] =
 enum {
 	OPT_SAMPLES = 1000, OPT_WARMUP, OPT_WARMUP_TIME, OPT_MIN_SAMPLE, OPT_MAX_TIME,
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
-	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC,
+	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
 	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS,
 };
 
@@ -90,6 +92,7 @@ static const struct option long_opts[] = {
 	{"profile", no_argument, NULL, OPT_PROFILE},
 	{"profile-iters", required_argument, NULL, OPT_PROFILE_ITERS},
 	{"metric", required_argument, NULL, OPT_METRIC},
+	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
 	{"quiet", no_argument, NULL, 'q'},
 	{"verbose", no_argument, NULL, OPT_VERBOSE},
 	{0},
@@ -198,6 +201,7 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			o->runner.fixed_iters = u;
 			o->profile = true;
 			break;
+		case OPT_DRY_RUN: o->dry_run = true; break;
 		case OPT_METRIC:
 			if (!strcmp(optarg, "instructions"))
 				o->metric_insns = true;
@@ -419,6 +423,21 @@ int cmd_run(int argc, char **argv)
 		free(plan.c);
 		tb_argv_free(orig);
 		return tb_usage_error("%s", err);
+	}
+	if (o.dry_run) {
+		for (size_t i = 0; i < plan.n; i++) {
+			const struct tb_plan_case *pc = &plan.c[i];
+			char size[64];
+			if (pc->size.rows > 1)
+				snprintf(size, sizeof(size), "%" PRIu64 "x%" PRIu64, pc->size.rows, pc->size.cols);
+			else
+				snprintf(size, sizeof(size), "%" PRIu64, pc->size.n);
+			printf("%s %s %s %s %u\n", pc->k->family, pc->k->variant, tb_mode_name(pc->mode),
+			       size, pc->threads);
+		}
+		free(plan.c);
+		tb_argv_free(orig);
+		return TB_EXIT_OK;
 	}
 	if (o.metric_insns && !tb_callgrind_child()) {
 		/* this process only starts the counting child under callgrind */

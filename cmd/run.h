@@ -43,6 +43,7 @@ struct tb_run_opts {
 	bool samples_given;        /* --samples was given */
 	bool profile;              /* fixed calls per sample (runner.fixed_iters) */
 	bool metric_insns;         /* --metric instructions */
+	bool dry_run;              /* print the plan, run nothing */
 	const char *name;
 	const char *csv_path, *samples_csv_path;
 	const char *html_path, *json_path, *markdown_path; /* reports (issue 7) */
@@ -60,6 +61,9 @@ struct tb_plan {
 #define TB_INSNS_SAMPLES 3   /* ... and samples, unless given */
 
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
+/* Open (and remove again) every requested output: 0, or TB_EXIT_USAGE after
+ * a one-line message naming the bad path. */
+int tb_run_check_outputs(const struct tb_run_opts *o);
 
 /* run_insns.c: --metric instructions.  The parent re-runs the same command
  * under callgrind and returns the child's exit status. */

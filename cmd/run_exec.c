@@ -55,9 +55,9 @@ static void verbose_case(const struct tb_result *r, const struct tb_progress *p)
 	}
 	double wu = tb_progress_phase_ns(p, TB_PHASE_WARMUP);
 	double cal = tb_progress_phase_ns(p, TB_PHASE_CALIBRATE);
-	tb_fmt_ns(r->st.median, med, sizeof(med));
-	tb_fmt_ns(r->st.ci_low, lo, sizeof(lo));
-	tb_fmt_ns(r->st.ci_high, hi, sizeof(hi));
+	tb_fmt_per_call(r, r->st.median, med, sizeof(med));
+	tb_fmt_per_call(r, r->st.ci_low, lo, sizeof(lo));
+	tb_fmt_per_call(r, r->st.ci_high, hi, sizeof(hi));
 	fprintf(stderr, "  %s: %zu samples x %llu calls", lab, r->nsamples,
 		(unsigned long long)r->iters);
 	if (!isnan(wu))
@@ -334,6 +334,29 @@ static void record_counters(const struct tb_counters *c, struct tb_kvlist *kv)
 	tb_kv_setf(kv, "counters.read_ns", "%.0f", tb_counters_read_ns(c));
 }
 
+#define RUN_OUTS(o, fpath)                                         \
+	{                                                          \
+		{(o)->csv_path, &tb_writer_csv, {0}},              \
+		{(o)->samples_csv_path, &tb_writer_samples_csv, {0}}, \
+		{(o)->html_path, &tb_writer_html, {0}},            \
+		{(o)->json_path, &tb_writer_json, {0}},            \
+		{(o)->markdown_path, &tb_writer_markdown, {0}},    \
+		{(fpath)[0] ? (fpath) : NULL, &tb_writer_fingerprint_csv, {0}}, \
+	}
+
+int tb_run_check_outputs(const struct tb_run_opts *o)
+{
+	char fpath[4096];
+	fingerprint_path(o->csv_path, fpath, sizeof(fpath));
+	struct out outs[] = RUN_OUTS(o, fpath);
+	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
+	if (open_outs(outs, nouts))
+		return TB_EXIT_USAGE;
+	for (size_t i = 0; i < nouts; i++)
+		tb_outfile_abort(&outs[i].f);
+	return 0;
+}
+
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
 	struct tb_counters *ctrs = NULL;
@@ -346,14 +369,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	}
 	char fpath[4096];
 	fingerprint_path(o->csv_path, fpath, sizeof(fpath));
-	struct out outs[] = {
-		{o->csv_path, &tb_writer_csv, {0}},
-		{o->samples_csv_path, &tb_writer_samples_csv, {0}},
-		{o->html_path, &tb_writer_html, {0}},
-		{o->json_path, &tb_writer_json, {0}},
-		{o->markdown_path, &tb_writer_markdown, {0}},
-		{fpath[0] ? fpath : NULL, &tb_writer_fingerprint_csv, {0}},
-	};
+	struct out outs[] = RUN_OUTS(o, fpath);
 	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
 	if (open_outs(outs, nouts)) {
 		tb_counters_close(ctrs);

@@ -34,19 +34,6 @@ void tb_argv_free(char **argv)
 	free(argv);
 }
 
-/* a bad output path fails here, in a second, not after valgrind started */
-static int check_output(const char *path)
-{
-	struct tb_outfile f = {0};
-	char err[512];
-	if (!path)
-		return 0;
-	if (tb_outfile_open(&f, path, err, sizeof(err)))
-		return tb_usage_error("%s", err);
-	tb_outfile_abort(&f);
-	return 0;
-}
-
 #if defined(__SANITIZE_ADDRESS__)
 #define TB_ASAN_BUILD 1
 #else
@@ -65,7 +52,7 @@ int tb_run_insns_parent(const struct tb_run_opts *o, char **argv)
 	if (tb_find_program("valgrind", vg, sizeof(vg)))
 		return tb_usage_error("--metric instructions needs valgrind, which is not on PATH "
 				      "(Debian: apt-get install valgrind)");
-	if (check_output(o->csv_path) || check_output(o->samples_csv_path))
+	if (tb_run_check_outputs(o)) /* a bad path fails now, not after valgrind started */
 		return TB_EXIT_USAGE;
 	int status = 0;
 	char log[2048] = "", err[512] = "";

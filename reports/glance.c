@@ -34,14 +34,14 @@ size_t tb_glance(const struct tb_resultset *rs, struct tb_glance **out)
 	}
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *a = &rs->r[i];
-		if (done[i] || !tb_result_measured(a))
+		if (done[i] || !tb_result_measured(a) || tb_result_is_insns(a)) /* counts: no speed */
 			continue;
 		struct tb_glance e = {0};
 		size_t members = 0;
 		for (size_t j = i; j < rs->n; j++) {
 			const struct tb_result *b = &rs->r[j];
 			if (strcmp(a->family, b->family) || strcmp(a->mode, b->mode) || a->n != b->n ||
-			    !tb_result_measured(b))
+			    !tb_result_measured(b) || tb_result_is_insns(b))
 				continue;
 			done[j] = true;
 			members++;

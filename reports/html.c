@@ -43,7 +43,7 @@ bool tb_html_family_bytes(const struct tb_resultset *rs, const char *family)
 
 double tb_html_rate(const struct tb_result *r, double ns, bool bytes)
 {
-	if (!(ns > 0) || !isfinite(ns))
+	if (!(ns > 0) || !isfinite(ns) || tb_result_is_insns(r)) /* a count is no time */
 		return NAN;
 	if (bytes)
 		return r->bytes > 0 ? r->bytes / ns : NAN;
@@ -201,23 +201,23 @@ static void summary_table(FILE *f, const struct tb_report *rep)
 				       : !strcmp(r->status, "unsupported") ? "warn" : "bad");
 		snprintf(b, sizeof(b), "%zu", r->nsamples);
 		num_cell(f, r->nsamples ? (double)r->nsamples : NAN, b);
-		tb_fmt_ns(s->median, b, sizeof(b));
+		tb_fmt_per_call(r, s->median, b, sizeof(b));
 		num_cell(f, has ? s->median : NAN, b);
 		double mad = s->median > 0 ? 100 * s->mad / s->median : NAN;
 		snprintf(b, sizeof(b), "%.1f%%", mad);
 		num_cell(f, has ? mad : NAN, b);
 		if (!isnan(s->ci_low) && !isnan(s->ci_high)) {
 			char lo[32], hi[32];
-			tb_fmt_ns(s->ci_low, lo, sizeof(lo));
-			tb_fmt_ns(s->ci_high, hi, sizeof(hi));
+			tb_fmt_per_call(r, s->ci_low, lo, sizeof(lo));
+			tb_fmt_per_call(r, s->ci_high, hi, sizeof(hi));
 			snprintf(b, sizeof(b), "%s \xe2\x80\x93 %s", lo, hi);
 			num_cell(f, s->ci_low, b);
 		} else {
 			num_cell(f, NAN, "");
 		}
-		tb_fmt_ns(s->min, b, sizeof(b));
+		tb_fmt_per_call(r, s->min, b, sizeof(b));
 		num_cell(f, has ? s->min : NAN, b);
-		tb_fmt_ns(s->p95, b, sizeof(b));
+		tb_fmt_per_call(r, s->p95, b, sizeof(b));
 		num_cell(f, has ? s->p95 : NAN, b);
 		snprintf(b, sizeof(b), "%zu / %zu", s->outliers_mild, s->outliers_severe);
 		num_cell(f, has ? (double)(s->outliers_mild + s->outliers_severe) : NAN, b);

@@ -89,7 +89,7 @@ static void modes_chart(FILE *f, const struct tb_resultset *rs, const char *fam)
 			const struct tb_result *r = pair[g][m];
 			double x0 = a + pad + bw * m, x1 = x0 + bw * 0.92;
 			char tip[512], t[32];
-			tb_fmt_ns(r->st.median, t, sizeof(t));
+			tb_fmt_per_call(r, r->st.median, t, sizeof(t));
 			snprintf(tip, sizeof(tip), "%.96s %s: %s per call", labels[g], modes[m], t);
 			tb_svg_bar(&s, x0, x1, tb_html_rate(r, r->st.median, bytes), tb_svg_color(m),
 				   tip);
@@ -206,7 +206,7 @@ static void threads_chart(FILE *f, const struct tb_resultset *rs, const char *fa
 			double px = tb_svg_px(&s, xs[j]);
 			tb_svg_errbar(&s, px, base / r->st.ci_high, base / r->st.ci_low);
 			char tip[512], t[32];
-			tb_fmt_ns(r->st.median, t, sizeof(t));
+			tb_fmt_per_call(r, r->st.median, t, sizeof(t));
 			snprintf(tip, sizeof(tip), "%.96s, %u threads: %s per call, %.2f\xc3\x97", names[k],
 				 r->threads, t, ys[j]);
 			tb_svg_dot(&s, px, tb_svg_py(&s, ys[j]), 3.5, tb_svg_color(k), tip);

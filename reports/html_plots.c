@@ -147,7 +147,7 @@ static void throughput_chart(FILE *f, const struct tb_resultset *rs, const char 
 				double x0 = a + pad + bw * (double)v, x1 = x0 + bw * 0.92;
 				double val = tb_html_rate(r, r->st.median, bytes);
 				char tip[512], t[32], rv[32];
-				tb_fmt_ns(r->st.median, t, sizeof(t));
+				tb_fmt_per_call(r, r->st.median, t, sizeof(t));
 				tb_svg_num(val, rv, sizeof(rv));
 				snprintf(tip, sizeof(tip), "%.64s %.48s: %.32s %.48s, %.32s per call", ser[v].name,
 					 lbuf[g], rv, ylab, t);
@@ -311,9 +311,9 @@ static void dist_chart(FILE *f, const struct tb_resultset *rs, const char *fam,
 		tb_svg_row(&s, k, n, &ya, &yb);
 		double yc = (ya + yb) / 2, h = (yb - ya) * 0.6;
 		char tip[512], tm[32], t1[32], t3[32];
-		tb_fmt_ns(r->st.median, tm, sizeof(tm));
-		tb_fmt_ns(r->st.p25, t1, sizeof(t1));
-		tb_fmt_ns(r->st.p75, t3, sizeof(t3));
+		tb_fmt_per_call(r, r->st.median, tm, sizeof(tm));
+		tb_fmt_per_call(r, r->st.p25, t1, sizeof(t1));
+		tb_fmt_per_call(r, r->st.p75, t3, sizeof(t3));
 		snprintf(tip, sizeof(tip), "%s: median %s, quartiles %s \xe2\x80\x93 %s, %zu samples, "
 			 "outliers %zu mild / %zu severe", lbuf[k], tm, t1, t3, r->nsamples,
 			 r->st.outliers_mild, r->st.outliers_severe);
@@ -334,7 +334,7 @@ static void dist_chart(FILE *f, const struct tb_resultset *rs, const char *fam,
 				continue;
 			double jit = fmod((double)i * 0.6180339887, 1.0) - 0.5;
 			char pt[512], tv[32];
-			tb_fmt_ns(r->samples[i], tv, sizeof(tv));
+			tb_fmt_per_call(r, r->samples[i], tv, sizeof(tv));
 			snprintf(pt, sizeof(pt), "sample %zu: %s%s", i, tv, out ? " (outlier)" : "");
 			tb_svg_dot(&s, tb_svg_px(&s, v), yc + jit * h * 0.9, out ? 3.2 : 2.2,
 				   out ? "out" : "pt", out ? pt : NULL);

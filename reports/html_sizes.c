@@ -120,7 +120,7 @@ void tb_html_size_lines(FILE *f, const struct tb_resultset *rs, const char *fam,
 				      tb_html_rate(r, r->st.ci_low, bytes));
 			char tip[256], sz[48], t[32];
 			tb_result_size_str(r, sz, sizeof(sz));
-			tb_fmt_ns(r->st.median, t, sizeof(t));
+			tb_fmt_per_call(r, r->st.median, t, sizeof(t));
 			snprintf(tip, sizeof(tip), "%s size %s: %.3g %s, %s per call", r->variant, sz,
 				 ln[k].y[j], ylab, t);
 			tb_svg_dot(&s, px, tb_svg_py(&s, ln[k].y[j]), 3.5, tb_svg_color(k), tip);

@@ -156,14 +156,14 @@ static int write_md(FILE *f, const struct tb_report *rep, char *err, size_t errl
 			fputs(" - | - | - | - | - | - |\n", f);
 			continue;
 		}
-		tb_fmt_ns(s->median, b, sizeof(b));
+		tb_fmt_per_call(r, s->median, b, sizeof(b));
 		cell(f, b);
 		snprintf(b, sizeof(b), "%.1f%%", 100 * s->mad / s->median);
 		cell(f, s->median > 0 ? b : "-");
 		if (!isnan(s->ci_low) && !isnan(s->ci_high)) {
 			char lo[32], hi[32];
-			tb_fmt_ns(s->ci_low, lo, sizeof(lo));
-			tb_fmt_ns(s->ci_high, hi, sizeof(hi));
+			tb_fmt_per_call(r, s->ci_low, lo, sizeof(lo));
+			tb_fmt_per_call(r, s->ci_high, hi, sizeof(hi));
 			snprintf(b, sizeof(b), "%s – %s", lo, hi);
 			cell(f, b);
 		} else {

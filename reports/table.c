@@ -46,8 +46,7 @@ static void cells(const struct tb_result *r, char c[NCOL][CELL])
 	snprintf(c[5], CELL, "%s", r->status);
 	if ((r->nsamples || !isnan(r->st.median)) && tb_result_is_insns(r)) {
 		/* exact counts: "12004 insn", and instructions per item as the rate */
-		snprintf(c[6], CELL, r->st.median == floor(r->st.median) ? "%.0f insn" : "%.1f insn",
-			 r->st.median);
+		tb_fmt_per_call(r, r->st.median, c[6], CELL);
 		if (r->st.median > 0 && !isnan(r->st.mad))
 			snprintf(c[7], CELL, "%.1f%%", 100.0 * r->st.mad / r->st.median);
 		else

@@ -24,6 +24,16 @@ const struct tb_writer *tb_writer_find(const char *name)
 	return NULL;
 }
 
+void tb_fmt_per_call(const struct tb_result *r, double v, char *buf, size_t len)
+{
+	if (!tb_result_is_insns(r))
+		tb_fmt_ns(v, buf, len);
+	else if (isnan(v))
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, v == floor(v) ? "%.0f insn" : "%.1f insn", v);
+}
+
 void tb_fmt_ns(double ns, char *buf, size_t len)
 {
 	if (isnan(ns))

@@ -42,6 +42,9 @@ const struct tb_writer *tb_writer_find(const char *name);
 
 /* Human units: "312 ns", "1.25 µs", "3.40 ms", "1.20 s" */
 void tb_fmt_ns(double ns, char *buf, size_t len);
+/* A per-call figure of r in its metric: tb_fmt_ns for time, "6018.2 insn"
+ * for instruction counts (--metric instructions) */
+void tb_fmt_per_call(const struct tb_result *r, double v, char *buf, size_t len);
 /* "1.23 G", "456 M", "12.3 k" with a unit appended */
 void tb_fmt_si(double v, const char *unit, char *buf, size_t len);
 

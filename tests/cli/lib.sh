@@ -42,3 +42,16 @@ finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
+
+# bin_without DIR: DIR gets links to the basic tools scripts use (bash,
+# coreutils, sed, awk, grep, perl), so PATH=DIR simulates a machine
+# without everything else (perf, valgrind, ...)
+bin_without() {
+	local d=$1 t p links=()
+	mkdir -p "$d"
+	for t in bash sh env dirname basename sed grep cat date mkdir awk mawk sort head cut id \
+		uniq tail wc tr ls rm mktemp readlink perl python3; do
+		p=$(type -P "$t") && links+=("$p")
+	done
+	ln -s "${links[@]}" "$d/"
+}

@@ -39,6 +39,12 @@ check "samples are identical within a run" '[ "$(tail -n +2 s1.csv | cut -d, -f4
 check "two runs give identical counts" 'diff <(cut -d, -f3-26 i1.csv) <(cut -d, -f3-26 i2.csv) && cmp s1.csv s2.csv'
 check "the medians differ between modes (real counts)" '[ "$(tail -n +2 i1.csv | cut -d, -f14 | sort -u | wc -l)" -eq 2 ]'
 # more work, more instructions: 10x the size gives about 10x the count
+if "$TBENCH" run --help | grep -q -- --markdown; then
+	expect_status "instructions in the reports" 0 "$TBENCH" run scale -v scalar -m inplace -s 1000 \
+		--metric instructions -q --markdown i.md --html i.html
+	check "markdown shows counts, not times" 'grep -Eq "\| ok \| [0-9.]+ insn \|" i.md && ! grep -q "µs" i.md'
+	check "html shows counts, no NaN" 'grep -q "[0-9] insn" i.html && ! grep -q "nan" i.html'
+fi
 expect_status "bigger case" 0 "$TBENCH" run scale -v scalar -m inplace -s 10000 --metric instructions -q --csv big.csv
 small=$(awk -F, '$5 == "inplace" {print $14}' i1.csv)
 large=$(awk -F, '$5 == "inplace" {print $14}' big.csv)
