@@ -160,7 +160,8 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	const char *why;
 	if (!tb_kernel_supported(k, &why)) {
 		snprintf(r->status, sizeof(r->status), "unsupported");
-		snprintf(r->note, sizeof(r->note), "%s", why);
+		snprintf(r->note, sizeof(r->note), "%s%s", why,
+			 o->metric_insns ? " (as valgrind's virtual CPU reports it)" : "");
 		return 0;
 	}
 	if (o->metric_insns && k->threaded && pc->threads > 1) {
