@@ -217,9 +217,12 @@ int cmd_emu(int argc, char **argv)
 	double secs = (double)(tb_now_ns() - t0) * 1e-9;
 	tb_emu_destroy(e);
 	fflush(stdout);
-	if (o.stats)
+	if (o.stats && secs > 0)
 		fprintf(stderr, "emu: %llu instructions, stop %s, %.6f s, %.1f M IPS\n",
 			(unsigned long long)r.executed, tb_emu_stop_name(r.reason), secs,
-			secs > 0 ? (double)r.executed / secs * 1e-6 : 0.0);
+			(double)r.executed / secs * 1e-6);
+	else if (o.stats) /* below the clock's resolution: no rate to show */
+		fprintf(stderr, "emu: %llu instructions, stop %s, %.6f s, - M IPS\n",
+			(unsigned long long)r.executed, tb_emu_stop_name(r.reason), secs);
 	return report_stop(&o, &r);
 }

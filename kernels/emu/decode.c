@@ -86,7 +86,7 @@ static enum tb_emu_opc dp_imm(uint32_t w, uint64_t pc, struct tb_emu_op *op)
 	if ((w & 0x1f000000) == 0x10000000) { /* ADR, ADRP */
 		int64_t imm = sext((uint64_t)bits(w, 23, 5) << 2 | bits(w, 30, 29), 21);
 		op->d = zr_dst(rd);
-		op->imm = sf ? (pc & ~0xfffull) + (uint64_t)(imm << 12) : pc + (uint64_t)imm;
+		op->imm = sf ? (pc & ~0xfffull) + ((uint64_t)imm << 12) : pc + (uint64_t)imm;
 		return OP_MOVI;
 	}
 	if ((w & 0x1f800000) == 0x11000000) { /* add/sub immediate */

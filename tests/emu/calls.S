@@ -1,5 +1,5 @@
 // calls.S - B, BL, BR, BLR, RET (also RET Xn), CBZ/CBNZ in X and W,
-// B.cond including AL and NV, recursion with a memory stack, a jump table.
+// B.cond including AL and NV, ADRP, recursion with a memory stack, a jump table.
 	.include "lib.inc"
 
 _start:
@@ -60,6 +60,10 @@ _start:
 	cbnz w25, 9b
 	px x26
 	nop
+	adrp x27, table             // ADRP: the 4 KiB page of a data label
+	px x27
+	adrp x27, _start
+	px x27
 	exit 42
 
 fib:	// x0 = fib(x0)

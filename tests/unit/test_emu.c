@@ -383,6 +383,48 @@ static void api_bounds(void **state)
 	tb_emu_destroy(e);
 }
 
+/* arbitrary words (biased towards the supported classes) never escape
+ * guest memory, never run past the budget, and always stop with a reason;
+ * under ASan this is a small fuzz run */
+static void random_programs_stay_inside(void **state)
+{
+	(void)state;
+	static const uint32_t classes[][2] = {
+		{0x1f000000, 0x11000000}, {0x1f800000, 0x12000000}, {0x1f800000, 0x12800000},
+		{0x1f000000, 0x0a000000}, {0x1f200000, 0x0b000000}, {0x3f000000, 0x39000000},
+		{0x3f200000, 0x38000000}, {0x3f200c00, 0x38200800}, {0x7c000000, 0x14000000},
+		{0x7e000000, 0x34000000}, {0xff000010, 0x54000000}, {0xff9ffc1f, 0xd61f0000},
+		{0x1f000000, 0x10000000}, {0xffe0001f, 0xd4000001},
+	};
+	uint64_t rng = 0x9e3779b97f4a7c15ull;
+	struct tb_emu *e = tb_emu_create(8192, err, sizeof(err));
+	assert_non_null(e);
+	for (int prog = 0; prog < 400; prog++) {
+		uint32_t words[2048];
+		for (size_t i = 0; i < 2048; i++) {
+			rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+			uint32_t w = (uint32_t)rng;
+			size_t c = (rng >> 40) % 18;
+			if (c < 14)
+				w = (w & ~classes[c][0]) | classes[c][1];
+			words[i] = w;
+		}
+		tb_emu_load_raw(e, 0, words, sizeof(words), err, sizeof(err));
+		tb_emu_reset(e);
+		for (unsigned r = 0; r < 31; r++)
+			tb_emu_set_reg(e, r, (rng >> (r % 32)) & (r & 1 ? 0x1fff : ~0ull));
+		tb_emu_set_reg(e, TB_EMU_SP, 4096);
+		struct tb_emu_result res = tb_emu_execute(e, 5000);
+		assert_true(res.executed <= 5000);
+		assert_true(res.reason <= TB_EMU_EXIT);
+		if (res.reason == TB_EMU_BUDGET)
+			assert_int_equal(res.executed, 5000);
+		if (res.reason == TB_EMU_HALT || res.reason == TB_EMU_UNDEFINED)
+			assert_true(res.pc < 8192 && res.pc % 4 == 0);
+	}
+	tb_emu_destroy(e);
+}
+
 static void loop_benchmark_verifies(void **state)
 {
 	(void)state;
@@ -420,6 +462,7 @@ int main(void)
 		cmocka_unit_test(self_modifying_code),
 		cmocka_unit_test(elf_loading),
 		cmocka_unit_test(api_bounds),
+		cmocka_unit_test(random_programs_stay_inside),
 		cmocka_unit_test(loop_benchmark_verifies),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
