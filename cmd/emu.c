@@ -10,9 +10,14 @@
 #include "parse.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define TB_EMU_ELF_MAX ((uint64_t)256 << 20)
 
 const char tb_usage_emu[] =
 	"usage: tbench emu run FILE [--max-insns N] [--mem SIZE] [--raw [--addr A] [--entry E]]\n"
@@ -111,36 +116,39 @@ static int parse_opts(int argc, char **argv, struct emu_opts *o)
 	return 0;
 }
 
-static void *read_file(const char *path, uint64_t limit, size_t *len)
+/* The whole file, if it is a regular file of at most limit bytes: a device
+ * (/dev/zero), a FIFO or a huge file is refused before anything is read. */
+static void *read_file(const char *path, uint64_t limit, const char *why, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
 		tb_usage_error("cannot open '%s': %s", path, strerror(errno));
 		return NULL;
 	}
-	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		n += fread(buf + n, 1, cap - n, f);
-		if (n < cap || n > limit)
-			break;
-		char *bigger = realloc(buf, cap * 2);
-		if (!bigger) {
-			free(buf);
-			buf = NULL;
-			break;
-		}
-		buf = bigger;
-		cap *= 2;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		tb_usage_error("cannot read '%s': not a regular file", path);
+		return NULL;
 	}
-	int bad = ferror(f);
-	fclose(f);
-	if (!buf || bad || n > limit) {
-		if (!buf || bad)
-			tb_usage_error("cannot read '%s'", path);
-		else
-			tb_usage_error("'%s' is larger than guest memory (%llu bytes); try a larger --mem",
-				       path, (unsigned long long)limit);
+	if ((uint64_t)st.st_size > limit) {
+		close(fd);
+		tb_usage_error("'%s' is %llu bytes, more than %s (%llu bytes)", path,
+			       (unsigned long long)st.st_size, why, (unsigned long long)limit);
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *buf = f ? malloc(cap) : NULL;
+	if (buf) /* the file may have grown: read at most cap bytes */
+		n = fread(buf, 1, cap, f);
+	int bad = !f || !buf || ferror(f) || n > limit;
+	if (f)
+		fclose(f);
+	else
+		close(fd);
+	if (bad) {
+		tb_usage_error("cannot read '%s'%s", path, n > limit ? ": it grew while read" : "");
 		free(buf);
 		return NULL;
 	}
@@ -191,7 +199,9 @@ int cmd_emu(int argc, char **argv)
 
 	char err[256];
 	size_t len = 0;
-	void *buf = read_file(o.file, o.raw ? o.mem : (uint64_t)1 << 30, &len);
+	/* raw code must fit guest memory; an ELF may carry more than it loads */
+	void *buf = o.raw ? read_file(o.file, o.mem, "the guest memory (--mem)", &len)
+			  : read_file(o.file, TB_EMU_ELF_MAX, "an ELF file may have", &len);
 	if (!buf)
 		return TB_EXIT_USAGE;
 	struct tb_emu *e = tb_emu_create(o.mem, err, sizeof(err));

@@ -94,15 +94,19 @@ int cmd_help(int argc, char **argv)
 	return TB_EXIT_OK;
 }
 
-static int run_cmd(const struct tb_cmd *c, int argc, char **argv)
+/* stdout must have been written completely (a full disk, a closed pipe) */
+static int check_stdout(int rc)
 {
-	int rc = c->fn(argc, argv);
-	/* stdout must have been written completely */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		tb_print_error("error writing to standard output: %s", strerror(errno ? errno : EIO));
 		return rc ? rc : TB_EXIT_FAIL;
 	}
 	return rc;
+}
+
+static int run_cmd(const struct tb_cmd *c, int argc, char **argv)
+{
+	return check_stdout(c->fn(argc, argv));
 }
 
 int main(int argc, char **argv)
@@ -113,11 +117,11 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
 		printf("tbench %s\n", TB_VERSION);
-		return fflush(stdout) || ferror(stdout) ? TB_EXIT_FAIL : TB_EXIT_OK;
+		return check_stdout(TB_EXIT_OK);
 	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		usage_main(stdout);
-		return TB_EXIT_OK;
+		return check_stdout(TB_EXIT_OK);
 	}
 	const struct tb_cmd *c = tb_cmd_find(argv[1]);
 	if (!c) {

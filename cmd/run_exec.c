@@ -21,6 +21,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -31,14 +32,44 @@
 #define TB_VERSION "0.0.0"
 #endif
 
+/* First SIGINT/SIGTERM/SIGHUP: stop at the next sample boundary and write
+ * what was measured.  Second: remove the temporary output files (existing
+ * targets were never touched) and die of the signal at once.  Only
+ * async-signal-safe calls here. */
 static void on_signal(int sig)
 {
-	if (tb_stop_requested) { /* second signal: leave at once */
+	if (tb_stop_requested) {
+		tb_outfile_unlink_all();
 		signal(sig, SIG_DFL);
 		raise(sig);
 		return;
 	}
 	tb_stop_requested = sig;
+}
+
+static void catch_signals(void)
+{
+	struct sigaction sa = {0};
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	/* a closed stdout (tbench run | head) must not kill the run before its
+	 * files are written: writes fail with EPIPE and main reports it */
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* worker threads must not take the signals: the main thread handles them */
+static struct tb_pool *pool_create_masked(unsigned n, bool pin, int first_cpu, char *msg,
+					   size_t len)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	struct tb_pool *p = tb_pool_create(n, pin, first_cpu, msg, len);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return p;
 }
 
 /* --verbose: what the table does not show, one line per case on stderr */
@@ -141,10 +172,8 @@ static struct tb_counters *open_events(const char *spec, char *err, size_t errle
 	return c;
 }
 
-/* One case, start to end; fills r.  Returns 0, or -1 on a fatal error. */
-static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
-		    struct tb_runner_opts *ro, struct tb_counters *ctrs, struct tb_result *r,
-		    char *err, size_t errlen)
+static void set_key(struct tb_result *r, const struct tb_plan_case *pc,
+		    const struct tb_run_opts *o)
 {
 	const struct tb_kernel *k = pc->k;
 	snprintf(r->family, sizeof(r->family), "%s", k->family);
@@ -156,7 +185,15 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	r->threads = pc->threads;
 	if (o->metric_insns)
 		snprintf(r->metric, sizeof(r->metric), "%s", TB_METRIC_INSNS);
+}
 
+/* One case, start to end; fills r.  Returns 0, or -1 on a fatal error. */
+static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
+		    struct tb_runner_opts *ro, struct tb_counters *ctrs, struct tb_result *r,
+		    char *err, size_t errlen)
+{
+	const struct tb_kernel *k = pc->k;
+	set_key(r, pc, o);
 	const char *why;
 	if (!tb_kernel_supported(k, &why)) {
 		snprintf(r->status, sizeof(r->status), "unsupported");
@@ -178,7 +215,7 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	};
 	char msg[256] = "";
 	if (k->threaded && pc->threads > 1) {
-		c.pool = tb_pool_create(pc->threads, o->pin, o->pin_cpu, msg, sizeof(msg));
+		c.pool = pool_create_masked(pc->threads, o->pin, o->pin_cpu, msg, sizeof(msg));
 		if (!c.pool) {
 			snprintf(r->status, sizeof(r->status), "setup-failed");
 			snprintf(r->note, sizeof(r->note), "%s", msg);
@@ -372,16 +409,11 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	fingerprint_path(o->csv_path, fpath, sizeof(fpath));
 	struct out outs[] = RUN_OUTS(o, fpath);
 	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
+	catch_signals(); /* before the temporary files exist */
 	if (open_outs(outs, nouts)) {
 		tb_counters_close(ctrs);
 		return TB_EXIT_USAGE;
 	}
-
-	struct sigaction sa = {0};
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 
 	struct tb_clock_info ci;
 	tb_clock_probe(&ci);
@@ -434,7 +466,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 
 	int rc = TB_EXIT_OK;
 	char err[512] = "";
-	for (size_t i = 0; i < plan->n && !tb_stop_requested; i++) {
+	size_t i;
+	for (i = 0; i < plan->n && !tb_stop_requested; i++) {
 		struct tb_result *r = tb_resultset_add(&rs);
 		if (!r) {
 			rc = tb_usage_error("out of memory");
@@ -467,6 +500,19 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_limits_free(&lim);
 	tb_progress_clear(&prog);
 
+	if (tb_stop_requested) {
+		/* the cases that never ran are listed too, so every output
+		 * shows the run is partial, even if no case was cut short */
+		tb_kv_set(&rs.options, "partial", "yes");
+		for (; i < plan->n; i++) {
+			struct tb_result *r = tb_resultset_add(&rs);
+			if (!r)
+				break;
+			set_key(r, &plan->c[i], o);
+			snprintf(r->status, sizeof(r->status), "partial");
+			snprintf(r->note, sizeof(r->note), "not run: interrupted");
+		}
+	}
 	const char *nc = getenv("NO_COLOR");
 	struct tb_report rep = {.rs = &rs, .verbose = o->verbose, .samples = o->json_samples,
 				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
@@ -475,8 +521,6 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		tb_writer_table.write(stdout, &rep, e2, sizeof(e2));
 		tb_write_counter_table(stdout, &rs);
 	}
-	if (tb_stop_requested)
-		tb_kv_set(&rs.options, "partial", "yes");
 	if (ctrs)
 		record_counters(ctrs, &rs.fingerprint);
 	if (write_outs(outs, nouts, &rep))
@@ -484,7 +528,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_counters_close(ctrs);
 	tb_resultset_free(&rs);
 	if (tb_stop_requested) {
-		tb_print_error("interrupted: the results so far were written (marked partial)");
+		tb_print_error("interrupted by %s: the results so far were written, marked partial",
+			       tb_stop_requested == SIGINT ? "SIGINT" : tb_stop_requested == SIGTERM ? "SIGTERM" : "a signal");
 		return 128 + tb_stop_requested;
 	}
 	return rc;

@@ -1,133 +1,24 @@
 /*
- * csv_read.c - streamed CSV reading through libcsv, with limits so a huge
- * or hostile file is refused rather than read whole into memory.
+ * csv_read.c - the tbench file schemas read back through the row reader
+ * (csv_rows.c): summary, samples, key,value.  Each value is checked (finite,
+ * in range, consistent); cases, counters and keys are capped and unique.
  */
+#define _GNU_SOURCE /* qsort_r */
 #include "csv_read.h"
 
 #include "../kernels/common.h"
 
-#include <csv.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#define MAX_FIELDS 512
-#define MAX_FIELD 4096
-#define MAX_ROWS 10000000 /* about 10M samples at most */
-
-struct rowbuf {
-	const char *path;
-	char *fields[MAX_FIELDS];
-	size_t nf;
-	size_t line, next_line; /* first line of the current row; of the next */
-	int failed;
-	int bad_nul;
-	size_t rows;
-	tb_csv_row_fn fn;
-	void *ctx;
-	char *err;
-	size_t errlen;
-};
-
-static void on_field(void *s, size_t len, void *data)
-{
-	struct rowbuf *b = data;
-	if (b->failed)
-		return;
-	if (b->nf >= MAX_FIELDS) {
-		b->failed = tb_err(b->err, b->errlen, "%s:%zu: more than %d columns", b->path,
-				   b->line, MAX_FIELDS);
-		return;
-	}
-	if (len > MAX_FIELD) {
-		b->failed = tb_err(b->err, b->errlen, "%s:%zu: a field longer than %d bytes",
-				   b->path, b->line, MAX_FIELD);
-		return;
-	}
-	const char *src = s ? s : "";
-	if (memchr(src, '\0', len)) {
-		b->failed = tb_err(b->err, b->errlen, "%s:%zu: binary data (NUL byte) in a field",
-				   b->path, b->line);
-		return;
-	}
-	char *f = malloc(len + 1);
-	if (!f) {
-		b->failed = tb_err(b->err, b->errlen, "out of memory reading %s", b->path);
-		return;
-	}
-	memcpy(f, src, len);
-	f[len] = 0;
-	for (size_t i = 0; i < len; i++)
-		if (f[i] == '\n')
-			b->next_line++;
-	b->fields[b->nf++] = f;
-}
-
-static void clear_fields(struct rowbuf *b)
-{
-	for (size_t i = 0; i < b->nf; i++)
-		free(b->fields[i]);
-	b->nf = 0;
-}
-
-static void on_row(int c, void *data)
-{
-	(void)c;
-	struct rowbuf *b = data;
-	b->next_line++;
-	if (!b->failed) {
-		/* a blank line gives one empty field: skip it */
-		if (!(b->nf == 1 && b->fields[0][0] == 0)) {
-			if (++b->rows > MAX_ROWS)
-				b->failed = tb_err(b->err, b->errlen, "%s: more than %d rows",
-						   b->path, MAX_ROWS);
-			else if (b->fn(b->ctx, b->line, b->fields, b->nf, b->err, b->errlen))
-				b->failed = -1;
-		}
-	}
-	clear_fields(b);
-	b->line = b->next_line;
-}
-
-int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, size_t errlen)
-{
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		return tb_err(err, errlen, "cannot read '%s': not a regular file", path);
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-	struct csv_parser p;
-	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
-		fclose(f);
-		return tb_err(err, errlen, "out of memory");
-	}
-	struct rowbuf b = {.path = path, .line = 1, .next_line = 1, .fn = fn, .ctx = ctx,
-			   .err = err, .errlen = errlen};
-	char buf[65536];
-	size_t n;
-	while (!b.failed && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (csv_parse(&p, buf, n, on_field, on_row, &b) != n && !b.failed)
-			b.failed = tb_err(err, errlen, "%s:%zu: %s", path, b.line,
-					  csv_strerror(csv_error(&p)));
-	}
-	if (!b.failed && ferror(f))
-		b.failed = tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-	if (!b.failed)
-		csv_fini(&p, on_field, on_row, &b);
-	clear_fields(&b);
-	csv_free(&p);
-	fclose(f);
-	if (!b.failed && b.rows == 0)
-		return tb_err(err, errlen, "%s: empty file (no header)", path);
-	return b.failed ? -1 : 0;
-}
+#define MAX_FIELDS TB_CSV_MAX_FIELDS
+#define MAX_CASES 10000   /* rows of a summary: cases of one run */
+#define MAX_CTRS 64       /* ctr_ columns of a summary */
+#define MAX_KEYS 10000    /* rows of a key,value file */
 
 /* ---- summary ---- */
 
@@ -140,15 +31,38 @@ enum { C_SCHEMA, C_NAME, C_FAMILY, C_VARIANT, C_MODE, C_N, C_ROWS, C_COLS, C_THR
 #include "csv_columns.h"
 _Static_assert(C_NFIXED == TB_CSV_NCOLS, "csv_read.c's column enum must follow csv_columns.h");
 
+static int key_cmp(const struct tb_result *a, const struct tb_result *b)
+{
+	int d = strcmp(a->family, b->family);
+	if (!d)
+		d = strcmp(a->variant, b->variant);
+	if (!d)
+		d = strcmp(a->mode, b->mode);
+	if (!d)
+		d = a->n < b->n ? -1 : a->n > b->n;
+	if (!d)
+		d = a->threads < b->threads ? -1 : a->threads > b->threads;
+	return d;
+}
+
+static int order_cmp(const void *x, const void *y, void *ctx)
+{
+	const struct tb_resultset *rs = ctx;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int d = key_cmp(&rs->r[i], &rs->r[j]);
+	return d ? d : (i > j) - (i < j);
+}
+
 struct sum_ctx {
 	const char *path;
 	struct tb_resultset *rs;
 	size_t first; /* first result of this file in rs */
 	int col[C_NFIXED];
-	int ctr_col[MAX_FIELDS];
-	char *ctr_name[MAX_FIELDS];
+	int ctr_col[MAX_CTRS];
+	char *ctr_name[MAX_CTRS];
 	size_t nctr;
 	bool have_header;
+	size_t *lines, nlines, cap; /* line of each case, for the duplicate check */
 };
 
 static int parse_num(const char *path, size_t line, const char *col, const char *s, double *out,
@@ -206,6 +120,13 @@ static int summary_header(struct sum_ctx *c, size_t line, char **f, size_t nf, c
 			if (!strcmp(f[i], tb_csv_columns[k]) && c->col[k] < 0)
 				c->col[k] = (int)i;
 		if (!strncmp(f[i], "ctr_", 4) && f[i][4]) {
+			if (c->nctr == MAX_CTRS)
+				return tb_err(err, errlen, "%s:%zu: more than %d ctr_ columns",
+					      c->path, line, MAX_CTRS);
+			for (size_t j = 0; j < c->nctr; j++)
+				if (!strcmp(c->ctr_name[j], f[i] + 4))
+					return tb_err(err, errlen, "%s:%zu: duplicate column '%s'",
+						      c->path, line, f[i]);
 			c->ctr_col[c->nctr] = (int)i;
 			c->ctr_name[c->nctr] = strdup(f[i] + 4);
 			if (!c->ctr_name[c->nctr])
@@ -237,6 +158,8 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	if (strcmp(FIELD(C_SCHEMA), TB_SCHEMA))
 		return tb_err(err, errlen, "%s:%zu: schema '%s' is not supported (expected %s)",
 			      c->path, line, FIELD(C_SCHEMA), TB_SCHEMA);
+	if (c->rs->n - c->first >= MAX_CASES)
+		return tb_err(err, errlen, "%s:%zu: more than %d cases", c->path, line, MAX_CASES);
 	struct tb_result *r = tb_resultset_add(c->rs);
 	if (!r)
 		return tb_err(err, errlen, "out of memory");
@@ -270,6 +193,10 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 		return -1;
 	if (*FIELD(C_COLS) && parse_u64(p, line, "cols", FIELD(C_COLS), &r->cols, err, errlen))
 		return -1;
+	uint64_t rc;
+	if (r->n == 0 || __builtin_mul_overflow(r->rows, r->cols, &rc) || rc != r->n)
+		return tb_err(err, errlen, "%s:%zu: n=%" PRIu64 " is not rows x cols (%" PRIu64 "x%" PRIu64 ") or is 0",
+			      p, line, r->n, r->rows, r->cols);
 	if (*FIELD(C_ITERS) && parse_u64(p, line, "iters_per_sample", FIELD(C_ITERS), &r->iters, err, errlen))
 		return -1;
 	struct { int k; double *dst; bool neg; } nums[] = {
@@ -307,14 +234,46 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 		    tb_result_add_metric(r, c->ctr_name[j], NAN, v))
 			return -1;
 	}
-	for (size_t i = c->first; i + 1 < c->rs->n; i++)
-		if (tb_result_same_key(&c->rs->r[i], r))
-			return tb_err(err, errlen, "%s:%zu: duplicate case %s/%s/%s/n=%" PRIu64 "/threads=%u",
-				      p, line, r->family, r->variant, r->mode, r->n, r->threads);
+	if (c->nlines == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		size_t *nl = realloc(c->lines, cap * sizeof(*nl));
+		if (!nl)
+			return tb_err(err, errlen, "out of memory");
+		c->lines = nl;
+		c->cap = cap;
+	}
+	c->lines[c->nlines++] = line;
 	if (!c->rs->name[0] && *FIELD(C_NAME))
 		snprintf(c->rs->name, sizeof(c->rs->name), "%s", FIELD(C_NAME));
 	return 0;
 #undef FIELD
+}
+
+/* Cases must be unique: sorted once (n log n) rather than a scan per row;
+ * names the first line that repeats an earlier case. */
+static int no_duplicates(const struct sum_ctx *c, char *err, size_t errlen)
+{
+	size_t n = c->rs->n - c->first;
+	if (n < 2)
+		return 0;
+	size_t *order = malloc(n * sizeof(*order));
+	if (!order)
+		return tb_err(err, errlen, "out of memory");
+	for (size_t i = 0; i < n; i++)
+		order[i] = c->first + i;
+	qsort_r(order, n, sizeof(*order), order_cmp, c->rs);
+	size_t dup = SIZE_MAX;
+	for (size_t k = 0; k + 1 < n; k++)
+		if (!key_cmp(&c->rs->r[order[k]], &c->rs->r[order[k + 1]]) &&
+		    (dup == SIZE_MAX || order[k + 1] < dup))
+			dup = order[k + 1];
+	free(order);
+	if (dup == SIZE_MAX)
+		return 0;
+	const struct tb_result *r = &c->rs->r[dup];
+	return tb_err(err, errlen, "%s:%zu: duplicate case %s/%s/%s/n=%" PRIu64 "/threads=%u",
+		      c->path, c->lines[dup - c->first], r->family, r->variant, r->mode, r->n,
+		      r->threads);
 }
 
 int tb_csv_read_summary(const char *path, struct tb_resultset *rs, char *err, size_t errlen)
@@ -325,7 +284,10 @@ int tb_csv_read_summary(const char *path, struct tb_resultset *rs, char *err, si
 		free(c.ctr_name[j]);
 	if (rc == 0 && !c.have_header)
 		rc = tb_err(err, errlen, "%s: no header row", path);
-	return rc;
+	if (rc == 0)
+		rc = no_duplicates(&c, err, errlen);
+	free(c.lines);
+	return rc ? tb_csv_one_line(err, errlen) : 0;
 }
 
 /* ---- samples ---- */
@@ -336,7 +298,24 @@ struct smp_ctx {
 	int col[9];
 	bool have_header;
 	size_t *cap;
+	size_t *order; /* indexes of rs->r sorted by key, so a row finds its case in log n */
 };
+
+/* the first result with key k, or -1 */
+static long find_case(const struct smp_ctx *c, const struct tb_result *k)
+{
+	size_t lo = 0, hi = c->rs->n;
+	while (lo < hi) { /* first position whose key is >= k */
+		size_t mid = lo + (hi - lo) / 2;
+		if (key_cmp(&c->rs->r[c->order[mid]], k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < c->rs->n && !key_cmp(&c->rs->r[c->order[lo]], k))
+		return (long)c->order[lo];
+	return -1;
+}
 
 static const char *const smp_cols[] = {"schema", "family", "variant", "mode", "n",
 				       "threads", "sample", "iters", "ns_per_iter"};
@@ -372,16 +351,19 @@ static int samples_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	    parse_u64(c->path, line, "n", f[c->col[4]], &key.n, err, errlen) ||
 	    parse_u64(c->path, line, "threads", f[c->col[5]], &th, err, errlen))
 		return -1;
+	if (th == 0 || th > 4096)
+		return tb_err(err, errlen, "%s:%zu: column threads: %" PRIu64 " is out of range (1-4096)",
+			      c->path, line, th);
 	key.threads = (unsigned)th;
 	double v;
 	if (parse_num(c->path, line, "ns_per_iter", f[c->col[8]], &v, false, err, errlen))
 		return -1;
 	if (isnan(v))
 		return tb_err(err, errlen, "%s:%zu: empty ns_per_iter", c->path, line);
-	for (size_t i = 0; i < c->rs->n; i++) {
+	long ci = find_case(c, &key);
+	if (ci >= 0) {
+		size_t i = (size_t)ci;
 		struct tb_result *r = &c->rs->r[i];
-		if (!tb_result_same_key(r, &key))
-			continue;
 		if (r->nsamples == c->cap[i]) {
 			size_t cap = c->cap[i] ? c->cap[i] * 2 : 128;
 			double *ns = realloc(r->samples, cap * sizeof(double));
@@ -400,16 +382,24 @@ static int samples_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 int tb_csv_read_samples(const char *path, struct tb_resultset *rs, char *err, size_t errlen)
 {
 	size_t *cap = calloc(rs->n ? rs->n : 1, sizeof(size_t));
-	if (!cap)
+	size_t *order = malloc((rs->n ? rs->n : 1) * sizeof(size_t));
+	if (!cap || !order) {
+		free(cap);
+		free(order);
 		return tb_err(err, errlen, "out of memory");
+	}
+	for (size_t i = 0; i < rs->n; i++)
+		order[i] = i;
+	qsort_r(order, rs->n, sizeof(*order), order_cmp, rs);
 	for (size_t i = 0; i < rs->n; i++) {
 		free(rs->r[i].samples);
 		rs->r[i].samples = NULL;
 		rs->r[i].nsamples = 0;
 	}
-	struct smp_ctx c = {.path = path, .rs = rs, .cap = cap};
+	struct smp_ctx c = {.path = path, .rs = rs, .cap = cap, .order = order};
 	int rc = tb_csv_read_rows(path, samples_row, &c, err, errlen);
 	free(cap);
+	free(order);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < rs->n; i++) {
@@ -426,7 +416,7 @@ int tb_csv_read_samples(const char *path, struct tb_resultset *rs, char *err, si
 
 /* ---- key/value ---- */
 
-struct kv_ctx { const char *path; struct tb_kvlist *kv; bool header; };
+struct kv_ctx { const char *path; struct tb_kvlist *kv; size_t first; bool header; };
 
 static int kv_row(void *ctx, size_t line, char **f, size_t nf, char *err, size_t errlen)
 {
@@ -439,11 +429,18 @@ static int kv_row(void *ctx, size_t line, char **f, size_t nf, char *err, size_t
 	}
 	if (nf < 2)
 		return tb_err(err, errlen, "%s:%zu: expected key,value", c->path, line);
+	if (!f[0][0])
+		return tb_err(err, errlen, "%s:%zu: empty key", c->path, line);
+	if (c->kv->n - c->first >= MAX_KEYS)
+		return tb_err(err, errlen, "%s:%zu: more than %d keys", c->path, line, MAX_KEYS);
+	for (size_t i = c->first; i < c->kv->n; i++)
+		if (!strcmp(c->kv->v[i].key, f[0]))
+			return tb_err(err, errlen, "%s:%zu: duplicate key '%s'", c->path, line, f[0]);
 	return tb_kv_set(c->kv, f[0], f[1]) ? tb_err(err, errlen, "out of memory") : 0;
 }
 
 int tb_csv_read_kv(const char *path, struct tb_kvlist *kv, char *err, size_t errlen)
 {
-	struct kv_ctx c = {.path = path, .kv = kv};
+	struct kv_ctx c = {.path = path, .kv = kv, .first = kv->n};
 	return tb_csv_read_rows(path, kv_row, &c, err, errlen);
 }

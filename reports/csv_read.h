@@ -15,6 +15,10 @@
 typedef int (*tb_csv_row_fn)(void *ctx, size_t line, char **fields, size_t nfields,
 			     char *err, size_t errlen);
 int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, size_t errlen);
+#define TB_CSV_MAX_FIELDS 512 /* columns per row */
+/* Rewrites err so it stays on one line (control characters as \n, \xNN);
+ * returns -1.  Messages quote values read from files. */
+int tb_csv_one_line(char *err, size_t errlen);
 
 /* Appends the rows of a summary CSV (schema tbench-1) to rs. */
 int tb_csv_read_summary(const char *path, struct tb_resultset *rs, char *err, size_t errlen);

@@ -7,11 +7,16 @@
 #include "json.h"
 
 #include "../kernels/common.h"
+#include "csv_read.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static double num(json_t *o, const char *k)
 {
@@ -138,12 +143,48 @@ static int load_case(const char *path, size_t i, json_t *c, struct tb_result *r,
 	return 0;
 }
 
+/* jansson builds the whole document in memory: refuse what cannot be a
+ * tbench document (10 M samples take about 200 MB) before parsing it */
+#define JSON_MAX_BYTES ((long long)512 << 20)
+
+static json_t *load(const char *path, char *err, size_t errlen)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > JSON_MAX_BYTES) {
+		if (S_ISREG(st.st_mode))
+			tb_err(err, errlen, "%s: %lld bytes, more than the %lld a tbench JSON document may have",
+			       path, (long long)st.st_size, JSON_MAX_BYTES);
+		else
+			tb_err(err, errlen, "cannot read '%s': not a regular file", path);
+		close(fd);
+		return NULL;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		tb_err(err, errlen, "out of memory");
+		return NULL;
+	}
+	json_error_t je;
+	json_t *doc = json_loadf(f, JSON_REJECT_DUPLICATES, &je);
+	fclose(f);
+	if (!doc) {
+		tb_err(err, errlen, "%s:%d: %s", path, je.line, je.text);
+		tb_csv_one_line(err, errlen);
+	}
+	return doc;
+}
+
 int tb_json_read(const char *path, struct tb_resultset *rs, char *err, size_t errlen)
 {
-	json_error_t je;
-	json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+	json_t *doc = load(path, err, errlen);
 	if (!doc)
-		return tb_err(err, errlen, "%s:%d: %s", path, je.line, je.text);
+		return -1;
 	int rc = 0;
 	json_t *sch = json_object_get(doc, "schema");
 	json_t *cases = json_object_get(doc, "cases");
@@ -164,6 +205,10 @@ int tb_json_read(const char *path, struct tb_resultset *rs, char *err, size_t er
 	if (!rs->options.n)
 		kv_load(json_object_get(doc, "options"), &rs->options);
 	size_t first = rs->n;
+	if (json_array_size(cases) > 10000) { /* as the CSV reader: the check below is quadratic */
+		rc = tb_err(err, errlen, "%s: %zu cases, more than 10000", path, json_array_size(cases));
+		goto out;
+	}
 	for (size_t i = 0; i < json_array_size(cases); i++) {
 		struct tb_result *r = tb_resultset_add(rs);
 		if (!r) {
@@ -184,5 +229,5 @@ int tb_json_read(const char *path, struct tb_resultset *rs, char *err, size_t er
 	}
 out:
 	json_decref(doc);
-	return rc;
+	return rc ? tb_csv_one_line(err, errlen) : 0;
 }

@@ -2,7 +2,9 @@
  * outfile.h - output files written atomically: opened as a temporary file
  * beside the target before any benchmark runs (a bad path fails at once),
  * renamed into place only when completely and successfully written.
- * The path "-" means standard output (not atomic).
+ * The path "-" means standard output; an existing device or pipe
+ * (/dev/stdout, /dev/full, a FIFO) is written in place.  Neither is atomic,
+ * both report write errors (a full disk) at commit.
  */
 #ifndef TB_OUTFILE_H
 #define TB_OUTFILE_H
@@ -11,7 +13,7 @@
 
 struct tb_outfile {
 	char *path; /* target */
-	char *tmp;  /* temporary name, NULL for stdout */
+	char *tmp;  /* temporary name; NULL for stdout, a device or a pipe */
 	FILE *f;
 };
 
@@ -20,5 +22,8 @@ int tb_outfile_open(struct tb_outfile *o, const char *path, char *err, size_t er
 int tb_outfile_commit(struct tb_outfile *o, char *err, size_t errlen);
 /* close and remove the temporary file; harmless on a closed or unopened o */
 void tb_outfile_abort(struct tb_outfile *o);
+/* Remove every temporary file still open.  Async-signal-safe (only
+ * unlink(2)): a signal handler calls it before the process dies at once. */
+void tb_outfile_unlink_all(void);
 
 #endif
