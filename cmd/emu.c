@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,7 +26,8 @@ const char tb_usage_emu[] =
 	"Run a static AArch64 ELF executable (or raw code) in tbench's AArch64 interpreter.\n"
 	"The guest's write(1|2, ...) goes to stdout/stderr; exit/exit_group end the run.\n"
 	"  --max-insns N  stop after N instructions (suffixes k M G; default: no limit)\n"
-	"  --mem SIZE     guest memory, a multiple of 4 KiB up to 4Gi (default 4Mi)\n"
+	"  --mem SIZE     guest memory, a multiple of 4 KiB up to 4Gi (default 4Mi, or\n"
+	"                 for an ELF enough for its segments plus 1 MiB of stack)\n"
 	"  --raw          FILE is raw code: loaded at --addr (default 0), started at\n"
 	"                 --entry (default: --addr); SP starts at the top of memory\n"
 	"  --stats        print instructions, stop reason, wall time and IPS to stderr\n"
@@ -36,6 +38,7 @@ const char tb_usage_emu[] =
 struct emu_opts {
 	const char *file;
 	uint64_t max_insns, mem, addr, entry;
+	bool mem_given;
 	int raw, stats, have_addr, have_entry;
 };
 
@@ -82,6 +85,7 @@ static int parse_opts(int argc, char **argv, struct emu_opts *o)
 				return tb_usage_error("%s", err);
 			break;
 		case 'm':
+			o->mem_given = true;
 			if (tb_parse_bytes("--mem", optarg, &o->mem, err, sizeof(err)))
 				return tb_usage_error("%s", err);
 			if (o->mem % 4096 || o->mem < TB_EMU_MEM_MIN || o->mem > TB_EMU_MEM_MAX)
@@ -204,6 +208,14 @@ int cmd_emu(int argc, char **argv)
 			  : read_file(o.file, TB_EMU_ELF_MAX, "an ELF file may have", &len);
 	if (!buf)
 		return TB_EXIT_USAGE;
+	/* without --mem, an ELF gets enough memory for its segments plus 1 MiB
+	 * of stack (GNU ld links static executables at 0x400000, past 4 MiB) */
+	uint64_t top;
+	if (!o.raw && !o.mem_given && tb_emu_elf_extent(buf, len, &top) == 0) {
+		uint64_t need = ((top + 4095) & ~(uint64_t)4095) + ((uint64_t)1 << 20);
+		if (need > o.mem && need <= TB_EMU_MEM_MAX)
+			o.mem = need;
+	}
 	struct tb_emu *e = tb_emu_create(o.mem, err, sizeof(err));
 	if (!e) {
 		free(buf);

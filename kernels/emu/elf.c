@@ -100,3 +100,29 @@ int tb_emu_load_elf(struct tb_emu *e, const void *buf, size_t len, char *err, si
 	e->pc = eh.e_entry;
 	return 0;
 }
+
+int tb_emu_elf_extent(const void *buf, size_t len, uint64_t *end)
+{
+	const uint8_t *p = buf;
+	Elf64_Ehdr eh;
+	if (len < sizeof(eh) || memcmp(p, ELFMAG, SELFMAG))
+		return -1;
+	memcpy(&eh, p, sizeof(eh));
+	if (eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phoff > len ||
+	    (uint64_t)eh.e_phnum * sizeof(Elf64_Phdr) > len - eh.e_phoff)
+		return -1;
+	uint64_t top = 0;
+	for (unsigned i = 0; i < eh.e_phnum; i++) {
+		Elf64_Phdr ph;
+		memcpy(&ph, p + eh.e_phoff + i * sizeof(ph), sizeof(ph));
+		if (ph.p_type != PT_LOAD)
+			continue;
+		uint64_t e;
+		if (__builtin_add_overflow(ph.p_vaddr, ph.p_memsz, &e))
+			return -1;
+		if (e > top)
+			top = e;
+	}
+	*end = top;
+	return 0;
+}

@@ -62,6 +62,8 @@ int tb_emu_load_raw(struct tb_emu *e, uint64_t addr, const void *buf, size_t len
  * copied (the rest of each p_memsz zeroed), PC = entry, SP = a small
  * Linux-like initial stack (argc 0) at the top of memory */
 int tb_emu_load_elf(struct tb_emu *e, const void *buf, size_t len, char *err, size_t errlen);
+/* highest guest address + 1 that the ELF's PT_LOAD segments use; -1 if unreadable */
+int tb_emu_elf_extent(const void *buf, size_t len, uint64_t *end);
 
 uint64_t tb_emu_get_pc(const struct tb_emu *e);
 void tb_emu_set_pc(struct tb_emu *e, uint64_t pc);
