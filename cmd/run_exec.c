@@ -8,6 +8,7 @@
 #include "progress.h"
 #include "run.h"
 #include "run_limit.h"
+#include "run_outputs.h"
 
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
@@ -295,56 +296,6 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	return rc;
 }
 
-/* An output file and the writer that fills it. */
-struct out {
-	const char *path; /* NULL: not requested */
-	const struct tb_writer *w;
-	struct tb_outfile f;
-};
-
-/* Open every requested output before anything runs; on a bad path, say so
- * in one line and leave nothing behind. */
-static int open_outs(struct out *outs, size_t n)
-{
-	char err[512];
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < i; j++)
-			if (outs[i].path && outs[j].path && strcmp(outs[i].path, "-") &&
-			    !strcmp(outs[i].path, outs[j].path))
-				return tb_usage_error("'%s' is given for two outputs", outs[i].path);
-	for (size_t i = 0; i < n; i++) {
-		if (!outs[i].path)
-			continue;
-		if (tb_outfile_open(&outs[i].f, outs[i].path, err, sizeof(err))) {
-			for (size_t j = 0; j < i; j++)
-				tb_outfile_abort(&outs[j].f);
-			return tb_usage_error("%s", err);
-		}
-	}
-	return 0;
-}
-
-/* Write and commit every open output; -1 when any failed (each is reported). */
-static int write_outs(struct out *outs, size_t n, const struct tb_report *rep)
-{
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		char err[512] = "";
-		struct tb_outfile *f = &outs[i].f;
-		if (!f->f)
-			continue;
-		if (outs[i].w->write(f->f, rep, err, sizeof(err))) {
-			tb_outfile_abort(f);
-			tb_print_error("%s", err);
-			rc = -1;
-		} else if (tb_outfile_commit(f, err, sizeof(err))) {
-			tb_print_error("%s", err);
-			rc = -1;
-		}
-	}
-	return rc;
-}
-
 /* --append: the saved baseline's results first, this run's merged in */
 static int append_prev(const struct tb_run_opts *o, const char *bdir, struct tb_resultset *rs,
 		       char *err, size_t errlen)
@@ -362,18 +313,6 @@ static int append_prev(const struct tb_run_opts *o, const char *bdir, struct tb_
 		tb_resultset_free(&prev);
 	}
 	return rc;
-}
-
-/* out.csv -> out.fingerprint.csv (beside the summary); "" for stdout */
-static void fingerprint_path(const char *csv, char *buf, size_t len)
-{
-	buf[0] = 0;
-	if (!csv || !strcmp(csv, "-"))
-		return;
-	size_t n = strlen(csv);
-	if (n > 4 && !strcmp(csv + n - 4, ".csv"))
-		n -= 4;
-	snprintf(buf, len, "%.*s.fingerprint.csv", (int)n, csv);
 }
 
 /* --pin: the calling thread runs single-thread cases on CPU pin_cpu;
@@ -416,29 +355,6 @@ static void record_counters(const struct tb_counters *c, struct tb_kvlist *kv)
 	tb_kv_setf(kv, "counters.read_ns", "%.0f", tb_counters_read_ns(c));
 }
 
-#define RUN_OUTS(o, fpath)                                         \
-	{                                                          \
-		{(o)->csv_path, &tb_writer_csv, {0}},              \
-		{(o)->samples_csv_path, &tb_writer_samples_csv, {0}}, \
-		{(o)->html_path, &tb_writer_html, {0}},            \
-		{(o)->json_path, &tb_writer_json, {0}},            \
-		{(o)->markdown_path, &tb_writer_markdown, {0}},    \
-		{(fpath)[0] ? (fpath) : NULL, &tb_writer_fingerprint_csv, {0}}, \
-	}
-
-int tb_run_check_outputs(const struct tb_run_opts *o)
-{
-	char fpath[4096];
-	fingerprint_path(o->csv_path, fpath, sizeof(fpath));
-	struct out outs[] = RUN_OUTS(o, fpath);
-	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
-	if (open_outs(outs, nouts))
-		return TB_EXIT_USAGE;
-	for (size_t i = 0; i < nouts; i++)
-		tb_outfile_abort(&outs[i].f);
-	return 0;
-}
-
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
 	struct tb_counters *ctrs = NULL;
@@ -450,11 +366,11 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			return tb_usage_error("%s", e);
 	}
 	char fpath[4096];
-	fingerprint_path(o->csv_path, fpath, sizeof(fpath));
+	tb_run_fingerprint_path(o->csv_path, fpath, sizeof(fpath));
 	struct out outs[] = RUN_OUTS(o, fpath);
 	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
 	catch_signals(); /* before the temporary files exist */
-	if (open_outs(outs, nouts)) {
+	if (tb_run_open_outs(outs, nouts)) {
 		tb_counters_close(ctrs);
 		return TB_EXIT_USAGE;
 	}
@@ -607,7 +523,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 				rc = grc;
 		}
 	}
-	if (write_outs(outs, nouts, &rep))
+	if (tb_run_write_outs(outs, nouts, &rep))
 		rc = TB_EXIT_FAIL;
 	if (o->save_baseline && tb_stop_requested) {
 		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
