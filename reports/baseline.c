@@ -524,6 +524,7 @@ int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_result
 		memcpy(ns + d->nsamples, s->samples, s->nsamples * sizeof(double));
 		d->samples = ns;
 		d->nsamples += s->nsamples;
+		size_t runs = (d->runs ? d->runs : 1) + (s->runs ? s->runs : 1);
 		struct tb_result tmp;
 		if (copy_result(&tmp, s)) {
 			tb_result_free(&tmp);
@@ -534,6 +535,7 @@ int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_result
 		free(d->metrics);
 		tmp.samples = d->samples;
 		tmp.nsamples = d->nsamples;
+		tmp.runs = runs;
 		*d = tmp;
 		double ls = d->limit_share;
 		tb_result_derive(d);
