@@ -419,7 +419,7 @@ static int load_snapshot(const char *p, struct tb_resultset *rs, bool *retry, ch
 		struct tb_resultset tmp = {0};
 		rc = load_files(proc[0], proc[1], proc[2], fds[3] >= 0 ? proc[3] : NULL, true, &tmp,
 				err, errlen);
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < 4 && rc; i++) /* err is only set on failure */
 			name_file(err, errlen, proc[i], p, names[i]);
 		if (!rc) {
 			tb_resultset_free(rs);
