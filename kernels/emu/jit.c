@@ -28,230 +28,16 @@
  *
  * Host registers: rbx = e, rbp = guest memory, r12 = budget left, r13/r14
  * = lazy flag operands, rax/rcx/rdx scratch, rsi rdi r8-r11 r15 guest.
+ * Flags and exits are in jit_exit.c, the driver and code cache in jit_run.c.
  */
 #include "emu_int.h"
 
 #if defined(__x86_64__)
 
-#include "x86.h"
-
-#include <stddef.h>
-
-#define OFF(f) ((int32_t)offsetof(struct tb_emu, f))
-#define OFF_R(slot) ((int32_t)(offsetof(struct tb_emu, r) + 8 * (unsigned)(slot)))
-#define MAXSTUB (3 * TB_JIT_MAXN + 4)
+#include "jit_int.h"
 
 static const uint8_t pool[] = {RSI, RDI, R8, R9, R10, R11, R15};
 #define NPOOL (sizeof(pool) / sizeof(pool[0]))
-
-/* where NZCV lives: e->nzcv (MAT), unknown-at-entry (ENTRY), or lazy */
-enum { F_MAT, F_ENTRY, F_SUB64, F_SUB32, F_ADD64, F_ADD32, F_LOG64, F_LOG32 };
-struct fstate {
-	uint8_t kind;
-	bool breg;    /* operand b in r14, else imm */
-	uint32_t imm;
-};
-static bool lazy(struct fstate f) { return f.kind >= F_SUB64; }
-static bool wide(struct fstate f) { return (f.kind - F_SUB64) % 2 == 0; }
-
-struct stub {
-	uint8_t *fix[2]; /* jumps to this stub (NULL: none / inline) */
-	uint8_t reason;
-	bool pc_rax;     /* next PC in rax (indirect branch), else pc */
-	uint8_t size;    /* SMC: store size (address in rax) */
-	uint64_t pc;
-	unsigned count;  /* instructions completed in this pass */
-	struct fstate fs;
-};
-
-struct tr {
-	struct tb_emu *e;
-	struct xbuf b;
-	uint64_t start;
-	unsigned n;
-	enum tb_emu_opc opc[TB_JIT_MAXN];
-	struct tb_emu_op op[TB_JIT_MAXN];
-	uint32_t word[TB_JIT_MAXN];
-	int8_t host[R_COUNT];
-	bool written[R_COUNT];
-	struct fstate fs, loopfs;
-	bool eflags;  /* host flags are those of fs (set by the previous insn) */
-	bool live_in; /* the block reads NZCV before writing it */
-	uint8_t *head;
-	struct stub stub[MAXSTUB];
-	unsigned nstub;
-	uint8_t *epi_fix[MAXSTUB + 2];
-	unsigned nepi;
-};
-
-static bool in(enum tb_emu_opc o, enum tb_emu_opc lo, enum tb_emu_opc hi) { return o >= lo && o <= hi; }
-static bool is_ld(enum tb_emu_opc o) { return in(o, OP_LD_B_UI, OP_LD_X_REG); }
-static bool is_st(enum tb_emu_opc o) { return in(o, OP_ST_B_UI, OP_ST_X_REG); }
-static bool is_branch(enum tb_emu_opc o) { return in(o, OP_B, OP_BCOND); }
-static bool is_flagset(enum tb_emu_opc o)
-{
-	return o == OP_ADDSI_X || o == OP_ADDSI_W || o == OP_SUBSI_X || o == OP_SUBSI_W ||
-	       o == OP_ADDSR_X || o == OP_ADDSR_W || o == OP_SUBSR_X || o == OP_SUBSR_W ||
-	       o == OP_ANDSI_X || o == OP_ANDSI_W || o == OP_ANDSR_X || o == OP_ANDSR_W ||
-	       o == OP_BICSR_X || o == OP_BICSR_W;
-}
-
-static struct xl loc(const struct tr *t, unsigned slot)
-{
-	return t->host[slot] >= 0 ? xreg((unsigned)t->host[slot]) : xmem(RBX, OFF_R(slot));
-}
-
-/* ---- flags ---- */
-
-/* host flags = the guest flags of lazy state f */
-static void emit_setflags(struct tr *t, struct fstate f)
-{
-	bool w = wide(f);
-	struct xbuf *b = &t->b;
-	switch (f.kind) {
-	case F_SUB64: case F_SUB32:
-		if (f.breg)
-			x_alu(b, ALU_CMP, w, R13, xreg(R14));
-		else
-			x_alu_imm(b, ALU_CMP, w, xreg(R13), (int32_t)f.imm);
-		break;
-	case F_ADD64: case F_ADD32:
-		x_mov_load(b, true, RAX, xreg(R13));
-		if (f.breg)
-			x_alu(b, ALU_ADD, w, RAX, xreg(R14));
-		else
-			x_alu_imm(b, ALU_ADD, w, xreg(RAX), (int32_t)f.imm);
-		break;
-	default:
-		x_test(b, w, R13, xreg(R13));
-		break;
-	}
-}
-
-/* e->nzcv = the flags of lazy state f (clobbers rax rcx rdx r13) */
-static void emit_materialize(struct tr *t, struct fstate f)
-{
-	struct xbuf *b = &t->b;
-	emit_setflags(t, f);
-	bool sub = f.kind == F_SUB64 || f.kind == F_SUB32;
-	x_setcc(b, sub ? CC_AE : CC_B, RCX); /* C: ARM's carry is x86's inverted borrow */
-	x_setcc(b, CC_O, RAX);
-	x_setcc(b, CC_E, RDX);
-	x_setcc(b, CC_S, R13);
-	x_movzx8(b, RAX, RAX);
-	x_movzx8(b, RCX, RCX);
-	x_movzx8(b, RDX, RDX);
-	x_movzx8(b, R13, R13);
-	x_shift(b, SH_SHL, false, RCX, 1);
-	x_shift(b, SH_SHL, false, RDX, 2);
-	x_shift(b, SH_SHL, false, R13, 3);
-	x_alu(b, ALU_OR, false, RAX, xreg(RCX));
-	x_alu(b, ALU_OR, false, RAX, xreg(RDX));
-	x_alu(b, ALU_OR, false, RAX, xreg(R13));
-	x_mov_store(b, false, xmem(RBX, OFF(nzcv)), RAX);
-}
-
-/* the host condition code for guest cond after lazy kind, -1 if none */
-static int cond_cc(struct fstate f, unsigned cond)
-{
-	bool sub = f.kind == F_SUB64 || f.kind == F_SUB32;
-	static const int8_t common[14] = {CC_E, CC_NE, -1, -1, CC_S, CC_NS, CC_O, CC_NO,
-					  -1, -1, CC_GE, CC_L, CC_G, CC_LE};
-	switch (cond) {
-	case 2: return sub ? CC_AE : CC_B;
-	case 3: return sub ? CC_B : CC_AE;
-	case 8: return sub ? CC_A : -1;
-	case 9: return sub ? CC_BE : -1;
-	default: return common[cond];
-	}
-}
-
-/* ---- exits ---- */
-
-static struct stub *new_stub(struct tr *t, uint8_t reason, uint64_t pc, unsigned count)
-{
-	if (t->nstub == MAXSTUB) { /* cannot happen: at most 3 per instruction */
-		t->b.full = true;
-		return &t->stub[0];
-	}
-	struct stub *s = &t->stub[t->nstub++];
-	*s = (struct stub){.reason = reason, .pc = pc, .count = count, .fs = t->fs};
-	return s;
-}
-
-static void emit_stub(struct tr *t, const struct stub *s)
-{
-	struct xbuf *b = &t->b;
-	if (s->reason == TB_JIT_EXIT_SMC) {
-		x_mov_store(b, true, xmem(RBX, OFF(jit_inv_addr)), RAX);
-		x_mov_imm(b, RCX, s->size);
-		x_mov_store(b, true, xmem(RBX, OFF(jit_inv_len)), RCX);
-	}
-	if (!s->pc_rax)
-		x_mov_imm(b, RAX, s->pc);
-	x_mov_store(b, true, xmem(RBX, OFF(pc)), RAX);
-	if (s->fs.kind == F_ENTRY && lazy(t->loopfs)) {
-		x_alu(b, ALU_CMP, true, R12, xmem(RBX, OFF(jit_left)));
-		uint8_t *first = x_jcc(b, CC_E); /* first pass: e->nzcv is current */
-		emit_materialize(t, t->loopfs);
-		x_patch(b, first, b->p);
-	} else if (lazy(s->fs)) {
-		emit_materialize(t, s->fs);
-	}
-	if (s->count)
-		x_alu_imm(b, ALU_SUB, true, xreg(R12), (int32_t)s->count);
-	x_mov_imm(b, RAX, s->reason);
-	if (t->nepi < sizeof(t->epi_fix) / sizeof(t->epi_fix[0]))
-		t->epi_fix[t->nepi++] = x_jmp(b);
-	else
-		b->full = true;
-}
-
-/* leave here for guest pc after count instructions */
-static void exit_inline(struct tr *t, uint64_t pc, unsigned count)
-{
-	struct stub s = {.reason = TB_JIT_EXIT_NEXT, .pc = pc, .count = count, .fs = t->fs};
-	emit_stub(t, &s);
-}
-
-/* a jump to the block's start: charge one pass, go round while the budget
- * covers another */
-static void loop_back(struct tr *t)
-{
-	struct xbuf *b = &t->b;
-	if (t->live_in && lazy(t->fs)) {
-		emit_materialize(t, t->fs);
-		t->fs.kind = F_MAT;
-	}
-	t->loopfs = t->fs;
-	x_alu_imm(b, ALU_SUB, true, xreg(R12), (int32_t)t->n);
-	x_alu_imm(b, ALU_CMP, true, xreg(R12), (int32_t)t->n);
-	x_patch(b, x_jcc(b, CC_AE), t->head);
-	exit_inline(t, t->start, 0);
-}
-
-static void goto_target(struct tr *t, uint64_t target)
-{
-	if (target == t->start)
-		loop_back(t);
-	else
-		exit_inline(t, target, t->n);
-}
-
-/* if host condition cc then target else fall through to next */
-static void two_way(struct tr *t, unsigned cc, uint64_t target, uint64_t next)
-{
-	if (target == t->start) {
-		new_stub(t, TB_JIT_EXIT_NEXT, next, t->n)->fix[0] = x_jcc(&t->b, cc ^ 1);
-		loop_back(t);
-	} else if (next == t->start) {
-		new_stub(t, TB_JIT_EXIT_NEXT, target, t->n)->fix[0] = x_jcc(&t->b, cc);
-		loop_back(t);
-	} else {
-		new_stub(t, TB_JIT_EXIT_NEXT, target, t->n)->fix[0] = x_jcc(&t->b, cc);
-		exit_inline(t, next, t->n);
-	}
-}
 
 /* ---- instructions ---- */
 
@@ -386,7 +172,7 @@ static void emit_ldst(struct tr *t, unsigned i, bool ld)
 		x_alu(b, ALU_ADD, true, RAX, xreg(RCX));
 	}
 	x_alu(b, ALU_CMP, true, RAX, xmem(RBX, OFF(lim[lsz])));
-	new_stub(t, TB_JIT_EXIT_STEP, pc, i)->fix[0] = x_jcc(b, CC_A);
+	tb_jit_new_stub(t, TB_JIT_EXIT_STEP, pc, i)->fix[0] = x_jcc(b, CC_A);
 	bool wb = mode == PRE || mode == POST;
 	int hd = op->d == R_SINK ? -1 : t->host[op->d];
 	unsigned v = RDX;
@@ -417,7 +203,7 @@ static void emit_ldst(struct tr *t, unsigned i, bool ld)
 	if (ld)
 		return;
 	/* a store into a page holding code: leave after it, to invalidate */
-	struct stub *s = new_stub(t, TB_JIT_EXIT_SMC, pc + 4, i + 1);
+	struct stub *s = tb_jit_new_stub(t, TB_JIT_EXIT_SMC, pc + 4, i + 1);
 	s->size = (uint8_t)size;
 	x_mov_load(b, true, RDX, xmem(RBX, OFF(codepage)));
 	for (unsigned end = 0; end < (size > 1 ? 2u : 1u); end++) {
@@ -443,7 +229,7 @@ static void emit_branch(struct tr *t, unsigned i)
 		set_reg_imm(t, 30, next);
 		/* fall through */
 	case OP_B:
-		goto_target(t, op->imm);
+		tb_jit_goto(t, op->imm);
 		return;
 	case OP_BR:
 	case OP_BLR: {
@@ -458,7 +244,7 @@ static void emit_branch(struct tr *t, unsigned i)
 			t->written[30] = true;
 		}
 		struct stub s = {.reason = TB_JIT_EXIT_NEXT, .pc_rax = true, .count = t->n, .fs = t->fs};
-		emit_stub(t, &s);
+		tb_jit_emit_stub(t, &s);
 		return;
 	}
 	case OP_CBZ_X: case OP_CBZ_W: case OP_CBNZ_X: case OP_CBNZ_W: {
@@ -467,7 +253,7 @@ static void emit_branch(struct tr *t, unsigned i)
 			x_test(b, w, (unsigned)t->host[op->n], loc(t, op->n));
 		else
 			x_alu_imm(b, ALU_CMP, w, loc(t, op->n), 0);
-		two_way(t, o == OP_CBZ_X || o == OP_CBZ_W ? CC_E : CC_NE, op->imm, next);
+		tb_jit_two_way(t, o == OP_CBZ_X || o == OP_CBZ_W ? CC_E : CC_NE, op->imm, next);
 		return;
 	}
 	default: /* OP_BCOND */
@@ -475,24 +261,24 @@ static void emit_branch(struct tr *t, unsigned i)
 	}
 	unsigned cond = t->word[i] & 15;
 	if (cond >= 14) {
-		goto_target(t, op->imm);
+		tb_jit_goto(t, op->imm);
 		return;
 	}
 	if (lazy(t->fs)) {
-		int cc = cond_cc(t->fs, cond);
+		int cc = tb_jit_cond_cc(t->fs, cond);
 		if (cc >= 0) {
 			if (!t->eflags)
-				emit_setflags(t, t->fs);
-			two_way(t, (unsigned)cc, op->imm, next);
+				tb_jit_setflags(t, t->fs);
+			tb_jit_two_way(t, (unsigned)cc, op->imm, next);
 			return;
 		}
-		emit_materialize(t, t->fs);
+		tb_jit_materialize(t, t->fs);
 		t->fs.kind = F_MAT;
 	}
 	x_mov_load(b, false, RAX, xmem(RBX, OFF(nzcv)));
 	x_mov_imm(b, RCX, op->mask);
 	x_bt(b, RCX, RAX);
-	two_way(t, CC_B, op->imm, next);
+	tb_jit_two_way(t, CC_B, op->imm, next);
 }
 
 /* ---- the block ---- */
@@ -603,13 +389,13 @@ size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t 
 		}
 	}
 	if (!is_branch(t->opc[t->n - 1]))
-		exit_inline(t, pc + 4ull * t->n, t->n);
+		tb_jit_exit_inline(t, pc + 4ull * t->n, t->n);
 	for (unsigned k = 0; k < t->nstub; k++) {
 		struct stub *s = &t->stub[k];
 		for (unsigned f = 0; f < 2; f++)
 			if (s->fix[f])
 				x_patch(b, s->fix[f], b->p);
-		emit_stub(t, s);
+		tb_jit_emit_stub(t, s);
 	}
 	for (unsigned k = 0; k < t->nepi; k++)
 		x_patch(b, t->epi_fix[k], b->p);
