@@ -22,15 +22,17 @@
 
 const char tb_usage_emu[] =
 	"usage: tbench emu run FILE [--max-insns N] [--mem SIZE] [--raw [--addr A] [--entry E]]\n"
-	"                          [--stats]\n\n"
-	"Run a static AArch64 ELF executable (or raw code) in tbench's AArch64 interpreter.\n"
+	"                          [--engine jit|interp] [--stats]\n\n"
+	"Run a static AArch64 ELF executable (or raw code) in tbench's AArch64 emulator.\n"
 	"The guest's write(1|2, ...) goes to stdout/stderr; exit/exit_group end the run.\n"
 	"  --max-insns N  stop after N instructions (suffixes k M G; default: no limit)\n"
 	"  --mem SIZE     guest memory, a multiple of 4 KiB up to 4Gi (default 4Mi, or\n"
 	"                 for an ELF enough for its segments plus 1 MiB of stack)\n"
 	"  --raw          FILE is raw code: loaded at --addr (default 0), started at\n"
 	"                 --entry (default: --addr); SP starts at the top of memory\n"
-	"  --stats        print instructions, stop reason, wall time and IPS to stderr\n"
+	"  --engine E     jit: translate basic blocks to x86-64 code (the default on\n"
+	"                 x86-64 hosts); interp: the interpreter only (the default elsewhere)\n"
+	"  --stats        print instructions, stop reason, wall time, IPS and engine to stderr\n"
 	"exit status: the guest's exit status (HLT: 0); 1 when the guest stops any other\n"
 	"way (fault, undefined instruction, unsupported syscall, budget), with the reason,\n"
 	"PC and address on stderr; 2 for bad usage or an unloadable file\n";
@@ -38,7 +40,8 @@ const char tb_usage_emu[] =
 struct emu_opts {
 	const char *file;
 	uint64_t max_insns, mem, addr, entry;
-	bool mem_given;
+	bool mem_given, engine_given;
+	enum tb_emu_engine engine;
 	int raw, stats, have_addr, have_entry;
 };
 
@@ -71,7 +74,8 @@ static int parse_opts(int argc, char **argv, struct emu_opts *o)
 		{"help", no_argument, NULL, 'h'},  {"max-insns", required_argument, NULL, 'n'},
 		{"mem", required_argument, NULL, 'm'}, {"raw", no_argument, NULL, 'r'},
 		{"addr", required_argument, NULL, 'a'}, {"entry", required_argument, NULL, 'e'},
-		{"stats", no_argument, NULL, 's'},  {0}};
+		{"stats", no_argument, NULL, 's'},  {"engine", required_argument, NULL, 'g'},
+		{0}};
 	char err[256];
 	int c;
 	*o = (struct emu_opts){.max_insns = UINT64_MAX, .mem = TB_EMU_MEM_DEFAULT};
@@ -104,6 +108,11 @@ static int parse_opts(int argc, char **argv, struct emu_opts *o)
 			o->have_entry = 1;
 			break;
 		case 's': o->stats = 1; break;
+		case 'g':
+			if (tb_emu_engine_parse(optarg, &o->engine))
+				return tb_usage_error("invalid --engine '%s': expected jit or interp", optarg);
+			o->engine_given = true;
+			break;
 		default: return tb_getopt_error("emu", argc, argv, c);
 		}
 	}
@@ -221,6 +230,11 @@ int cmd_emu(int argc, char **argv)
 		free(buf);
 		return tb_usage_error("%s", err);
 	}
+	if (o.engine_given && tb_emu_set_engine(e, o.engine, err, sizeof(err))) {
+		tb_emu_destroy(e);
+		free(buf);
+		return tb_usage_error("--engine %s: %s", tb_emu_engine_name(o.engine), err);
+	}
 	if (o.raw) {
 		rc = tb_emu_load_raw(e, o.addr, buf, len, err, sizeof(err));
 		tb_emu_set_pc(e, o.entry);
@@ -237,14 +251,15 @@ int cmd_emu(int argc, char **argv)
 	uint64_t t0 = tb_now_ns();
 	struct tb_emu_result r = tb_emu_execute(e, o.max_insns);
 	double secs = (double)(tb_now_ns() - t0) * 1e-9;
+	const char *engine = tb_emu_engine_name(tb_emu_get_engine(e));
 	tb_emu_destroy(e);
 	fflush(stdout);
 	if (o.stats && secs > 0)
-		fprintf(stderr, "emu: %llu instructions, stop %s, %.6f s, %.1f M IPS\n",
+		fprintf(stderr, "emu: %llu instructions, stop %s, %.6f s, %.1f M IPS, engine %s\n",
 			(unsigned long long)r.executed, tb_emu_stop_name(r.reason), secs,
-			(double)r.executed / secs * 1e-6);
+			(double)r.executed / secs * 1e-6, engine);
 	else if (o.stats) /* below the clock's resolution: no rate to show */
-		fprintf(stderr, "emu: %llu instructions, stop %s, %.6f s, - M IPS\n",
-			(unsigned long long)r.executed, tb_emu_stop_name(r.reason), secs);
+		fprintf(stderr, "emu: %llu instructions, stop %s, %.6f s, - M IPS, engine %s\n",
+			(unsigned long long)r.executed, tb_emu_stop_name(r.reason), secs, engine);
 	return report_stop(&o, &r);
 }

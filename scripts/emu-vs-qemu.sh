@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # emu-vs-qemu.sh - time the emu benchmark loops as static ELFs (built by
-# scripts/emu-loop-elf.sh) under `tbench emu run`, `qemu-aarch64 -d nochain`
+# scripts/emu-loop-elf.sh) under `tbench emu run` (its default engine, the
+# translator on x86-64, and `--engine interp`), `qemu-aarch64 -d nochain`
 # (qemu's TCG with translation-block chaining disabled: every block exit goes
 # back through qemu's dispatcher) and plain `qemu-aarch64` (its JIT with
 # chaining), each timed the same way: the whole process, median of RUNS
@@ -41,10 +42,13 @@ for v in str nostr; do
 	insns=$("$tbench" emu run --stats "$elf" 2>&1 >/dev/null | awk '/^emu:/ {print $2}')
 	[ $v = str ] && want=$((4 * n + 7)) || want=$((3 * n + 7))
 	[ "$insns" = "$want" ] || { echo "emu-vs-qemu.sh: tbench executed $insns instructions, want $want" >&2; exit 1; }
+	insns=$("$tbench" emu run --engine interp --stats "$elf" 2>&1 >/dev/null | awk '/^emu:/ {print $2}')
+	[ "$insns" = "$want" ] || { echo "emu-vs-qemu.sh: tbench --engine interp executed $insns instructions, want $want" >&2; exit 1; }
 	declare -A ips=() cips=()
-	for r in tbench qemu-nochain qemu-jit; do
+	for r in tbench tbench-interp qemu-nochain qemu-jit; do
 		case $r in
 		tbench) cmd=("$tbench" emu run "$elf") ;;
+		tbench-interp) cmd=("$tbench" emu run --engine interp "$elf") ;;
 		qemu-nochain) cmd=(qemu-aarch64 -d nochain "$elf") ;;
 		qemu-jit) cmd=(qemu-aarch64 "$elf") ;;
 		esac
@@ -56,11 +60,13 @@ for v in str nostr; do
 	metal=$([ $v = str ] && echo 1.9 || echo 2.1)
 	for k in ips cips; do
 		declare -n m=$k
-		printf '%-11s %-9s tbench/qemu-nochain %.2fx, tbench/qemu-jit %.2fx, tbench/Metal(%s M IPS) %.0fx\n' \
-			"loop-$v" "$([ $k = ips ] && echo wall: || echo cpu:)" \
-			"$(echo "${m[tbench]} / ${m[qemu-nochain]}" | bc -l)" \
-			"$(echo "${m[tbench]} / ${m[qemu-jit]}" | bc -l)" "$metal" \
-			"$(echo "${m[tbench]} / $metal" | bc -l)"
+		for t in tbench tbench-interp; do
+			printf '%-11s %-4s %-13s /qemu-nochain %.2fx, /qemu-jit %.2fx, /Metal(%s M IPS) %.0fx\n' \
+				"loop-$v" "$([ $k = ips ] && echo wall || echo cpu)" "$t" \
+				"$(echo "${m[$t]} / ${m[qemu-nochain]}" | bc -l)" \
+				"$(echo "${m[$t]} / ${m[qemu-jit]}" | bc -l)" "$metal" \
+				"$(echo "${m[$t]} / $metal" | bc -l)"
+		done
 		unset -n m
 	done
 	unset ips cips

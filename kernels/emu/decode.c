@@ -241,12 +241,18 @@ static enum tb_emu_opc decode_one(const struct tb_emu *e, uint64_t i, uint32_t w
 	return undef(op, w);
 }
 
-enum tb_emu_opc tb_emu_decode(const struct tb_emu *e, uint64_t i, struct tb_emu_op *op)
+enum tb_emu_opc tb_emu_decode_one(const struct tb_emu *e, uint64_t i, struct tb_emu_op *op)
 {
-	uint32_t w, next;
+	uint32_t w;
 	memcpy(&w, e->mem + i * 4, 4);
 	memset(op, 0, sizeof(*op));
-	enum tb_emu_opc opc = decode_one(e, i, w, op);
+	return decode_one(e, i, w, op);
+}
+
+enum tb_emu_opc tb_emu_decode(const struct tb_emu *e, uint64_t i, struct tb_emu_op *op)
+{
+	uint32_t next;
+	enum tb_emu_opc opc = tb_emu_decode_one(e, i, op);
 	if ((opc == OP_ADDI_X || opc == OP_SUBI_X) && op->d == op->n && op->d < 31)
 		return (enum tb_emu_opc)((opc == OP_ADDI_X ? OP_ADDI_XR0 : OP_SUBI_XR0) + op->d);
 	/* SUBS #imm followed by B.cond runs as one handler when the branch

@@ -13,6 +13,7 @@
 #ifndef TB_EMU_H
 #define TB_EMU_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,6 +42,14 @@ struct tb_emu_result {
 };
 
 struct tb_emu;
+
+/* How tb_emu_execute runs guest code: the interpreter (every host), or the
+ * translator (x86-64 hosts: basic blocks become x86-64 code, the
+ * interpreter runs what it does not translate).  Results are identical. */
+enum tb_emu_engine {
+	TB_EMU_ENGINE_INTERP,
+	TB_EMU_ENGINE_JIT,
+};
 
 /* Called for write(fd, buf, len) with fd 1 or 2; returns bytes written or a
  * negative errno (placed in x0).  No callback: writes are discarded and
@@ -83,6 +92,17 @@ int tb_emu_read64(const struct tb_emu *e, uint64_t addr, uint64_t *v);
 int tb_emu_write8(struct tb_emu *e, uint64_t addr, uint8_t v);
 int tb_emu_write32(struct tb_emu *e, uint64_t addr, uint32_t v);
 int tb_emu_write64(struct tb_emu *e, uint64_t addr, uint64_t v);
+
+/* The engine: new machines use the translator when this host has it, else
+ * the interpreter.  Setting TB_EMU_ENGINE_JIT where it is not available
+ * returns -1 with a message. */
+int tb_emu_set_engine(struct tb_emu *e, enum tb_emu_engine engine, char *err, size_t errlen);
+enum tb_emu_engine tb_emu_get_engine(const struct tb_emu *e);
+/* true if this build and host have the translator (x86-64) */
+bool tb_emu_jit_available(void);
+const char *tb_emu_engine_name(enum tb_emu_engine engine); /* "interp", "jit" */
+/* name to engine; -1 if unknown */
+int tb_emu_engine_parse(const char *name, enum tb_emu_engine *engine);
 
 /* Run at most max_insns instructions from the current PC. */
 struct tb_emu_result tb_emu_execute(struct tb_emu *e, uint64_t max_insns);

@@ -80,10 +80,20 @@ struct tb_emu {
 	unsigned nzcv;
 	tb_emu_write_fn write;
 	void *write_ctx;
+	/* the translator tier (jit.c, jit_run.c); translated code reads these
+	 * at fixed offsets from the machine pointer */
+	enum tb_emu_engine engine;
+	uint64_t lim[4];       /* mem_size - 1, 2, 4, 8: last valid address of an access */
+	uint64_t jit_left;     /* budget left, in and out of a translated block */
+	uint64_t jit_inv_addr; /* a block's store hit a code page: the range to invalidate */
+	uint64_t jit_inv_len;
+	struct tb_emu_jit *jit; /* code cache; NULL until the translator is first used */
 };
 
 #define TB_EMU_PAGE_SHIFT 12
 
+/* The word at index i alone (no fusing, no per-register forms). */
+enum tb_emu_opc tb_emu_decode_one(const struct tb_emu *e, uint64_t i, struct tb_emu_op *op);
 /* Decode the word at index i of the code (fusing with the next word when
  * that is a B.cond); fills op (except h) and returns its opcode. */
 enum tb_emu_opc tb_emu_decode(const struct tb_emu *e, uint64_t i, struct tb_emu_op *op);
@@ -92,6 +102,22 @@ uint16_t tb_emu_cond_mask(unsigned cond);
 /* Forget decoded entries covering [addr, addr + len) (and a fused pair
  * reaching into it); called by every store into a page holding code. */
 void tb_emu_invalidate(struct tb_emu *e, uint64_t addr, uint64_t len);
+
+/* The interpreter (exec.c): what tb_emu_execute runs with the interp engine,
+ * and the translator's fallback. */
+struct tb_emu_result tb_emu_interp(struct tb_emu *e, uint64_t max);
+
+/* Translator (jit.c): translate the block at guest pc into out (at most cap
+ * bytes) as a function int fn(struct tb_emu *) returning a TB_JIT_EXIT_*;
+ * returns the bytes used and sets *n to its guest instructions, or 0 if
+ * nothing at pc can be translated or cap is too small. */
+#define TB_JIT_MAXN 32
+enum { TB_JIT_EXIT_NEXT, TB_JIT_EXIT_STEP, TB_JIT_EXIT_SMC };
+size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t cap,
+			    unsigned *n);
+/* jit_run.c: drop translations covering guest words [first, last]; free */
+void tb_emu_jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last);
+void tb_emu_jit_free(struct tb_emu *e);
 
 static inline bool tb_emu_in_bounds(const struct tb_emu *e, uint64_t addr, uint64_t len)
 {

@@ -78,7 +78,7 @@ static uint64_t sys_write(struct tb_emu *e, uint64_t fd, uint64_t buf, uint64_t 
 	return (uint64_t)e->write(e->write_ctx, (int)fd, e->mem + buf, len);
 }
 
-struct tb_emu_result tb_emu_execute(struct tb_emu *e, uint64_t max)
+struct tb_emu_result tb_emu_interp(struct tb_emu *e, uint64_t max)
 {
 	static const int32_t tbl[OP_COUNT] = {
 #define TB_EMU_LABEL(name) [OP_##name] = &&op_##name - &&op_DECODE,

@@ -1,6 +1,6 @@
 /*
- * emu/loop.c - setup, timed run and verification shared by the two loop
- * variants.  Each call of run() re-runs the whole guest program from its
+ * emu/loop.c - setup, timed run and verification shared by the loop
+ * variants (with and without the store, translator or interpreter).  Each call of run() re-runs the whole guest program from its
  * first instruction (registers reset; the decoded code is kept, as an
  * interpreter's code cache would be).
  */
@@ -39,7 +39,14 @@ unsigned tb_emu_loop_program(uint32_t *out, uint64_t n, bool store, uint64_t *in
 	return k;
 }
 
-static bool is_str(const struct tb_case *c) { return c->k->impl != NULL; }
+static const struct tb_emu_loop_impl *impl(const struct tb_case *c) { return c->k->impl; }
+static bool is_str(const struct tb_case *c) { return impl(c)->store; }
+
+bool tb_emu_loop_jit_supported(const char **why)
+{
+	*why = "the translator (jit) needs an x86-64 host; the -interp variants run anywhere";
+	return tb_emu_jit_available();
+}
 
 static void start(struct loop *l)
 {
@@ -56,6 +63,11 @@ int tb_emu_loop_setup(struct tb_case *c, char *err, size_t errlen)
 		return tb_err(err, errlen, "out of memory");
 	l->e = tb_emu_create(LOOP_MEM, err, errlen);
 	if (!l->e) {
+		free(l);
+		return -1;
+	}
+	if (tb_emu_set_engine(l->e, impl(c)->engine, err, errlen)) {
+		tb_emu_destroy(l->e);
 		free(l);
 		return -1;
 	}

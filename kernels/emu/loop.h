@@ -1,13 +1,16 @@
 /*
  * loop.h - the emulator-loop benchmark family: a guest loop of
  * ADD + STR + SUBS + B.NE (loop-str) or ADD + SUBS + B.NE (loop-nostr),
- * built with the in-tree encoder; n = loop iterations, items = guest
- * instructions executed, so the rate is instructions per second (IPS).
+ * built with the in-tree encoder, run by the translator (jit, the default
+ * variants) or the interpreter (the -interp variants); n = loop
+ * iterations, items = guest instructions executed, so the rate is
+ * instructions per second (IPS).
  */
 #ifndef TB_EMU_LOOP_H
 #define TB_EMU_LOOP_H
 
 #include "../kernel.h"
+#include "emu.h"
 
 #include <stdbool.h>
 
@@ -24,10 +27,21 @@ size_t tb_emu_loop_memory(const struct tb_case *c);
 #define TB_EMU_LOOP_DATA 0x8000u
 unsigned tb_emu_loop_program(uint32_t *out, uint64_t n, bool store, uint64_t *insns);
 
-#define TB_EMU_LOOP_KERNEL(variant_, summary_, store_)                                  \
+/* what a variant runs: with or without the STR, on which engine */
+struct tb_emu_loop_impl {
+	bool store;
+	enum tb_emu_engine engine;
+};
+/* the jit variants: only where the translator exists (x86-64) */
+bool tb_emu_loop_jit_supported(const char **why);
+
+#define TB_EMU_LOOP_KERNEL(variant_, summary_, store_, engine_)                         \
 	{                                                                               \
 		.family = "emu", .variant = variant_, .summary = summary_,              \
-		.modes = TB_MODE_NONE, .impl = (store_) ? "str" : NULL,                 \
+		.modes = TB_MODE_NONE,                                                  \
+		.impl = &(const struct tb_emu_loop_impl){store_, engine_},              \
+		.supported = (engine_) == TB_EMU_ENGINE_JIT ? tb_emu_loop_jit_supported \
+							    : NULL,                     \
 		.setup = tb_emu_loop_setup, .run = tb_emu_loop_run,                     \
 		.verify = tb_emu_loop_verify, .teardown = tb_emu_loop_teardown,         \
 		.work = tb_emu_loop_work, .memory = tb_emu_loop_memory,                 \

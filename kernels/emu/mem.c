@@ -34,6 +34,9 @@ struct tb_emu *tb_emu_create(size_t mem_size, char *err, size_t errlen)
 		tb_err(err, errlen, "cannot allocate %zu bytes of guest memory", mem_size);
 		return NULL;
 	}
+	/* the translator where this host has it, else the interpreter */
+	if (tb_emu_set_engine(e, TB_EMU_ENGINE_JIT, NULL, 0))
+		e->engine = TB_EMU_ENGINE_INTERP;
 	return e;
 }
 
@@ -44,6 +47,7 @@ void tb_emu_destroy(struct tb_emu *e)
 	free(e->mem);
 	free(e->dec);
 	free(e->codepage);
+	tb_emu_jit_free(e);
 	free(e);
 }
 
@@ -71,6 +75,7 @@ void tb_emu_invalidate(struct tb_emu *e, uint64_t addr, uint64_t len)
 		first--; /* a fused pair at first-1 read this word too */
 	for (uint64_t i = first; i <= last; i++)
 		e->dec[i].h = 0;
+	tb_emu_jit_invalidate(e, addr / 4, last);
 }
 
 static bool touches_code(const struct tb_emu *e, uint64_t addr, uint64_t len)

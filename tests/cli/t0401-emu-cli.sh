@@ -35,7 +35,16 @@ expect_usage "unknown option" "unknown option '--fast'" "$TBENCH" emu run --fast
 
 expect_status "raw exit status passes through" 42 "$TBENCH" emu run --raw exit42.bin
 expect_status "raw at an address with --stats" 42 "$TBENCH" emu run --raw --addr 0x1000 --stats exit42.bin
-check "--stats line" 'grep -Eq "^emu: 3 instructions, stop exit, [0-9.]+ s, [0-9.]+ M IPS$" "$T/err"'
+check "--stats line" 'grep -Eq "^emu: 3 instructions, stop exit, [0-9.]+ s, [0-9.]+ M IPS, engine (jit|interp)$" "$T/err"'
+expect_usage "bad --engine" "invalid --engine 'fast': expected jit or interp" "$TBENCH" emu run --raw --engine fast exit42.bin
+expect_status "--engine interp" 42 "$TBENCH" emu run --raw --engine interp --stats exit42.bin
+check "--stats names the interpreter" 'grep -q "M IPS, engine interp$" "$T/err"'
+if [ "$(uname -m)" = x86_64 ]; then
+	expect_status "--engine jit" 42 "$TBENCH" emu run --raw --engine jit --stats exit42.bin
+	check "--stats names the translator" 'grep -q "M IPS, engine jit$" "$T/err"'
+	expect_status "the default engine on x86-64" 42 "$TBENCH" emu run --raw --stats exit42.bin
+	check "is the translator" 'grep -q "M IPS, engine jit$" "$T/err"'
+fi
 expect_status "entry past the code" 1 "$TBENCH" emu run --raw --addr 0x1000 --entry 0x1008 exit42.bin
 check "svc without x8 set is reported" 'grep -q "unsupported syscall 0 at pc 0x1008" "$T/err"'
 expect_status "memory fault" 1 "$TBENCH" emu run --raw --mem 1Mi fault.bin
@@ -48,6 +57,6 @@ expect_status "unsupported syscall" 1 "$TBENCH" emu run --raw svc.bin
 check "syscall number" 'grep -q "unsupported syscall 172 at pc 0x4" "$T/err"'
 
 expect_status "emu family runs and verifies" 0 "$TBENCH" run emu -s 1000 --samples 3 --warmup-time 1ms --csv emu.csv
-check "both variants ok" '[ "$(grep -c ",emu,loop-.*,ok," emu.csv)" -eq 2 ]'
+check "all four variants ok" '[ "$(grep -c ",emu,loop-.*,ok," emu.csv)" -eq 4 ]'
 check "rate is in insn/s" 'grep -q "insn/s" "$T/out"'
 finish

@@ -20,11 +20,13 @@
 #include "kernels/kernel.h"
 
 static char err[256];
+static enum tb_emu_engine engine; /* each group runs once per engine */
 
 static struct tb_emu *machine(const uint32_t *prog, size_t words)
 {
 	struct tb_emu *e = tb_emu_create(64 << 10, err, sizeof(err));
 	assert_non_null(e);
+	assert_int_equal(tb_emu_set_engine(e, engine, err, sizeof(err)), 0);
 	assert_int_equal(tb_emu_load_raw(e, 0, prog, words * 4, err, sizeof(err)), 0);
 	return e;
 }
@@ -428,10 +430,12 @@ static void random_programs_stay_inside(void **state)
 static void loop_benchmark_verifies(void **state)
 {
 	(void)state;
-	const char *variants[] = {"loop-str", "loop-nostr"};
-	for (int v = 0; v < 2; v++) {
+	const char *variants[] = {"loop-str", "loop-nostr", "loop-str-interp", "loop-nostr-interp"};
+	for (int v = 0; v < 4; v++) {
 		const struct tb_kernel *k = tb_kernel_find("emu", variants[v]);
 		assert_non_null(k);
+		if (!tb_kernel_supported(k, &(const char *){NULL}))
+			continue; /* jit variants off x86-64 */
 		size_t sizes[] = {1, 2, 1000, 65535};
 		for (size_t i = 0; i < 4; i++) {
 			struct tb_case c = {.k = k, .n = sizes[i], .rows = 1, .cols = sizes[i], .threads = 1};
@@ -440,7 +444,7 @@ static void loop_benchmark_verifies(void **state)
 			if (k->verify(&c, err, sizeof(err)))
 				fail_msg("%s n=%zu: %s", variants[v], sizes[i], err);
 			struct tb_work w = k->work(&c);
-			assert_true(w.items == (double)(sizes[i] * (v ? 3 : 4) + 4));
+			assert_true(w.items == (double)(sizes[i] * (v % 2 ? 3 : 4) + 4));
 			k->teardown(&c);
 		}
 	}
@@ -465,5 +469,11 @@ int main(void)
 		cmocka_unit_test(random_programs_stay_inside),
 		cmocka_unit_test(loop_benchmark_verifies),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	engine = TB_EMU_ENGINE_INTERP;
+	int failed = cmocka_run_group_tests_name("interp", tests, NULL, NULL);
+	if (tb_emu_jit_available()) {
+		engine = TB_EMU_ENGINE_JIT;
+		failed += cmocka_run_group_tests_name("jit", tests, NULL, NULL);
+	}
+	return failed;
 }

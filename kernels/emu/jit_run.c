@@ -1,0 +1,221 @@
+/*
+ * jit_run.c - tb_emu_execute and the translator's code cache.
+ *
+ * With the jit engine, execution looks up the translated block at PC
+ * (translating it on first use; a per-word map of guest memory holds each
+ * block's place in an executable buffer) and runs it when the budget
+ * covers the whole block; otherwise the interpreter runs: one instruction
+ * where nothing is translatable (SVC, HLT, undefined words, a fault to
+ * report), or the rest of the budget when it is smaller than the block,
+ * so the stop PC and count stay exact.  Stores into code (by a block, the
+ * interpreter or the host) invalidate the blocks covering the overwritten
+ * words; a full buffer is flushed as a whole.
+ */
+#include "emu_int.h"
+
+#include "../common.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef VALGRIND_DISCARD_TRANSLATIONS
+#define VALGRIND_DISCARD_TRANSLATIONS(addr, len) ((void)(addr), (void)(len))
+#endif
+
+#define CODE_SIZE ((size_t)16 << 20)
+#define BLOCK_ROOM ((size_t)64 << 10) /* free space a translation may need */
+#define UNTRANSLATABLE 1u             /* map value: run the interpreter here */
+
+struct blk {
+	uint32_t n; /* guest instructions */
+	uint32_t pad[3];
+	/* x86-64 code follows (16-byte aligned) */
+};
+
+struct tb_emu_jit {
+	uint8_t *code;
+	size_t used;
+	uint32_t *map;       /* per guest word: 0 unknown, 1 untranslatable, else offset */
+	uint64_t lo, hi;     /* map entries that may be set: [lo, hi) */
+};
+
+bool tb_emu_jit_available(void)
+{
+#if defined(__x86_64__)
+	return true;
+#else
+	return false;
+#endif
+}
+
+const char *tb_emu_engine_name(enum tb_emu_engine engine)
+{
+	return engine == TB_EMU_ENGINE_JIT ? "jit" : "interp";
+}
+
+int tb_emu_engine_parse(const char *name, enum tb_emu_engine *engine)
+{
+	if (!strcmp(name, "interp"))
+		*engine = TB_EMU_ENGINE_INTERP;
+	else if (!strcmp(name, "jit"))
+		*engine = TB_EMU_ENGINE_JIT;
+	else
+		return -1;
+	return 0;
+}
+
+static int jit_init(struct tb_emu *e, char *err, size_t errlen)
+{
+	if (e->jit)
+		return 0;
+	if (!tb_emu_jit_available())
+		return tb_err(err, errlen, "the translator (jit) needs an x86-64 host");
+	struct tb_emu_jit *j = calloc(1, sizeof(*j));
+	if (!j)
+		return tb_err(err, errlen, "out of memory");
+	j->map = calloc(e->mem_size / 4, sizeof(*j->map));
+	j->code = mmap(NULL, CODE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (!j->map || j->code == MAP_FAILED) {
+		if (j->code != MAP_FAILED)
+			munmap(j->code, CODE_SIZE);
+		free(j->map);
+		free(j);
+		return tb_err(err, errlen, "cannot map %zu bytes of executable memory for the translator",
+			      CODE_SIZE);
+	}
+	j->used = 64; /* offsets 0 and 1 mean "none" in the map */
+	j->lo = UINT64_MAX;
+	e->jit = j;
+	return 0;
+}
+
+void tb_emu_jit_free(struct tb_emu *e)
+{
+	if (!e->jit)
+		return;
+	munmap(e->jit->code, CODE_SIZE);
+	free(e->jit->map);
+	free(e->jit);
+	e->jit = NULL;
+}
+
+int tb_emu_set_engine(struct tb_emu *e, enum tb_emu_engine engine, char *err, size_t errlen)
+{
+	if (engine == TB_EMU_ENGINE_JIT && jit_init(e, err, errlen))
+		return -1;
+	e->engine = engine;
+	return 0;
+}
+
+enum tb_emu_engine tb_emu_get_engine(const struct tb_emu *e) { return e->engine; }
+
+static void flush(struct tb_emu_jit *j)
+{
+	if (j->lo < j->hi)
+		memset(j->map + j->lo, 0, (j->hi - j->lo) * sizeof(*j->map));
+	VALGRIND_DISCARD_TRANSLATIONS(j->code, j->used);
+	j->used = 64;
+	j->lo = UINT64_MAX;
+	j->hi = 0;
+}
+
+void tb_emu_jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last)
+{
+	struct tb_emu_jit *j = e->jit;
+	if (!j || j->lo >= j->hi)
+		return;
+	/* a block starting up to TB_JIT_MAXN - 1 words earlier may cover first */
+	first = first >= TB_JIT_MAXN - 1 ? first - (TB_JIT_MAXN - 1) : 0;
+	if (first < j->lo)
+		first = j->lo;
+	if (last >= j->hi)
+		last = j->hi - 1;
+	for (uint64_t i = first; i <= last && i < j->hi; i++)
+		j->map[i] = 0;
+}
+
+static void mark_code(struct tb_emu *e, uint64_t addr, uint64_t len)
+{
+	for (uint64_t p = addr >> TB_EMU_PAGE_SHIFT; p <= (addr + len - 1) >> TB_EMU_PAGE_SHIFT; p++)
+		e->codepage[p] = 1;
+}
+
+/* the block at pc (translated now if needed), NULL where the interpreter runs */
+static const struct blk *lookup(struct tb_emu *e, uint64_t pc)
+{
+	struct tb_emu_jit *j = e->jit;
+	uint64_t i = pc / 4;
+	uint32_t v = j->map[i];
+	if (v > UNTRANSLATABLE)
+		return (const struct blk *)(j->code + v);
+	if (v == UNTRANSLATABLE)
+		return NULL;
+	if (CODE_SIZE - j->used < BLOCK_ROOM)
+		flush(j);
+	unsigned n;
+	size_t len = tb_emu_jit_translate(e, pc, j->code + j->used + sizeof(struct blk),
+					  CODE_SIZE - j->used - sizeof(struct blk), &n);
+	if (i < j->lo)
+		j->lo = i;
+	if (i + 1 > j->hi)
+		j->hi = i + 1;
+	mark_code(e, pc, n ? 4ull * n : 4);
+	if (!len) {
+		j->map[i] = UNTRANSLATABLE;
+		return NULL;
+	}
+	struct blk *b = (struct blk *)(j->code + j->used);
+	b->n = n;
+	j->map[i] = (uint32_t)j->used;
+	j->used += (sizeof(*b) + len + 15) & ~(size_t)15;
+	return b;
+}
+
+typedef int (*block_fn)(struct tb_emu *e);
+
+struct tb_emu_result tb_emu_execute(struct tb_emu *e, uint64_t max)
+{
+	if (e->engine != TB_EMU_ENGINE_JIT || !e->jit)
+		return tb_emu_interp(e, max);
+	e->lim[0] = e->mem_size - 1;
+	e->lim[1] = e->mem_size - 2;
+	e->lim[2] = e->mem_size - 4;
+	e->lim[3] = e->mem_size - 8;
+	uint64_t left = max;
+	for (;;) {
+		uint64_t pc = e->pc;
+		const struct blk *b = NULL;
+		if (left && !(pc & 3) && pc < e->mem_size)
+			b = lookup(e, pc);
+		if (!b || left < b->n) {
+			/* the interpreter: one instruction, or the budget's rest */
+			uint64_t step = b ? left : left ? 1 : 0;
+			struct tb_emu_result r = tb_emu_interp(e, step);
+			left -= r.executed;
+			if (b || step == 0 || r.reason != TB_EMU_BUDGET) {
+				r.executed = max - left;
+				return r;
+			}
+			continue;
+		}
+		e->jit_left = left;
+		int why = ((block_fn)(const void *)((const uint8_t *)b + sizeof(*b)))(e);
+		left = e->jit_left;
+		if (why == TB_JIT_EXIT_SMC) {
+			tb_emu_invalidate(e, e->jit_inv_addr, e->jit_inv_len);
+		} else if (why == TB_JIT_EXIT_STEP) {
+			struct tb_emu_result r = tb_emu_interp(e, 1);
+			left -= r.executed;
+			if (r.reason != TB_EMU_BUDGET) {
+				r.executed = max - left;
+				return r;
+			}
+		}
+	}
+}
