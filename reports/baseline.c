@@ -419,7 +419,7 @@ static int load_snapshot(const char *p, struct tb_resultset *rs, bool *retry, ch
 		struct tb_resultset tmp = {0};
 		rc = load_files(proc[0], proc[1], proc[2], fds[3] >= 0 ? proc[3] : NULL, true, &tmp,
 				err, errlen);
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < 4 && rc; i++) /* err is only set on failure */
 			name_file(err, errlen, proc[i], p, names[i]);
 		if (!rc) {
 			tb_resultset_free(rs);
@@ -524,6 +524,7 @@ int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_result
 		memcpy(ns + d->nsamples, s->samples, s->nsamples * sizeof(double));
 		d->samples = ns;
 		d->nsamples += s->nsamples;
+		size_t runs = (d->runs ? d->runs : 1) + (s->runs ? s->runs : 1);
 		struct tb_result tmp;
 		if (copy_result(&tmp, s)) {
 			tb_result_free(&tmp);
@@ -534,6 +535,7 @@ int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_result
 		free(d->metrics);
 		tmp.samples = d->samples;
 		tmp.nsamples = d->nsamples;
+		tmp.runs = runs;
 		*d = tmp;
 		double ls = d->limit_share;
 		tb_result_derive(d);

@@ -26,7 +26,7 @@ enum { C_SCHEMA, C_NAME, C_FAMILY, C_VARIANT, C_MODE, C_N, C_ROWS, C_COLS, C_THR
        C_STATUS, C_SAMPLES, C_ITERS, C_MIN, C_MEDIAN, C_MEAN, C_SD, C_MAD, C_CV,
        C_P5, C_P25, C_P75, C_P95, C_CILO, C_CIHI, C_OMILD, C_OSEV,
        C_BYTES, C_FLOPS, C_ITEMS, C_UNIT, C_IPS, C_GBPS, C_LIMIT, C_IPC, C_NOTE,
-       C_METRIC, C_NFIXED };
+       C_METRIC, C_RUNS, C_NFIXED };
 
 #include "csv_columns.h"
 _Static_assert(C_NFIXED == TB_CSV_NCOLS, "csv_read.c's column enum must follow csv_columns.h");
@@ -216,6 +216,14 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	if (!strcmp(r->status, "ok") && isnan(r->st.median))
 		return tb_err(err, errlen, "%s:%zu: status ok but median_ns is empty", p, line);
 	uint64_t o;
+	if (*FIELD(C_RUNS)) {
+		if (parse_u64(p, line, "runs", FIELD(C_RUNS), &o, err, errlen))
+			return -1;
+		if (o == 0 || o > 1000000)
+			return tb_err(err, errlen, "%s:%zu: column runs: %" PRIu64 " is out of range (1-1000000)",
+				      p, line, o);
+		r->runs = o;
+	}
 	if (*FIELD(C_OMILD)) {
 		if (parse_u64(p, line, "outliers_mild", FIELD(C_OMILD), &o, err, errlen))
 			return -1;

@@ -88,6 +88,7 @@ static int write_summary(FILE *f, const struct tb_report *rep, char *err, size_t
 		tb_csv_field(f, r->note);
 		fputc(',', f);
 		tb_csv_field(f, r->metric);
+		fprintf(f, ",%zu", r->runs ? r->runs : 1);
 		for (size_t j = 0; j < nm; j++) {
 			const struct tb_metric *m = find_metric(r, mn[j]);
 			fputc(',', f);

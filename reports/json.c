@@ -59,12 +59,13 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 {
 	const struct tb_stats *s = &r->st;
 	bool has = r->nsamples || !isnan(s->median);
-	json_t *c = json_pack("{s:o, s:o, s:o, s:I, s:I, s:I, s:i, s:o, s:o, s:I, s:I}",
+	json_t *c = json_pack("{s:o, s:o, s:o, s:I, s:I, s:I, s:i, s:o, s:o, s:I, s:I, s:I}",
 			      "family", jstr(r->family), "variant", jstr(r->variant), "mode", jstr(r->mode),
 			      "n", (json_int_t)r->n, "rows", (json_int_t)r->rows,
 			      "cols", (json_int_t)r->cols, "threads", (int)r->threads,
 			      "status", jstr(r->status), "note", jstr(r->note),
-			      "samples", (json_int_t)r->nsamples, "iters_per_sample", (json_int_t)r->iters);
+			      "samples", (json_int_t)r->nsamples, "iters_per_sample", (json_int_t)r->iters,
+			      "runs", (json_int_t)(r->runs ? r->runs : 1));
 	if (!c)
 		return NULL;
 	json_t *t = json_object();

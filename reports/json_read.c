@@ -67,7 +67,7 @@ static void kv_load(json_t *o, struct tb_kvlist *kv)
 static int load_case(const char *path, size_t i, json_t *c, struct tb_result *r, char *err,
 		     size_t errlen)
 {
-	uint64_t th = 1;
+	uint64_t th = 1, runs = 0;
 	if (!json_is_object(c))
 		return tb_err(err, errlen, "%s: case %zu is not an object", path, i + 1);
 	if (str(path, i, c, "family", r->family, sizeof(r->family), true, err, errlen) ||
@@ -79,8 +79,10 @@ static int load_case(const char *path, size_t i, json_t *c, struct tb_result *r,
 	    uint_of(path, i, c, "rows", &r->rows, false, err, errlen) ||
 	    uint_of(path, i, c, "cols", &r->cols, false, err, errlen) ||
 	    uint_of(path, i, c, "threads", &th, false, err, errlen) ||
-	    uint_of(path, i, c, "iters_per_sample", &r->iters, false, err, errlen))
+	    uint_of(path, i, c, "iters_per_sample", &r->iters, false, err, errlen) ||
+	    uint_of(path, i, c, "runs", &runs, false, err, errlen))
 		return -1;
+	r->runs = runs ? (size_t)runs : 1;
 	if (!r->family[0] || !r->variant[0])
 		return tb_err(err, errlen, "%s: case %zu: empty family or variant", path, i + 1);
 	if (th == 0 || th > 4096)

@@ -39,6 +39,7 @@ struct tb_result {
 	uint64_t iters;  /* calls per sample */
 	size_t nsamples;
 	double *samples; /* ns per call, nsamples of them (owned) */
+	size_t runs;     /* tbench runs pooled in samples, in order (--append); 0 reads as 1 */
 	double bytes, flops, items; /* work per call */
 	char unit[16];              /* what items count */
 	struct tb_stats st;

@@ -50,6 +50,14 @@ int tb_stats_median_ci(const double *x, size_t n, const struct tb_boot_opts *o, 
  * TB_BOOT_MIN_N. */
 int tb_stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
 		      const struct tb_boot_opts *o, double *lo, double *hi);
+/* The same when a side pools the samples of several runs (ra, rb >= 1; the
+ * runs' samples consecutive, in order): a side of two or more runs is
+ * resampled by whole runs (cluster bootstrap: the samples split into that
+ * many consecutive equal shares), so the run-to-run spread of a shared
+ * machine - another clock bin, another core - widens the interval as it
+ * should; a side of one run is resampled in blocks as above. */
+int tb_stats_ratio_ci_runs(const double *a, size_t na, size_t ra, const double *b, size_t nb,
+			   size_t rb, const struct tb_boot_opts *o, double *lo, double *hi);
 
 /* block length of the ratio bootstrap: ceil(sqrt(n)) */
 size_t tb_stats_block_len(size_t n);

@@ -44,6 +44,29 @@ static double resample_median(const double *x, size_t n, size_t block, gsl_rng *
 	return gsl_stats_median(buf, 1, n);
 }
 
+/* median of a resample of x (n values) by whole runs: `runs` shares drawn
+ * with replacement from the consecutive shares [i n / runs, (i+1) n / runs);
+ * buf holds n + runs values */
+static double resample_runs_median(const double *x, size_t n, size_t runs, gsl_rng *rng,
+				   double *buf)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < runs; i++) {
+		size_t s = gsl_rng_uniform_int(rng, runs);
+		size_t from = s * n / runs, to = (s + 1) * n / runs;
+		memcpy(buf + k, x + from, (to - from) * sizeof(double));
+		k += to - from;
+	}
+	return gsl_stats_median(buf, 1, k);
+}
+
+static double resample_side(const double *x, size_t n, size_t runs, gsl_rng *rng, double *buf)
+{
+	if (runs >= 2 && runs <= n)
+		return resample_runs_median(x, n, runs, rng, buf);
+	return resample_median(x, n, tb_stats_block_len(n), rng, buf);
+}
+
 size_t tb_stats_block_len(size_t n)
 {
 	size_t b = (size_t)ceil(sqrt((double)n));
@@ -120,6 +143,12 @@ int tb_stats_median_ci(const double *x, size_t n, const struct tb_boot_opts *o, 
 int tb_stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
 		      const struct tb_boot_opts *o, double *lo, double *hi)
 {
+	return tb_stats_ratio_ci_runs(a, na, 1, b, nb, 1, o, lo, hi);
+}
+
+int tb_stats_ratio_ci_runs(const double *a, size_t na, size_t ra, const double *b, size_t nb,
+			   size_t rb, const struct tb_boot_opts *o, double *lo, double *hi)
+{
 	struct tb_boot_opts bo;
 	opts_or_default(o, &bo);
 	*lo = *hi = NAN;
@@ -130,15 +159,16 @@ int tb_stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
 	size_t rs = bo.resamples;
 	if ((na + nb) * rs > (size_t)400e6)
 		rs = 100 + (size_t)(400e6 / (double)(na + nb));
-	double *buf = malloc((na > nb ? na : nb) * sizeof(double));
+	size_t big = (na + ra > nb + rb ? na + ra : nb + rb);
+	double *buf = malloc(big * sizeof(double));
 	double *ratio = malloc(rs * sizeof(double));
 	gsl_rng *rng = new_rng(bo.seed);
 	int rc = -1;
 	if (buf && ratio && rng) {
 		size_t k = 0;
 		for (size_t r = 0; r < rs; r++) {
-			double ma = resample_median(a, na, tb_stats_block_len(na), rng, buf);
-			double mb = resample_median(b, nb, tb_stats_block_len(nb), rng, buf);
+			double ma = resample_side(a, na, ra, rng, buf);
+			double mb = resample_side(b, nb, rb, rng, buf);
 			if (ma > 0)
 				ratio[k++] = mb / ma;
 		}

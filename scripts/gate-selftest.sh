@@ -9,20 +9,23 @@
 #
 # The method (see README, "Statistics, baselines and the CI gate"): old and
 # new are measured in R interleaved rounds (ABBA order: A B B A A B ...),
-# each round appending its samples to the side's baseline (--append), with
-# short samples (--min-sample-time 100us) so a time slice lost to another
-# process spoils few samples; then `tbench compare` with the default
-# verdict settings (alpha 0.01, threshold 5%, 95% block-bootstrap CI).
+# each round a fresh process appending its samples to the side's baseline
+# (--append), with short samples (--min-sample-time 100us) so a time slice
+# lost to another process spoils few samples; then `tbench compare` with the
+# default verdict settings (alpha 0.01, threshold 5%, 95% CI).  On this VM
+# each process runs at its own speed (clock bins ~0.7% apart, +-3%), so the
+# unit of evidence is the run: ten short runs a side, and compare resamples
+# whole runs for the ratio's CI (cluster bootstrap).
 #
-#   K=20 R=4 S=50 TBENCH=build/tbench scripts/gate-selftest.sh [tbench run args]
+#   K=20 R=10 S=20 TBENCH=build/tbench scripts/gate-selftest.sh [tbench run args]
 #   GATE_MODE=sequential: one run of old, then one of new (R=1, no interleaving)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 K=${K:-20}
-R=${R:-4}
-S=${S:-50}
+R=${R:-10}
+S=${S:-20}
 mode=${GATE_MODE:-interleaved}
-[ "$mode" = sequential ] && R=1 && S=$((S * ${R_SEQ:-4}))
+[ "$mode" = sequential ] && R=1 && S=$((S * ${R_SEQ:-10}))
 if [ -z "${TBENCH:-}" ]; then
 	TBENCH=$("$root/scripts/build.sh" release | tail -1)/tbench
 fi

@@ -23,6 +23,8 @@ enum tb_create_op { TB_ZEROS, TB_ONES, TB_FROM_VEC, TB_RAND };
 
 /* One instruction set's implementation of every op.  y may equal a / x
  * (in-place) everywhere. */
+#define TB_RAND_LANES 16 /* rand: independent taus2 streams interleaved per block */
+
 struct tb_ops_isa {
 	const char *name;
 	void (*bin[TB_BIN_N])(float *y, const float *a, const float *b, size_t n);
@@ -40,6 +42,9 @@ struct tb_ops_isa {
 	void (*softmax)(float *y, const float *x, size_t rows, size_t cols);
 	void (*fill)(float *y, float v, size_t n);
 	void (*copy)(float *y, const float *x, size_t n);
+	/* rand: y[i] = (next word of stream i % TB_RAND_LANES >> 8) * 2^-24,
+	 * st[k][l] = word s(k+1) of stream l's GSL taus2 state (updated) */
+	void (*taus2)(float *y, size_t n, uint32_t st[3][TB_RAND_LANES]);
 };
 
 extern const struct tb_ops_isa tb_ops_scalar, tb_ops_avx2, tb_ops_avx512, tb_ops_neon;

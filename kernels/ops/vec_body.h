@@ -124,7 +124,7 @@ static double v_sum(const float *x, size_t n)
 MINMAX(v_max, >)
 MINMAX(v_min, <)
 
-#define CW 256 /* columns per chunk: the accumulators stay in L1 */
+#define CW 1024 /* columns per chunk: the accumulators (12 KiB) stay in L1 */
 static void v_cols(enum tb_red_op op, float *out, const float *x, size_t rows,
 		   size_t cols, size_t j0, size_t j1, double scale)
 {
@@ -354,6 +354,45 @@ static void v_copy(float *y, const float *x, size_t n)
 		y[i] = x[i];
 }
 
+/* ---- rand: TB_RAND_LANES GSL taus2 streams side by side, as
+ * TB_RAND_LANES / VW native vectors ---- */
+typedef uint32_t vu __attribute__((vector_size(VW * 4)));
+#define RV (TB_RAND_LANES / VW)
+/* GSL taus.c: (((s & c) << d) ^ (((s << a) ^ s) >> b)), 32-bit words */
+#define TAUS(s, a, b, c, d) ((((s) & (c)) << (d)) ^ ((((s) << (a)) ^ (s)) >> (b)))
+
+static inline __attribute__((always_inline)) void taus2_step(vu *s1, vu *s2, vu *s3, float *out)
+{
+	for (int k = 0; k < RV; k++) {
+		s1[k] = TAUS(s1[k], 13, 19, 4294967294u, 12);
+		s2[k] = TAUS(s2[k], 2, 25, 4294967288u, 4);
+		s3[k] = TAUS(s3[k], 3, 11, 4294967280u, 17);
+		vf f = __builtin_convertvector((vi)((s1[k] ^ s2[k] ^ s3[k]) >> 8), vf) * 0x1p-24f;
+		st(out + k * VW, f);
+	}
+}
+
+static void v_taus2(float *y, size_t n, uint32_t state[3][TB_RAND_LANES])
+{
+	vu s1[RV], s2[RV], s3[RV];
+	memcpy(s1, state[0], sizeof(s1));
+	memcpy(s2, state[1], sizeof(s2));
+	memcpy(s3, state[2], sizeof(s3));
+	size_t i = 0;
+	for (; i + TB_RAND_LANES <= n; i += TB_RAND_LANES)
+		taus2_step(s1, s2, s3, y + i);
+	if (i < n) {
+		float t[TB_RAND_LANES];
+		taus2_step(s1, s2, s3, t);
+		memcpy(y + i, t, (n - i) * sizeof(float));
+	}
+	memcpy(state[0], s1, sizeof(s1));
+	memcpy(state[1], s2, sizeof(s2));
+	memcpy(state[2], s3, sizeof(s3));
+}
+#undef TAUS
+#undef RV
+
 #define TB_VEC_TABLE(nm)                                                         \
 	{                                                                        \
 		.name = nm, .bin = {v_add, v_sub, v_mul, v_div},                 \
@@ -361,4 +400,5 @@ static void v_copy(float *y, const float *x, size_t n)
 		.max = v_max, .min = v_min, .cols = v_cols,                      \
 		.act = {v_relu, v_sigmoid, v_tanh, v_gelu, v_gelu_erf},          \
 		.softmax = v_softmax, .fill = v_fill, .copy = v_copy,            \
+		.taus2 = v_taus2,                                                \
 	}

@@ -162,6 +162,9 @@ static void merge_rounds(void **state)
 	snprintf(extra->variant, sizeof(extra->variant), "new");
 	snprintf(extra->mode, sizeof(extra->mode), "-");
 	snprintf(extra->status, sizeof(extra->status), "ok");
+	extra->n = extra->cols = 1000;
+	const double two[] = {7, 8};
+	assert_int_equal(tb_result_set_samples(extra, two, 2), 0);
 	char err[256];
 	assert_int_equal(tb_resultset_append_samples(&a, &b, err, sizeof(err)), 0);
 	assert_int_equal(a.n, 3);
@@ -169,6 +172,20 @@ static void merge_rounds(void **state)
 	assert_true(a.r[0].samples[0] == 100 && a.r[0].samples[4] == 200);
 	assert_true(a.r[0].st.median == 200.5); /* 100..103 and 200..205 */
 	assert_string_equal(a.r[2].variant, "new");
+	/* the merged case pools two runs; a case new in b is one run */
+	assert_int_equal(a.r[0].runs, 2);
+	assert_true(a.r[2].runs <= 1);
+	assert_int_equal(tb_resultset_append_samples(&a, &b, err, sizeof(err)), 0);
+	assert_int_equal(a.r[0].runs, 3);
+	assert_int_equal(a.r[2].runs, 2);
+	/* the run count survives a save and a load (summary column runs) */
+	assert_int_equal(save("merged", &a), 0);
+	struct tb_resultset back = {0};
+	if (tb_baseline_load(dir, "merged", &back, err, sizeof(err)))
+		fail_msg("%s", err);
+	assert_int_equal(back.r[0].runs, 3);
+	assert_int_equal(back.r[0].nsamples, 16);
+	tb_resultset_free(&back);
 	tb_resultset_free(&a);
 	tb_resultset_free(&b);
 }

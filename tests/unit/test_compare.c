@@ -128,6 +128,33 @@ static void bootstrap_ratio_ci(void **state)
 	NEAR(hi, 1.5, 1e-12);
 }
 
+/* Ten runs a side, each run at its own level (+-2 %, as another clock bin
+ * or core gives on a shared VM) with little noise inside: resampling whole
+ * runs must widen the interval to cover the run-to-run spread that blocks
+ * inside one run cannot see, and still contain the true ratio. */
+static void bootstrap_ratio_ci_runs(void **state)
+{
+	(void)state;
+	enum { R = 10, S = 100 };
+	static const double level[R] = {0.98, 1.02, 1.00, 0.99, 1.01, 1.02, 0.98, 1.00, 1.01, 0.99};
+	double a[R * S], b[R * S];
+	for (int r = 0; r < R; r++) {
+		fill(a + r * S, S, 1000 * level[r], 1, 10 + r);
+		fill(b + r * S, S, 1050 * level[(r + 3) % R], 1, 30 + r);
+	}
+	double lo1, hi1, lo, hi;
+	assert_int_equal(tb_stats_ratio_ci(a, R * S, b, R * S, NULL, &lo1, &hi1), 0);
+	assert_int_equal(tb_stats_ratio_ci_runs(a, R * S, R, b, R * S, R, NULL, &lo, &hi), 0);
+	assert_true(lo < 1.05 && hi > 1.05);
+	assert_true(hi - lo > 1.5 * (hi1 - lo1));
+	assert_true(lo > 1.0 && hi < 1.1);
+	/* one run a side: the same as tb_stats_ratio_ci */
+	double lo2, hi2;
+	assert_int_equal(tb_stats_ratio_ci_runs(a, R * S, 1, b, R * S, 1, NULL, &lo2, &hi2), 0);
+	NEAR(lo2, lo1, 0);
+	NEAR(hi2, hi1, 0);
+}
+
 static void verdict_rule(void **state)
 {
 	(void)state;
@@ -286,6 +313,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(mw_exact_small),      cmocka_unit_test(mw_normal_with_ties),
 		cmocka_unit_test(bootstrap_median_ci), cmocka_unit_test(bootstrap_ratio_ci),
+		cmocka_unit_test(bootstrap_ratio_ci_runs),
 		cmocka_unit_test(verdict_rule),        cmocka_unit_test(synthetic_sets),
 		cmocka_unit_test(counter_metric_medians_only),
 	};

@@ -7,10 +7,16 @@
  * a buffer reused from a small pool (the pool variants), so the two show
  * what allocation and first touch cost.
  *
- * rand fills blocks of RAND_BLOCK elements, block b from a generator seeded
- * with (seed, b): every variant, threaded or not, yields the same tensor.
+ * rand fills blocks of RAND_BLOCK elements; in block b, element i is the
+ * next word of stream i % TB_RAND_LANES, stream l a gsl_rng_taus2 seeded
+ * with block_seed(seed, b * TB_RAND_LANES + l); the float is the word's top
+ * 24 bits times 2^-24.  Every variant, threaded or not, yields the same
+ * tensor.  The scalar variant calls GSL (gsl_rng_get per element, the
+ * reference); the others run the same recurrence 16 streams at a time
+ * (vec_body.h) from GSL's seeding procedure redone here, so verifying them
+ * bit for bit against the scalar variant also checks that seeding.
  * Verification is bit-exact: zeros are +0, ones 1, from_vec the source,
- * rand equal to the single-threaded reference.
+ * rand equal to the single-threaded GSL reference.
  */
 #include "../ops.h"
 
@@ -75,7 +81,45 @@ struct rand_call {
 	float *y;
 	size_t n;
 	uint64_t seed;
+	const struct tb_ops_isa *isa; /* NULL: GSL's own generators (the reference) */
 };
+
+#define TAUS(s, a, b, c, d) ((((s) & (c)) << (d)) ^ ((((s) << (a)) ^ (s)) >> (b)))
+
+/* GSL's taus2_set (taus.c) for stream l: an LCG from the seed, each word
+ * kept above the low bits its recurrence drops, then six warm-up steps */
+static void taus2_seed(uint32_t st[3][TB_RAND_LANES], unsigned l, unsigned long seed)
+{
+	if (seed == 0)
+		seed = 1;
+	uint32_t s1 = (uint32_t)(69069ul * seed), s2, s3;
+	if (s1 < 2)
+		s1 += 2;
+	s2 = 69069u * s1;
+	if (s2 < 8)
+		s2 += 8;
+	s3 = 69069u * s2;
+	if (s3 < 16)
+		s3 += 16;
+	for (int k = 0; k < 6; k++) {
+		s1 = TAUS(s1, 13, 19, 4294967294u, 12);
+		s2 = TAUS(s2, 2, 25, 4294967288u, 4);
+		s3 = TAUS(s3, 3, 11, 4294967280u, 17);
+	}
+	st[0][l] = s1;
+	st[1][l] = s2;
+	st[2][l] = s3;
+}
+#undef TAUS
+
+static void rand_block_gsl(gsl_rng *r[TB_RAND_LANES], const struct rand_call *rc, size_t b,
+			   size_t end)
+{
+	for (unsigned l = 0; l < TB_RAND_LANES; l++)
+		gsl_rng_set(r[l], block_seed(rc->seed, b * TB_RAND_LANES + l));
+	for (size_t i = b * RAND_BLOCK; i < end; i++)
+		rc->y[i] = (float)(gsl_rng_get(r[i % TB_RAND_LANES]) >> 8) * 0x1p-24f;
+}
 
 static void rand_part(void *arg, unsigned tid, unsigned nth)
 {
@@ -84,16 +128,25 @@ static void rand_part(void *arg, unsigned tid, unsigned nth)
 	tb_split(nblocks, tid, nth, 1, &lo, &hi);
 	if (hi <= lo)
 		return;
-	gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
-	if (!r)
-		return; /* leaves the block unfilled: verification catches it */
+	gsl_rng *r[TB_RAND_LANES] = {0};
+	for (unsigned l = 0; l < TB_RAND_LANES && !rc->isa; l++)
+		if (!(r[l] = gsl_rng_alloc(gsl_rng_taus2)))
+			goto out; /* leaves the blocks unfilled: verification catches it */
 	for (size_t b = lo; b < hi; b++) {
-		gsl_rng_set(r, block_seed(rc->seed, b));
 		size_t end = (b + 1) * RAND_BLOCK < rc->n ? (b + 1) * RAND_BLOCK : rc->n;
-		for (size_t i = b * RAND_BLOCK; i < end; i++)
-			rc->y[i] = (float)(gsl_rng_get(r) >> 8) * 0x1p-24f;
+		if (!rc->isa) {
+			rand_block_gsl(r, rc, b, end);
+			continue;
+		}
+		uint32_t st[3][TB_RAND_LANES];
+		for (unsigned l = 0; l < TB_RAND_LANES; l++)
+			taus2_seed(st, l, block_seed(rc->seed, b * TB_RAND_LANES + l));
+		rc->isa->taus2(rc->y + b * RAND_BLOCK, end - b * RAND_BLOCK, st);
 	}
-	gsl_rng_free(r);
+out:
+	for (unsigned l = 0; l < TB_RAND_LANES; l++)
+		if (r[l])
+			gsl_rng_free(r[l]);
 }
 
 /* one creation into y (n floats) */
@@ -106,7 +159,7 @@ static void fill(const struct tb_case *c, float *y, const float *src, size_t n)
 	case TB_ONES: isa->fill(y, 1.0f, n); break;
 	case TB_FROM_VEC: isa->copy(y, src, n); break;
 	default: {
-		struct rand_call rc = {y, n, c->seed};
+		struct rand_call rc = {y, n, c->seed, isa == &tb_ops_scalar ? NULL : isa};
 		tb_ops_parallel(c, rand_part, &rc);
 	}
 	}
@@ -198,7 +251,7 @@ int tb_create_verify(struct tb_case *c, char *why, size_t len)
 				y[i] = 777.0f; /* a pooled buffer must be overwritten */
 			fill(c, y, src, n);
 			if (im->op == TB_RAND) {
-				struct rand_call r = {want, n, c->seed};
+				struct rand_call r = {want, n, c->seed, NULL};
 				rand_part(&r, 0, 1);
 			} else if (im->op == TB_FROM_VEC) {
 				memcpy(want, src, bytes);
