@@ -74,7 +74,9 @@ struct tb_emu {
 	uint8_t *mem;
 	uint64_t mem_size;
 	struct tb_emu_op *dec; /* mem_size / 4 + 1 entries; the last is a fetch fault */
-	uint8_t *codepage;     /* per 4 KiB page: something in it was decoded */
+	uint8_t *codepage;     /* per 4 KiB page: it or the next page holds decoded or
+				* translated code (so one look at the page of an
+				* access of up to 8 bytes is enough; see tb_emu_mark_code) */
 	uint64_t r[R_COUNT];
 	uint64_t pc;
 	unsigned nzcv;
@@ -118,6 +120,14 @@ size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t 
 /* jit_run.c: drop translations covering guest words [first, last]; free */
 void tb_emu_jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last);
 void tb_emu_jit_free(struct tb_emu *e);
+
+/* note code at [addr, addr + len): its pages and the page before the first */
+static inline void tb_emu_mark_code(struct tb_emu *e, uint64_t addr, uint64_t len)
+{
+	uint64_t p = addr >> TB_EMU_PAGE_SHIFT, last = (addr + len - 1) >> TB_EMU_PAGE_SHIFT;
+	for (p = p ? p - 1 : 0; p <= last; p++)
+		e->codepage[p] = 1;
+}
 
 static inline bool tb_emu_in_bounds(const struct tb_emu *e, uint64_t addr, uint64_t len)
 {

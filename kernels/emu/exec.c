@@ -141,8 +141,7 @@ struct tb_emu_result tb_emu_interp(struct tb_emu *e, uint64_t max)
 op_DECODE: {
 	uint64_t i = (uint64_t)(ip - dec);
 	enum tb_emu_opc o = tb_emu_decode(e, i, ip);
-	e->codepage[(i * 4) >> TB_EMU_PAGE_SHIFT] = 1;
-	e->codepage[(i * 4 + 4) >> TB_EMU_PAGE_SHIFT] = 1; /* fused pairs look ahead */
+	tb_emu_mark_code(e, i * 4, 8); /* fused pairs look ahead */
 	ip->h = tbl[o];
 	GOTO_HANDLER(); /* already counted */
 }

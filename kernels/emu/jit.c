@@ -26,7 +26,8 @@
  * exact fault.  A store into a page holding code leaves right after the
  * store (counted) so the driver invalidates what it overwrote.
  *
- * Host registers: rbx = e, rbp = guest memory, r12 = budget left, r13/r14
+ * Host registers: rbx = e, rbp = guest memory, r12 = budget left minus
+ * the block's length (so the loop back is one sub + jae), r13/r14
  * = lazy flag operands, rax/rcx/rdx scratch, rsi rdi r8-r11 r15 guest.
  * Flags and exits are in jit_exit.c, the driver and code cache in jit_run.c.
  */
@@ -171,7 +172,11 @@ static void emit_ldst(struct tr *t, unsigned i, bool ld)
 			x_shift(b, SH_SHL, true, RCX, amount);
 		x_alu(b, ALU_ADD, true, RAX, xreg(RCX));
 	}
-	x_alu(b, ALU_CMP, true, RAX, xmem(RBX, OFF(lim[lsz])));
+	uint64_t lim = t->e->mem_size - size; /* last address the access may start at */
+	if (lim <= INT32_MAX)
+		x_alu_imm(b, ALU_CMP, true, xreg(RAX), (int32_t)lim);
+	else
+		x_alu(b, ALU_CMP, true, RAX, xmem(RBX, OFF(lim[lsz])));
 	tb_jit_new_stub(t, TB_JIT_EXIT_STEP, pc, i)->fix[0] = x_jcc(b, CC_A);
 	bool wb = mode == PRE || mode == POST;
 	int hd = op->d == R_SINK ? -1 : t->host[op->d];
@@ -205,17 +210,14 @@ static void emit_ldst(struct tr *t, unsigned i, bool ld)
 	/* a store into a page holding code: leave after it, to invalidate */
 	struct stub *s = tb_jit_new_stub(t, TB_JIT_EXIT_SMC, pc + 4, i + 1);
 	s->size = (uint8_t)size;
-	x_mov_load(b, true, RDX, xmem(RBX, OFF(codepage)));
-	for (unsigned end = 0; end < (size > 1 ? 2u : 1u); end++) {
-		if (end)
-			x_lea(b, RCX, RAX, (int32_t)size - 1);
-		else
-			x_mov_load(b, true, RCX, xreg(RAX));
-		x_shift(b, SH_SHR, true, RCX, TB_EMU_PAGE_SHIFT);
-		x_op(b, false, false, false, "\x80", 1, 7, xsib(RDX, RCX)); /* cmp byte [rdx+rcx], 0 */
-		x_byte(b, 0);
-		s->fix[end] = x_jcc(b, CC_NE);
-	}
+	/* the map marks the page before code too: the page of the first byte
+	 * tells for both pages an access of up to 8 bytes touches */
+	x_mov_imm(b, RDX, (uint64_t)(uintptr_t)t->e->codepage);
+	x_mov_load(b, true, RCX, xreg(RAX));
+	x_shift(b, SH_SHR, true, RCX, TB_EMU_PAGE_SHIFT);
+	x_op(b, false, false, false, "\x80", 1, 7, xsib(RDX, RCX)); /* cmp byte [rdx+rcx], 0 */
+	x_byte(b, 0);
+	s->fix[0] = x_jcc(b, CC_NE);
 }
 
 static void emit_branch(struct tr *t, unsigned i)
@@ -364,6 +366,7 @@ size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t 
 	x_mov_load(b, true, RBX, xreg(RDI));
 	x_mov_load(b, true, RBP, xmem(RBX, OFF(mem)));
 	x_mov_load(b, true, R12, xmem(RBX, OFF(jit_left)));
+	x_alu_imm(b, ALU_SUB, true, xreg(R12), (int32_t)t->n); /* biased: see loop_back */
 	for (unsigned s = 0; s < R_COUNT; s++)
 		if (t->host[s] >= 0)
 			x_mov_load(b, true, (unsigned)t->host[s], xmem(RBX, OFF_R(s)));
@@ -402,6 +405,7 @@ size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t 
 	for (unsigned s = 0; s < R_COUNT; s++)
 		if (t->host[s] >= 0 && t->written[s])
 			x_mov_store(b, true, xmem(RBX, OFF_R(s)), (unsigned)t->host[s]);
+	x_alu_imm(b, ALU_ADD, true, xreg(R12), (int32_t)t->n);
 	x_mov_store(b, true, xmem(RBX, OFF(jit_left)), R12);
 	for (unsigned k = sizeof(saved); k-- > 0;)
 		x_pop(b, saved[k]);

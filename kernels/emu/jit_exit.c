@@ -100,7 +100,9 @@ void tb_jit_emit_stub(struct tr *t, const struct stub *s)
 		x_mov_imm(b, RAX, s->pc);
 	x_mov_store(b, true, xmem(RBX, OFF(pc)), RAX);
 	if (s->fs.kind == F_ENTRY && lazy(t->loopfs)) {
-		x_alu(b, ALU_CMP, true, R12, xmem(RBX, OFF(jit_left)));
+		x_mov_load(b, true, RAX, xreg(R12));
+		x_alu_imm(b, ALU_ADD, true, xreg(RAX), (int32_t)t->n);
+		x_alu(b, ALU_CMP, true, RAX, xmem(RBX, OFF(jit_left)));
 		uint8_t *first = x_jcc(b, CC_E); /* first pass: e->nzcv is current */
 		tb_jit_materialize(t, t->loopfs);
 		x_patch(b, first, b->p);
@@ -133,8 +135,9 @@ static void loop_back(struct tr *t)
 		t->fs.kind = F_MAT;
 	}
 	t->loopfs = t->fs;
+	/* r12 holds the budget left minus one pass (the prologue subtracted n,
+	 * the epilogue adds it back): no borrow = another pass fits */
 	x_alu_imm(b, ALU_SUB, true, xreg(R12), (int32_t)t->n);
-	x_alu_imm(b, ALU_CMP, true, xreg(R12), (int32_t)t->n);
 	x_patch(b, x_jcc(b, CC_AE), t->head);
 	tb_jit_exit_inline(t, t->start, 0);
 }

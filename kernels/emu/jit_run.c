@@ -140,12 +140,6 @@ void tb_emu_jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last)
 		j->map[i] = 0;
 }
 
-static void mark_code(struct tb_emu *e, uint64_t addr, uint64_t len)
-{
-	for (uint64_t p = addr >> TB_EMU_PAGE_SHIFT; p <= (addr + len - 1) >> TB_EMU_PAGE_SHIFT; p++)
-		e->codepage[p] = 1;
-}
-
 /* the block at pc (translated now if needed), NULL where the interpreter runs */
 static const struct blk *lookup(struct tb_emu *e, uint64_t pc)
 {
@@ -165,7 +159,7 @@ static const struct blk *lookup(struct tb_emu *e, uint64_t pc)
 		j->lo = i;
 	if (i + 1 > j->hi)
 		j->hi = i + 1;
-	mark_code(e, pc, n ? 4ull * n : 4);
+	tb_emu_mark_code(e, pc, n ? 4ull * n : 4);
 	if (!len) {
 		j->map[i] = UNTRANSLATABLE;
 		return NULL;

@@ -404,6 +404,30 @@ static void stores_into_translated_code(void **state)
 	tb_emu_reset(b);
 	assert_int_equal(tb_emu_execute(b, 100).reason, TB_EMU_HALT);
 	assert_int_equal(tb_emu_get_reg(b, 1), 3);
+	/* an 8-byte store starting in the page before the code, its upper half
+	 * overwriting the loop's first instruction */
+	const uint32_t cross[] = {
+		tb_a64_add_imm(1, 1, 1, 1, 0),    /* 0x3000: x1 += 1, later += 100 */
+		tb_a64_str(3, 5, 4, 0),           /* [x4] = x5, x4 = 0x2ffc */
+		tb_a64_subs_imm(1, 0, 0, 1, 0),
+		tb_a64_b_cond(TB_NE, -12),
+		tb_a64_hlt(0),
+	};
+	static const uint8_t zero[64];
+	for (int k = 0; k < 2; k++) {
+		tb_emu_reset(m[k]);
+		tb_emu_write(m[k], 0, zero, sizeof(zero)); /* the earlier programs differ */
+		tb_emu_load_raw(m[k], 0x3000, cross, sizeof(cross), err, sizeof(err));
+		tb_emu_set_pc(m[k], 0x3000);
+		tb_emu_set_reg(m[k], 0, 3);
+		tb_emu_set_reg(m[k], 4, 0x2ffc);
+		tb_emu_set_reg(m[k], 5, (uint64_t)patched << 32);
+		r[k] = tb_emu_execute(m[k], 1000);
+	}
+	same_result(r[0], r[1], "cross-page smc", 0);
+	same_state(a, b, "cross-page smc", 0);
+	assert_int_equal(r[1].reason, TB_EMU_HALT);
+	assert_int_equal(tb_emu_get_reg(b, 1), 1 + 100 + 100);
 	tb_emu_destroy(a);
 	tb_emu_destroy(b);
 }
