@@ -98,27 +98,30 @@ static double v_sum(const float *x, size_t n)
 	return total;
 }
 
+/* four accumulators: the compare + select chain is ~4 cycles long, so one
+ * or two cannot keep up with the loads */
 #define MINMAX(name, CMP)                                                        \
 	static float name(const float *x, size_t n)                              \
 	{                                                                        \
-		vf m0 = splat(x[0]), m1 = m0;                                    \
+		vf m[4];                                                         \
+		for (int k = 0; k < 4; k++)                                      \
+			m[k] = splat(x[0]);                                      \
 		size_t i = 0;                                                    \
-		for (; i + 2 * VW <= n; i += 2 * VW) {                           \
-			vf a = ld(x + i), b = ld(x + i + VW);                    \
-			m0 = sel(a CMP m0, a, m0);                               \
-			m1 = sel(b CMP m1, b, m1);                               \
-		}                                                                \
+		for (; i + 4 * VW <= n; i += 4 * VW)                             \
+			for (int k = 0; k < 4; k++) {                            \
+				vf a = ld(x + i + k * VW);                       \
+				m[k] = sel(a CMP m[k], a, m[k]);                 \
+			}                                                        \
 		for (; i + VW <= n; i += VW) {                                   \
 			vf a = ld(x + i);                                        \
-			m0 = sel(a CMP m0, a, m0);                               \
+			m[0] = sel(a CMP m[0], a, m[0]);                         \
 		}                                                                \
 		float r = x[0];                                                  \
 		for (; i < n; i++)                                               \
 			r = x[i] CMP r ? x[i] : r;                               \
-		for (int k = 0; k < VW; k++) {                                   \
-			r = m0[k] CMP r ? m0[k] : r;                             \
-			r = m1[k] CMP r ? m1[k] : r;                             \
-		}                                                                \
+		for (int j = 0; j < 4; j++)                                      \
+			for (int k = 0; k < VW; k++)                             \
+				r = m[j][k] CMP r ? m[j][k] : r;                 \
 		return r;                                                        \
 	}
 MINMAX(v_max, >)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# t0900-ops.sh - the tensor-op families: listed, every variant runs and
+# t1000-ops.sh - the tensor-op families: listed, every variant runs and
 # verifies on odd RxC shapes, `tbench run add` writes every report format
 # that `tbench run --help` offers.
 . "$(dirname "$0")/lib.sh"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# t0901-compare-numpy.sh - scripts/compare_numpy.py writes NumPy's timings
+# t1001-compare-numpy.sh - scripts/compare_numpy.py writes NumPy's timings
 # of the op families as tbench summary CSV that tbench's reader accepts,
 # prints speed-ups against a tbench CSV, and refuses bad input.
 . "$(dirname "$0")/lib.sh"
