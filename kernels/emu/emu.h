@@ -1,10 +1,13 @@
 /*
- * emu.h - the AArch64 interpreter: a bit-exact subset of A64 (integer
+ * emu.h - the AArch64 emulator: a bit-exact subset of A64 (integer
  * data processing, loads/stores, branches, SVC/HLT) over a flat
  * little-endian guest memory at guest addresses [0, mem_size).
  *
- * Instructions are decoded once into a pre-decoded form and dispatched with
- * computed goto; stores into decoded code invalidate it, so self-modifying
+ * Two engines with identical results: the interpreter (exec.c: decoded
+ * once into a pre-decoded form, dispatched with computed goto) and, on
+ * x86-64 hosts, a basic-block translator to x86-64 code (jit.c, jit_run.c)
+ * that falls back to the interpreter for what it does not translate.
+ * Stores into decoded or translated code invalidate it, so self-modifying
  * code behaves as on hardware (after the store, the new word executes).
  * Pure computation: nothing here prints; guest writes to fd 1/2 go to a
  * callback the host installs.  Every guest access is bounds-checked, so the

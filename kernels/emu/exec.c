@@ -1,7 +1,9 @@
 /*
- * exec.c - the dispatch loop: computed goto over the pre-decoded array,
- * one handler per opcode (emu_int.h), the exact instruction budget and
- * the syscall shim (write, exit, exit_group).
+ * exec.c - the interpreter engine (tb_emu_interp; tb_emu_execute in
+ * jit_run.c calls it directly for the interp engine, and for what the
+ * translator leaves to it with the jit engine): computed goto over the
+ * pre-decoded array, one handler per opcode (emu_int.h), the exact
+ * instruction budget and the syscall shim (write, exit, exit_group).
  *
  * The budget is counted per dispatch (one decrement, one predictable
  * branch); a fused SUBS+B.cond checks for its second instruction, so the
