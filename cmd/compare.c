@@ -24,7 +24,9 @@ const char tb_usage_compare[] =
 	"samples are found beside it) or, when no such path exists, the name of a\n"
 	"saved baseline.  Cases match on (family, variant, mode, n, threads).\n"
 	"A case is slower/faster when the Mann-Whitney test on the raw samples is\n"
-	"significant AND its change reaches beyond the noise threshold.\n"
+	"significant AND its change reaches beyond the noise threshold (the ratio's\n"
+	"bootstrap CI; a side pooled from several runs with --save-baseline NAME\n"
+	"--append is resampled run by run, so run-to-run spread widens the CI).\n"
 	"\n"
 	"options:\n"
 	TB_GATE_USAGE
