@@ -212,11 +212,24 @@ static inline vf f_sigmoid(vf x)
 	return sel(x < 0.0f, e * s, s);
 }
 
+/* e^x for x in [0, 20] (or NaN): no clamps, 2^n is one normal factor */
+static inline vf v_exp_0_20(vf x)
+{
+	vf t = x * 1.44269504f + 12582912.0f; /* round to nearest integer */
+	vf n = t - 12582912.0f;
+	vi ni = (vi)t - 0x4B400000;
+	vf r = x - n * TB_LN2_HI;
+	r = r - n * TB_LN2_LO;
+	return horner(tb_poly_exp, TB_POLY_EXP_DEG, r) * (vf)((ni + 127) << 23);
+}
+
 static inline vf f_tanh(vf x)
 {
 	vf a = vabs(x);
 	vf small = x * horner(tb_poly_tanh, TB_POLY_TANH_DEG, x * x);
-	vf e = v_exp(a + a);
+	/* beyond |x| = 10, 1 - 2/(e^2x + 1) rounds to 1 in float */
+	vf a2 = a + a;
+	vf e = v_exp_0_20(sel(a2 > 20.0f, splat(20.0f), a2));
 	vf big = 1.0f - 2.0f / (e + 1.0f);
 	big = (vf)((vi)big | ((vi)x & (int32_t)0x80000000));
 	return sel(a < TB_TANH_SMALL, small, big);
