@@ -89,6 +89,7 @@ struct tb_emu {
 	uint64_t jit_left;     /* budget left, in and out of a translated block */
 	uint64_t jit_inv_addr; /* a block's store hit a code page: the range to invalidate */
 	uint64_t jit_inv_len;
+	uint64_t jit_chain;    /* an exit that may be chained: where its jump's rel32 is */
 	struct tb_emu_jit *jit; /* code cache; NULL until the translator is first used */
 };
 
@@ -111,12 +112,13 @@ struct tb_emu_result tb_emu_interp(struct tb_emu *e, uint64_t max);
 
 /* Translator (jit.c): translate the block at guest pc into out (at most cap
  * bytes) as a function int fn(struct tb_emu *) returning a TB_JIT_EXIT_*;
- * returns the bytes used and sets *n to its guest instructions, or 0 if
- * nothing at pc can be translated or cap is too small. */
+ * returns the bytes used and sets *n to its guest instructions and *chain
+ * to the offset of its chain entry (where other blocks' exits may jump), or
+ * 0 if nothing at pc can be translated or cap is too small. */
 #define TB_JIT_MAXN 32
 enum { TB_JIT_EXIT_NEXT, TB_JIT_EXIT_STEP, TB_JIT_EXIT_SMC };
 size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t cap,
-			    unsigned *n);
+			    unsigned *n, size_t *chain);
 /* jit_run.c: drop translations covering guest words [first, last]; free */
 void tb_emu_jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last);
 void tb_emu_jit_free(struct tb_emu *e);

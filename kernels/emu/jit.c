@@ -11,7 +11,10 @@
  * block's length to the budget (r12) and leaving when less than one more
  * pass is left, so the interpreter can finish the budget exactly.  Blocks
  * are entered only when the budget covers them (jit_run.c), so the budget
- * stays exact.
+ * stays exact.  An exit to a fixed PC stores the state and jumps on; the
+ * driver points that jump at the target block's chain entry (after the
+ * prologue's pushes), which checks the budget again before loading its
+ * registers.
  *
  * NZCV is lazy: a flag-setting instruction keeps its operands in r13/r14 (its
  * kind is known at translation time); a B.cond right after it branches on
@@ -327,7 +330,8 @@ static void allocate(struct tr *t)
 	}
 }
 
-size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t cap, unsigned *n)
+size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t cap, unsigned *n,
+			    size_t *chain)
 {
 	struct tr tloc;
 	struct tr *t = &tloc;
@@ -365,8 +369,13 @@ size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t 
 		x_push(b, saved[k]);
 	x_mov_load(b, true, RBX, xreg(RDI));
 	x_mov_load(b, true, RBP, xmem(RBX, OFF(mem)));
+	/* the chain entry: another block's exit jumps here with rbx, rbp and
+	 * the saved registers in place; leave at once unless the budget
+	 * covers the whole block (e->pc is this block's start already) */
+	*chain = (size_t)(b->p - out);
 	x_mov_load(b, true, R12, xmem(RBX, OFF(jit_left)));
 	x_alu_imm(b, ALU_SUB, true, xreg(R12), (int32_t)t->n); /* biased: see loop_back */
+	uint8_t *bail = x_jcc(b, CC_B);
 	for (unsigned s = 0; s < R_COUNT; s++)
 		if (t->host[s] >= 0)
 			x_mov_load(b, true, (unsigned)t->host[s], xmem(RBX, OFF_R(s)));
@@ -400,13 +409,17 @@ size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t 
 				x_patch(b, s->fix[f], b->p);
 		tb_jit_emit_stub(t, s);
 	}
+	x_patch(b, bail, b->p);
+	x_mov_imm(b, RAX, TB_JIT_EXIT_NEXT);
+	if (t->nret < sizeof(t->ret_fix) / sizeof(t->ret_fix[0]))
+		t->ret_fix[t->nret++] = x_jmp(b);
+	else
+		b->full = true;
 	for (unsigned k = 0; k < t->nepi; k++)
 		x_patch(b, t->epi_fix[k], b->p);
-	for (unsigned s = 0; s < R_COUNT; s++)
-		if (t->host[s] >= 0 && t->written[s])
-			x_mov_store(b, true, xmem(RBX, OFF_R(s)), (unsigned)t->host[s]);
-	x_alu_imm(b, ALU_ADD, true, xreg(R12), (int32_t)t->n);
-	x_mov_store(b, true, xmem(RBX, OFF(jit_left)), R12);
+	tb_jit_store_state(t);
+	for (unsigned k = 0; k < t->nret; k++)
+		x_patch(b, t->ret_fix[k], b->p);
 	for (unsigned k = sizeof(saved); k-- > 0;)
 		x_pop(b, saved[k]);
 	x_byte(b, 0xc3);
@@ -415,9 +428,11 @@ size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t 
 
 #else /* no translator on this host */
 
-size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t cap, unsigned *n)
+size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t cap, unsigned *n,
+			    size_t *chain)
 {
 	(void)e, (void)pc, (void)out, (void)cap;
+	*chain = 0;
 	*n = 0;
 	return 0;
 }

@@ -111,11 +111,39 @@ void tb_jit_emit_stub(struct tr *t, const struct stub *s)
 	}
 	if (s->count)
 		x_alu_imm(b, ALU_SUB, true, xreg(R12), (int32_t)s->count);
+	if (s->reason == TB_JIT_EXIT_NEXT && !s->pc_rax && s->pc != t->start) {
+		/* chainable: store the state here, then jump on; the jump first
+		 * goes to a return that asks the driver to point it at the
+		 * target block's chain entry (jit_run.c) */
+		tb_jit_store_state(t);
+		uint8_t *rel = x_jmp(b);
+		x_patch(b, rel, b->p);
+		x_mov_imm(b, RAX, (uint64_t)(uintptr_t)rel);
+		x_mov_store(b, true, xmem(RBX, OFF(jit_chain)), RAX);
+		x_mov_imm(b, RAX, TB_JIT_EXIT_NEXT);
+		if (t->nret < sizeof(t->ret_fix) / sizeof(t->ret_fix[0]))
+			t->ret_fix[t->nret++] = x_jmp(b);
+		else
+			b->full = true;
+		return;
+	}
 	x_mov_imm(b, RAX, s->reason);
 	if (t->nepi < sizeof(t->epi_fix) / sizeof(t->epi_fix[0]))
 		t->epi_fix[t->nepi++] = x_jmp(b);
 	else
 		b->full = true;
+}
+
+/* the guest registers held in host registers back to e->r[], the budget
+ * back to e->jit_left */
+void tb_jit_store_state(struct tr *t)
+{
+	struct xbuf *b = &t->b;
+	for (unsigned s = 0; s < R_COUNT; s++)
+		if (t->host[s] >= 0 && t->written[s])
+			x_mov_store(b, true, xmem(RBX, OFF_R(s)), (unsigned)t->host[s]);
+	x_alu_imm(b, ALU_ADD, true, xreg(R12), (int32_t)t->n);
+	x_mov_store(b, true, xmem(RBX, OFF(jit_left)), R12);
 }
 
 /* leave here for guest pc after count instructions */

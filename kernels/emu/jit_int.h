@@ -51,8 +51,10 @@ struct tr {
 	uint8_t *head;
 	struct stub stub[MAXSTUB];
 	unsigned nstub;
-	uint8_t *epi_fix[MAXSTUB + 2];
+	uint8_t *epi_fix[MAXSTUB + 2]; /* jumps to the epilogue */
 	unsigned nepi;
+	uint8_t *ret_fix[MAXSTUB + 2]; /* jumps to its return (registers stored) */
+	unsigned nret;
 };
 
 static inline bool in(enum tb_emu_opc o, enum tb_emu_opc lo, enum tb_emu_opc hi) { return o >= lo && o <= hi; }
@@ -80,6 +82,7 @@ int tb_jit_cond_cc(struct fstate f, unsigned cond);
 /* jit_exit.c: exits */
 struct stub *tb_jit_new_stub(struct tr *t, uint8_t reason, uint64_t pc, unsigned count);
 void tb_jit_emit_stub(struct tr *t, const struct stub *s);
+void tb_jit_store_state(struct tr *t);
 void tb_jit_exit_inline(struct tr *t, uint64_t pc, unsigned count);
 void tb_jit_goto(struct tr *t, uint64_t target);
 void tb_jit_two_way(struct tr *t, unsigned cc, uint64_t target, uint64_t next);

@@ -7,9 +7,11 @@
  * covers the whole block; otherwise the interpreter runs: one instruction
  * where nothing is translatable (SVC, HLT, undefined words, a fault to
  * report), or the rest of the budget when it is smaller than the block,
- * so the stop PC and count stay exact.  Stores into code (by a block, the
- * interpreter or the host) invalidate the blocks covering the overwritten
- * words; a full buffer is flushed as a whole.
+ * so the stop PC and count stay exact.  Exits to a fixed PC get chained
+ * directly to the target block (see chain()).  A store into translated
+ * code (by a block, the interpreter or the host) flushes the whole cache,
+ * since chained jumps may lead into the overwritten block; so does a full
+ * buffer.
  */
 #include "emu_int.h"
 
@@ -32,8 +34,9 @@
 #define UNTRANSLATABLE 1u             /* map value: run the interpreter here */
 
 struct blk {
-	uint32_t n; /* guest instructions */
-	uint32_t pad[3];
+	uint32_t n;     /* guest instructions */
+	uint32_t chain; /* offset of the chain entry in the code */
+	uint32_t pad[2];
 	/* x86-64 code follows (16-byte aligned) */
 };
 
@@ -42,6 +45,7 @@ struct tb_emu_jit {
 	size_t used;
 	uint32_t *map;       /* per guest word: 0 unknown, 1 untranslatable, else offset */
 	uint64_t lo, hi;     /* map entries that may be set: [lo, hi) */
+	uint64_t gen;        /* flushes so far */
 };
 
 bool tb_emu_jit_available(void)
@@ -123,6 +127,7 @@ static void flush(struct tb_emu_jit *j)
 	j->used = 64;
 	j->lo = UINT64_MAX;
 	j->hi = 0;
+	j->gen++;
 }
 
 void tb_emu_jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last)
@@ -131,13 +136,19 @@ void tb_emu_jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last)
 	if (!j || j->lo >= j->hi)
 		return;
 	/* a block starting up to TB_JIT_MAXN - 1 words earlier may cover first */
-	first = first >= TB_JIT_MAXN - 1 ? first - (TB_JIT_MAXN - 1) : 0;
-	if (first < j->lo)
-		first = j->lo;
-	if (last >= j->hi)
-		last = j->hi - 1;
-	for (uint64_t i = first; i <= last && i < j->hi; i++)
-		j->map[i] = 0;
+	uint64_t lo = first >= TB_JIT_MAXN - 1 ? first - (TB_JIT_MAXN - 1) : 0;
+	uint64_t hi = last + 1 < j->hi ? last + 1 : j->hi;
+	for (uint64_t i = lo < j->lo ? j->lo : lo; i < hi; i++) {
+		uint32_t v = j->map[i];
+		if (v == UNTRANSLATABLE && i >= first) {
+			j->map[i] = 0;
+		} else if (v > UNTRANSLATABLE && i + ((const struct blk *)(j->code + v))->n > first) {
+			/* an overwritten block: other blocks' exits may be chained
+			 * to it, so everything goes */
+			flush(j);
+			return;
+		}
+	}
 }
 
 /* the block at pc (translated now if needed), NULL where the interpreter runs */
@@ -153,8 +164,9 @@ static const struct blk *lookup(struct tb_emu *e, uint64_t pc)
 	if (CODE_SIZE - j->used < BLOCK_ROOM)
 		flush(j);
 	unsigned n;
+	size_t chain;
 	size_t len = tb_emu_jit_translate(e, pc, j->code + j->used + sizeof(struct blk),
-					  CODE_SIZE - j->used - sizeof(struct blk), &n);
+					  CODE_SIZE - j->used - sizeof(struct blk), &n, &chain);
 	if (i < j->lo)
 		j->lo = i;
 	if (i + 1 > j->hi)
@@ -166,12 +178,32 @@ static const struct blk *lookup(struct tb_emu *e, uint64_t pc)
 	}
 	struct blk *b = (struct blk *)(j->code + j->used);
 	b->n = n;
+	b->chain = (uint32_t)chain;
 	j->map[i] = (uint32_t)j->used;
 	j->used += (sizeof(*b) + len + 15) & ~(size_t)15;
 	return b;
 }
 
 typedef int (*block_fn)(struct tb_emu *e);
+
+/* Direct chaining: a block's exit to a fixed guest PC first returns here
+ * with e->jit_chain naming its jump; point that jump at the target block's
+ * chain entry, so the next time it goes there without this round trip.
+ * Unless the cache was flushed meanwhile (gen): then the jump is gone. */
+static void chain(struct tb_emu *e, uint64_t gen)
+{
+	struct tb_emu_jit *j = e->jit;
+	uint64_t pc = e->pc;
+	if ((pc & 3) || pc >= e->mem_size)
+		return;
+	const struct blk *t = lookup(e, pc);
+	if (!t || j->gen != gen)
+		return;
+	uint8_t *rel = (uint8_t *)(uintptr_t)e->jit_chain;
+	int32_t d = (int32_t)((const uint8_t *)t + sizeof(*t) + t->chain - (rel + 4));
+	memcpy(rel, &d, 4);
+	VALGRIND_DISCARD_TRANSLATIONS(rel - 1, 5);
+}
 
 struct tb_emu_result tb_emu_execute(struct tb_emu *e, uint64_t max)
 {
@@ -199,9 +231,13 @@ struct tb_emu_result tb_emu_execute(struct tb_emu *e, uint64_t max)
 			continue;
 		}
 		e->jit_left = left;
+		e->jit_chain = 0;
+		uint64_t gen = e->jit->gen;
 		int why = ((block_fn)(const void *)((const uint8_t *)b + sizeof(*b)))(e);
 		left = e->jit_left;
-		if (why == TB_JIT_EXIT_SMC) {
+		if (why == TB_JIT_EXIT_NEXT && e->jit_chain) {
+			chain(e, gen);
+		} else if (why == TB_JIT_EXIT_SMC) {
 			tb_emu_invalidate(e, e->jit_inv_addr, e->jit_inv_len);
 		} else if (why == TB_JIT_EXIT_STEP) {
 			struct tb_emu_result r = tb_emu_interp(e, 1);
