@@ -1,6 +1,8 @@
 /*
  * table.c - the terminal table: one aligned row per case, in units a human
- * reads.  Colour (status only) when the report allows it.
+ * reads.  Colour (status only) when the report allows it.  Cases this
+ * machine cannot run (status unsupported) are said once per reason under
+ * the table instead of a row each, unless verbose or nothing else ran.
  */
 #include "writer.h"
 
@@ -85,6 +87,36 @@ static void cells(const struct tb_result *r, char c[NCOL][CELL])
 	}
 }
 
+static bool is_unsupported(const struct tb_result *r) { return !strcmp(r->status, "unsupported"); }
+
+/* "unsupported here, not run: VARIANT (N cases): REASON", once per
+ * (variant, reason), in order of first appearance */
+static void say_unsupported(FILE *f, const struct tb_resultset *rs)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < rs->n; i++)
+		total += is_unsupported(&rs->r[i]);
+	fprintf(f, "unsupported here, not run (%zu case%s; --verbose lists them, the CSV has them):\n",
+		total, total == 1 ? "" : "s");
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct tb_result *r = &rs->r[i];
+		if (!is_unsupported(r))
+			continue;
+		size_t n = 0;
+		bool first = true;
+		for (size_t j = 0; j < rs->n; j++) {
+			const struct tb_result *q = &rs->r[j];
+			if (!is_unsupported(q) || strcmp(q->variant, r->variant) || strcmp(q->note, r->note))
+				continue;
+			first = first && j >= i;
+			n++;
+		}
+		if (first)
+			fprintf(f, "    %s (%zu case%s): %s\n", r->variant, n, n == 1 ? "" : "s",
+				r->note[0] ? r->note : "no reason given");
+	}
+}
+
 static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t errlen)
 {
 	(void)err, (void)errlen;
@@ -92,9 +124,18 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 	const int ncol = rep->verbose ? NCOL : NCOL - 1;
 	size_t w[NCOL];
 	char c[NCOL][CELL];
+	/* unsupported cases collapse to one line per reason (below the rows) */
+	bool collapse = false, other = false;
+	for (size_t i = 0; i < rs->n; i++) {
+		collapse |= is_unsupported(&rs->r[i]);
+		other |= !is_unsupported(&rs->r[i]);
+	}
+	collapse = collapse && other && !rep->verbose;
 	for (int k = 0; k < ncol; k++)
 		w[k] = utf8_width(head[k]);
 	for (size_t i = 0; i < rs->n; i++) {
+		if (collapse && is_unsupported(&rs->r[i]))
+			continue;
 		cells(&rs->r[i], c);
 		for (int k = 0; k < ncol; k++)
 			if (utf8_width(c[k]) > w[k])
@@ -108,6 +149,8 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 	}
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *r = &rs->r[i];
+		if (collapse && is_unsupported(r))
+			continue;
 		cells(r, c);
 		for (int k = 0; k < ncol; k++) {
 			const char *col = NULL;
@@ -124,6 +167,8 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 		if (r->note[0] && strcmp(r->status, "ok"))
 			fprintf(f, "    %s: %s\n", r->status, r->note);
 	}
+	if (collapse)
+		say_unsupported(f, rs);
 	return 0;
 }
 

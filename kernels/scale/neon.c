@@ -56,7 +56,7 @@ static const struct tb_scale_impl impl = {.out = out, .in = in};
 #else
 static bool supported(const char **why)
 {
-	*why = "NEON is AArch64 only (this build is not AArch64)";
+	*why = "NEON needs an AArch64 CPU (see tests/cross for the qemu-aarch64 check)";
 	return false;
 }
 static const struct tb_scale_impl impl = {0};

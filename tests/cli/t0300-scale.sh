@@ -29,5 +29,17 @@ check "threaded at 1 and 2 threads" 'grep -q ",scale,threaded,inplace,1000,1,100
 check "blas follows --threads" 'grep -q ",scale,blas,inplace,1000,1,1000,2,ok" s.csv'
 check "unsupported variants are rows with a reason, not failures" '
 	[ "$(uname -m)" = aarch64 ] || grep -q ",scale,neon,outofplace,.*,unsupported,.*AArch64" s.csv'
+if [ "$(uname -m)" != aarch64 ]; then
+	Q=(--samples 3 --warmup-time 1ms --min-sample-time 100us)
+	expect_status "scalar and neon" 0 "$TBENCH" run scale -v scalar,neon -s 1000 "${Q[@]}"
+	check "unsupported said once per reason, not a row each" '
+		! grep -Eq "^scale +neon " "$T/out" && grep -Eq "^scale +scalar " "$T/out" &&
+		[ "$(grep -c "NEON needs an AArch64 CPU" "$T/out")" = 1 ] &&
+		grep -q "^unsupported here, not run (2 cases" "$T/out" && grep -q "^    neon (2 cases): " "$T/out"'
+	expect_status "scalar and neon, verbose" 0 "$TBENCH" run scale -v scalar,neon -s 1000 "${Q[@]}" --verbose
+	check "--verbose lists the unsupported rows" '[ "$(grep -Ec "^scale +neon .*unsupported" "$T/out")" = 2 ]'
+	expect_status "neon only" 0 "$TBENCH" run scale -v neon -s 1000 "${Q[@]}"
+	check "nothing else ran: the rows are shown" '[ "$(grep -Ec "^scale +neon .*unsupported" "$T/out")" = 2 ]'
+fi
 expect_status "stream cannot run in place" 2 "$TBENCH" run scale -v stream -m inplace -s 100
 finish
