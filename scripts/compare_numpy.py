@@ -4,10 +4,14 @@ and write them as tbench summary CSV (schema tbench-1, variant "numpy"), so
 they can be merged into tbench reports or compared with a tbench run.
 
   scripts/compare_numpy.py [FAMILY...] [--size 1000x1000,...] [--samples N]
+                           [--warmup-time S] [--min-sample-time S] [--max-time S]
                            [--csv FILE] [--against TBENCH.csv]
 
 Methodology as tbench's: warmup (10 calls and 50 ms), calls per sample
-doubled until a sample lasts 1 ms, then N samples; figures are per call.
+doubled until a sample lasts 1 ms, then N samples (or fewer when --max-time
+runs out); figures are per call.  scale has a third form beside in and out
+of place: variant numpy-alloc, `a * s` allocating its result.  The CSV is
+written to a temporary name and renamed, so a failed run leaves nothing.
 --against prints, per family and size, the best tbench variant's median next
 to NumPy's and the speed-up (Markdown table).  Uses the system python3 with
 python3-numpy.  gelu_erf has no NumPy equivalent (NumPy has no erf ufunc).
@@ -15,6 +19,7 @@ python3-numpy.  gelu_erf has no NumPy equivalent (NumPy has no erf ufunc).
 import argparse
 import csv
 import math
+import os
 import sys
 import time
 
@@ -121,6 +126,8 @@ def scale():
         x = rng.uniform(-1, 1, (r, c)).astype(np.float32)
         y = np.empty_like(x)
         a = np.float32(alpha)
+        if mode == "alloc":
+            return lambda: x * a, "x * a (allocates the result)"
         if mode == "outofplace":
             return lambda: np.multiply(x, a, out=y), "np.multiply(x, a, out=y)"
         ai = np.float32(1 / alpha)
@@ -130,7 +137,8 @@ def scale():
             state[0] ^= 1
             np.multiply(x, a if state[0] else ai, out=x)
         return call, "np.multiply(x, a, out=x)"
-    return make, 8, ("outofplace", "inplace")
+    # (mode, variant, what make() is asked for): the allocating form
+    return make, 8, ("outofplace", "inplace", ("outofplace", "numpy-alloc", "alloc"))
 
 
 FAMILIES = {"scale": scale()}
@@ -147,7 +155,7 @@ for o in ("zeros", "ones", "from_vec", "rand"):
     FAMILIES[o] = creation(o)
 
 
-def measure(call, samples, min_sample_ns=1e6, warmup=10, warmup_ns=50e6):
+def measure(call, samples, min_sample_ns=1e6, warmup=10, warmup_ns=50e6, max_ns=0):
     t0 = time.perf_counter_ns()
     i = 0
     while i < warmup or time.perf_counter_ns() - t0 < warmup_ns:
@@ -162,29 +170,36 @@ def measure(call, samples, min_sample_ns=1e6, warmup=10, warmup_ns=50e6):
             break
         iters *= 2
     ns = []
+    start = time.perf_counter_ns()
     for _ in range(samples):
         t = time.perf_counter_ns()
         for _ in range(iters):
             call()
         ns.append((time.perf_counter_ns() - t) / iters)
+        if max_ns and len(ns) >= 2 and time.perf_counter_ns() - start >= max_ns:
+            break
     return np.array(ns), iters
 
 
 def parse_size(s):
     if "x" in s:
         r, c = s.split("x")
-        return int(r), int(c)
-    return 1, int(s)
+        r, c = int(r), int(c)
+    else:
+        r, c = 1, int(s)
+    if r < 1 or c < 1:
+        raise ValueError(s)
+    return r, c
 
 
-def row(fam, mode, r, c, ns, iters, bytes_per, note, name):
+def row(fam, variant, mode, r, c, ns, iters, bytes_per, note, name):
     med = float(np.median(ns))
     mean = float(ns.mean())
     sd = float(ns.std(ddof=1)) if len(ns) > 1 else 0.0
     q = np.percentile(ns, [5, 25, 75, 95])
     n = r * c
     d = {k: "" for k in COLUMNS}
-    d.update(schema="tbench-1", name=name, family=fam, variant="numpy", mode=mode, n=n, rows=r,
+    d.update(schema="tbench-1", name=name, family=fam, variant=variant, mode=mode, n=n, rows=r,
              cols=c, threads=1, status="ok", samples=len(ns), iters_per_sample=iters,
              min_ns="%.3f" % ns.min(), median_ns="%.3f" % med, mean_ns="%.3f" % mean,
              sd_ns="%.3f" % sd, mad_ns="%.3f" % float(np.median(np.abs(ns - med))),
@@ -199,7 +214,7 @@ def against(tb_path, rows):
     best = {}
     with open(tb_path, newline="") as f:
         for t in csv.DictReader(f):
-            if t.get("status") != "ok" or t["variant"] == "numpy":
+            if t.get("status") != "ok" or t["variant"].startswith("numpy"):
                 continue
             key = (t["family"], t["mode"], t["rows"], t["cols"])
             med = float(t["median_ns"])
@@ -209,7 +224,7 @@ def against(tb_path, rows):
     print("| --- | --- | ---: | --- | ---: |")
     for d in rows:
         key = (d["family"], d["mode"], str(d["rows"]), str(d["cols"]))
-        if key not in best:
+        if key not in best or d["variant"] != "numpy":
             continue
         med, var, mode, thr = best[key]
         np_med = float(d["median_ns"])
@@ -221,8 +236,14 @@ def against(tb_path, rows):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("families", nargs="*", help="families (default: all with a NumPy equivalent)")
-    ap.add_argument("--size", default="1000x1000", help="sizes: N or RxC, comma-separated")
+    ap.add_argument("--size", "--sizes", dest="size", default="1000x1000",
+                    help="sizes: N or RxC, comma-separated (default 1000x1000)")
     ap.add_argument("--samples", type=int, default=100)
+    ap.add_argument("--warmup-time", type=float, default=0.05, help="seconds (default 0.05)")
+    ap.add_argument("--min-sample-time", type=float, default=0.001,
+                    help="seconds a sample lasts at least (default 0.001)")
+    ap.add_argument("--max-time", type=float, default=0,
+                    help="seconds of sampling per case at most (default: no limit)")
     ap.add_argument("--alpha", type=float, default=1.5)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--csv", default="-", help="output CSV (default stdout)")
@@ -238,27 +259,37 @@ def main():
     if a.samples < 1:
         sys.stderr.write("compare_numpy.py: invalid --samples %d: must be at least 1\n" % a.samples)
         return 2
+    for opt, v in (("--warmup-time", a.warmup_time), ("--min-sample-time", a.min_sample_time),
+                   ("--max-time", a.max_time)):
+        if not (0 <= v <= 3600):
+            sys.stderr.write("compare_numpy.py: invalid %s %g: expected 0 to 3600 seconds\n" % (opt, v))
+            return 2
     try:
         sizes = [parse_size(s) for s in a.size.split(",")]
     except ValueError:
-        sys.stderr.write("compare_numpy.py: invalid --size '%s': expected N or RxC, comma-separated\n" % a.size)
+        sys.stderr.write("compare_numpy.py: invalid --size '%s': expected N or RxC (at least 1), comma-separated\n" % a.size)
         return 2
     np.seterr(all="ignore")
     rows = []
     for f in fams:
         make, bytes_per, modes = FAMILIES[f]
         for (r, c) in sizes:
-            for mode in modes:
+            for m in modes:
+                mode, variant, kind = (m, "numpy", m) if isinstance(m, str) else m
                 rng = np.random.default_rng(a.seed)
-                call, note = make(r, c, mode, a.alpha, rng)
-                ns, iters = measure(call, a.samples)
-                rows.append(row(f, mode, r, c, ns, iters, bytes_per, note, a.name))
-    out = sys.stdout if a.csv == "-" else open(a.csv, "w", newline="")
+                call, note = make(r, c, kind, a.alpha, rng)
+                ns, iters = measure(call, a.samples, a.min_sample_time * 1e9, 10,
+                                    a.warmup_time * 1e9, a.max_time * 1e9)
+                rows.append(row(f, variant, mode, r, c, ns, iters, bytes_per, note, a.name))
+                sys.stderr.write("%s/%s %s %dx%d: median %.1f us\n"
+                                 % (f, variant, mode, r, c, np.median(ns) / 1e3))
+    out = sys.stdout if a.csv == "-" else open(a.csv + ".tmp", "w", newline="")
     w = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     w.writeheader()
     w.writerows(rows)
     if out is not sys.stdout:
         out.close()
+        os.replace(a.csv + ".tmp", a.csv)
     if a.against:
         against(a.against, rows)
     return 0
