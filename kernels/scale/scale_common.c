@@ -6,6 +6,7 @@
 
 #include "../common.h"
 #include "../pool.h"
+#include "../verify.h"
 
 #include <stdint.h>
 
@@ -161,7 +162,7 @@ void tb_scale_run(struct tb_case *c, uint64_t iters)
 
 /* Compare the variant with the reference on n elements starting misalign
  * floats past a 64-byte boundary. */
-static int check_one(const struct tb_case *c, size_t n, size_t misalign,
+static int check_one(struct tb_case *c, size_t n, size_t misalign,
 		     uint64_t seed, char *why, size_t len)
 {
 	size_t bytes = tb_mul_size(n + misalign + PAD, sizeof(float));
@@ -204,15 +205,7 @@ out:
 
 int tb_scale_verify(struct tb_case *c, char *why, size_t len)
 {
-	static const size_t odd[] = {1, 3, 15, 17, 63, 65, 1023, 1025};
-	static const size_t offs[] = {0, 1, 3};
-	if (check_one(c, c->n, c->misalign, c->seed, why, len))
-		return -1;
-	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
-		for (size_t j = 0; j < sizeof(offs) / sizeof(offs[0]); j++)
-			if (check_one(c, odd[i], offs[j], c->seed + i, why, len))
-				return -1;
-	return 0;
+	return tb_verify_sweep(c, check_one, why, len);
 }
 
 struct tb_work tb_scale_work(const struct tb_case *c)

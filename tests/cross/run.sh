@@ -14,7 +14,7 @@
 # tests/cross/<family>_main.c (see scale_main.c: call the variants' verify
 # on odd sizes and unaligned starts, print ok/not ok, return non-zero on a
 # failure) and add one line to FAMILIES: the family name, then the sources
-# it needs besides the shared ones (kernels/common.c, kernels/pool.c and
+# it needs besides the shared ones (kernels/common.c, kernels/pool.c, kernels/verify.c and
 # tests/cross/fill_lcg.c, which replaces the GSL fill).
 set -u
 root=${TB_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
@@ -24,7 +24,7 @@ FAMILIES=(
 	"scale kernels/scale/scale_common.c kernels/scale/scalar.c kernels/scale/neon.c"
 	"ops kernels/ops/*.c kernels/ops/binary/binary.c kernels/ops/reduce/reduce.c kernels/ops/act/act.c kernels/ops/binary/*/neon.c kernels/ops/binary/*/scalar.c kernels/ops/reduce/*/neon.c kernels/ops/reduce/*/scalar.c kernels/ops/act/*/neon.c kernels/ops/act/*/scalar.c"
 )
-SHARED="kernels/common.c kernels/pool.c tests/cross/fill_lcg.c"
+SHARED="kernels/common.c kernels/pool.c kernels/verify.c tests/cross/fill_lcg.c"
 
 CC=${TB_CROSS_CC:-aarch64-linux-gnu-gcc}
 QEMU=${TB_QEMU:-qemu-aarch64}

@@ -11,6 +11,7 @@
 
 #include "../../common.h"
 #include "../../pool.h"
+#include "../../verify.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -185,15 +186,7 @@ out:
 
 int tb_bin_verify(struct tb_case *c, char *why, size_t len)
 {
-	static const size_t odd[] = {1, 3, 15, 17, 63, 65, 1023, 1025};
-	static const size_t offs[] = {0, 1, 3};
-	if (check_one(c, c->n, c->misalign, c->seed, why, len))
-		return -1;
-	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
-		for (size_t j = 0; j < sizeof(offs) / sizeof(offs[0]); j++)
-			if (check_one(c, odd[i], offs[j], c->seed + i, why, len))
-				return -1;
-	return 0;
+	return tb_verify_sweep(c, check_one, why, len);
 }
 
 struct tb_work tb_bin_work(const struct tb_case *c)
