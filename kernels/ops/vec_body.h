@@ -8,6 +8,7 @@
  */
 #include "ops.h"
 #include "poly.h"
+#include "taus2.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -374,15 +375,10 @@ static void v_copy(float *y, const float *x, size_t n)
  * TB_RAND_LANES / VW native vectors ---- */
 typedef uint32_t vu __attribute__((vector_size(VW * 4)));
 #define RV (TB_RAND_LANES / VW)
-/* GSL taus.c: (((s & c) << d) ^ (((s << a) ^ s) >> b)), 32-bit words */
-#define TAUS(s, a, b, c, d) ((((s) & (c)) << (d)) ^ ((((s) << (a)) ^ (s)) >> (b)))
-
 static inline __attribute__((always_inline)) void taus2_step(vu *s1, vu *s2, vu *s3, float *out)
 {
 	for (int k = 0; k < RV; k++) {
-		s1[k] = TAUS(s1[k], 13, 19, 4294967294u, 12);
-		s2[k] = TAUS(s2[k], 2, 25, 4294967288u, 4);
-		s3[k] = TAUS(s3[k], 3, 11, 4294967280u, 17);
+		TB_TAUS2_STEP(s1[k], s2[k], s3[k]);
 		vf f = __builtin_convertvector((vi)((s1[k] ^ s2[k] ^ s3[k]) >> 8), vf) * 0x1p-24f;
 		st(out + k * VW, f);
 	}
@@ -406,7 +402,6 @@ static void v_taus2(float *y, size_t n, uint32_t state[3][TB_RAND_LANES])
 	memcpy(state[1], s2, sizeof(s2));
 	memcpy(state[2], s3, sizeof(s3));
 }
-#undef TAUS
 #undef RV
 
 #define TB_VEC_TABLE(nm)                                                         \

@@ -19,6 +19,7 @@
  * rand equal to the single-threaded GSL reference.
  */
 #include "../ops.h"
+#include "../taus2.h"
 
 #include "../../common.h"
 #include "../../pool.h"
@@ -84,8 +85,6 @@ struct rand_call {
 	const struct tb_ops_isa *isa; /* NULL: GSL's own generators (the reference) */
 };
 
-#define TAUS(s, a, b, c, d) ((((s) & (c)) << (d)) ^ ((((s) << (a)) ^ (s)) >> (b)))
-
 /* GSL's taus2_set (taus.c) for stream l: an LCG from the seed, each word
  * kept above the low bits its recurrence drops, then six warm-up steps */
 static void taus2_seed(uint32_t st[3][TB_RAND_LANES], unsigned l, unsigned long seed)
@@ -101,16 +100,12 @@ static void taus2_seed(uint32_t st[3][TB_RAND_LANES], unsigned l, unsigned long 
 	s3 = 69069u * s2;
 	if (s3 < 16)
 		s3 += 16;
-	for (int k = 0; k < 6; k++) {
-		s1 = TAUS(s1, 13, 19, 4294967294u, 12);
-		s2 = TAUS(s2, 2, 25, 4294967288u, 4);
-		s3 = TAUS(s3, 3, 11, 4294967280u, 17);
-	}
+	for (int k = 0; k < 6; k++)
+		TB_TAUS2_STEP(s1, s2, s3);
 	st[0][l] = s1;
 	st[1][l] = s2;
 	st[2][l] = s3;
 }
-#undef TAUS
 
 static void rand_block_gsl(gsl_rng *r[TB_RAND_LANES], const struct rand_call *rc, size_t b,
 			   size_t end)
