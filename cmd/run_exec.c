@@ -8,6 +8,7 @@
 #include "progress.h"
 #include "run.h"
 #include "run_limit.h"
+#include "run_counters.h"
 #include "run_outputs.h"
 
 #include "../kernels/common.h"
@@ -130,60 +131,6 @@ static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
 	tb_kv_setf(kv, "clock.overhead_ns", "%.1f", ci->overhead_ns);
 }
 
-/* Counters per call into r; a multiplexed set says so in the note. */
-static int add_counters(const struct tb_counters *ctrs, struct tb_result *r,
-			const struct tb_measurement *m)
-{
-	const char *names[TB_CTR_MAX];
-	size_t n = tb_counters_count(ctrs);
-	for (size_t i = 0; i < n; i++)
-		names[i] = tb_counters_name(ctrs, i);
-	if (tb_result_add_counters(r, names, n, m->values, m->nsamples, m->iters))
-		return -1;
-	if (tb_counters_multiplexed(ctrs)) {
-		if (tb_result_add_metric(r, "mpx_coverage", tb_counters_coverage(ctrs),
-					 tb_counters_coverage(ctrs)))
-			return -1;
-		if (!r->note[0])
-			snprintf(r->note, sizeof(r->note),
-				 "counters multiplexed: %zu events on %d counters, counts scaled (coverage about %.0f%%)",
-				 n, tb_counters_hw_slots(), 100 * tb_counters_coverage(ctrs));
-	}
-	return 0;
-}
-
-/* --events: "default" or a comma list, checked against this machine.
- * NULL with err filled when one cannot be counted. */
-static struct tb_counters *open_events(const char *spec, char *err, size_t errlen)
-{
-	const char *names[TB_CTR_MAX];
-	char buf[1024];
-	size_t n;
-	bool hw;
-	const char *why = "";
-	if (tb_counters_init(err, errlen))
-		return NULL;
-	if (!strcmp(spec, "default")) {
-		n = tb_counters_default(names, TB_CTR_MAX, &hw);
-	} else {
-		char *items[TB_CTR_MAX];
-		snprintf(buf, sizeof(buf), "%s", spec);
-		int k = tb_split_list(buf, items, TB_CTR_MAX);
-		if (k < 0) {
-			tb_err(err, errlen, "invalid --events '%s': expected up to %d event names separated by commas, or 'default'",
-			       spec, TB_CTR_MAX);
-			return NULL;
-		}
-		for (int i = 0; i < k; i++)
-			names[i] = items[i];
-		n = (size_t)k;
-	}
-	struct tb_counters *c = tb_counters_open(names, n, err, errlen);
-	if (c && !tb_counters_hw_available(&why))
-		tb_print_error("note: %s; counting software events only", why);
-	return c;
-}
-
 static void set_key(struct tb_result *r, const struct tb_plan_case *pc,
 		    const struct tb_run_opts *o)
 {
@@ -284,7 +231,7 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 					 : "warmup auto: not steady within %s (%zu samples, the cap)",
 					 t, m.warmup_samples);
 			}
-			if (ctrs && !rc && add_counters(ctrs, r, &m))
+			if (ctrs && !rc && tb_run_counters_add(ctrs, r, &m))
 				rc = tb_err(err, errlen, "out of memory");
 			tb_measurement_free(&m);
 		}
@@ -338,33 +285,17 @@ static void pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv)
 	tb_kv_set(kv, "pin.plan", plan);
 }
 
-static void record_counters(const struct tb_counters *c, struct tb_kvlist *kv)
-{
-	char list[1024] = "";
-	const double *ov = tb_counters_overhead(c);
-	char ovs[1024] = "";
-	for (size_t i = 0; i < tb_counters_count(c); i++) {
-		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? "," : "",
-			 tb_counters_name(c, i));
-		snprintf(ovs + strlen(ovs), sizeof(ovs) - strlen(ovs), "%s%.6g", i ? "," : "", ov[i]);
-	}
-	tb_kv_set(kv, "counters.events", list);
-	tb_kv_setf(kv, "counters.multiplexed", "%s", tb_counters_multiplexed(c) ? "yes" : "no");
-	tb_kv_setf(kv, "counters.coverage", "%.3f", tb_counters_coverage(c));
-	tb_kv_set(kv, "counters.read_overhead", ovs);
-	tb_kv_setf(kv, "counters.read_ns", "%.0f", tb_counters_read_ns(c));
-}
-
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
-	struct tb_counters *ctrs = NULL;
+	struct tb_run_counters rctr = {0};
 	if (o->events) {
 		char e[512];
 		if (o->metric_insns)
 			return tb_usage_error("--events cannot be combined with --metric instructions (callgrind counts by itself)");
-		if (!(ctrs = open_events(o->events, e, sizeof(e))))
+		if (tb_run_counters_open(&rctr, o->events, o->quiet, e, sizeof(e)))
 			return tb_usage_error("%s", e);
 	}
+	struct tb_counters *ctrs = rctr.c;
 	char fpath[4096];
 	tb_run_fingerprint_path(o->csv_path, fpath, sizeof(fpath));
 	struct out outs[] = RUN_OUTS(o, fpath);
@@ -441,6 +372,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		if (o->metric_insns)
 			printf("metric: instructions per call, counted by valgrind's callgrind inside "
 			       "%s (deterministic; times are not measured)\n", TB_RUNNER_CALL_SYMBOL);
+		if (ctrs)
+			printf("%s\n", rctr.line);
 	}
 	struct tb_progress prog;
 	tb_progress_init(&prog, !o->quiet && isatty(STDERR_FILENO), plan->n, ro.max_time_ns);
@@ -504,8 +437,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		tb_writer_table.write(stdout, &rep, e2, sizeof(e2));
 		tb_write_counter_table(stdout, &rs);
 	}
-	if (ctrs)
-		record_counters(ctrs, &rs.fingerprint);
+	tb_run_counters_record(&rctr, &rs.fingerprint);
 	struct tb_comparison cmp = {0};
 	if (o->baseline) {
 		if (tb_compare(&base, &rs, &o->gate.cmp, &cmp, err, sizeof(err))) {
