@@ -126,9 +126,11 @@ int cmd_counters(int argc, char **argv)
 	else
 		printf("PAPI %s; %s\n", tb_counters_papi_version(), hw ? "hardware counters available" : why);
 	enum tb_ctr_access ac = tb_counters_access(&acwhy);
-	printf("perf_event_open: %s (%s)\n",
-	       ac == TB_CTR_ALL ? "counts this process, user and kernel side"
-	       : ac == TB_CTR_USER ? "counts this process, user space only" : "refused", acwhy);
+	if (ac == TB_CTR_NONE)
+		printf("perf_event_open: refused: %s\n", acwhy);
+	else
+		printf("perf_event_open: counts this process, %s (%s)\n",
+		       ac == TB_CTR_ALL ? "user and kernel side" : "user space only", acwhy);
 	tb_counters_pmus(pmus, sizeof(pmus));
 	printf("libpfm4 PMUs here: %s\n", pmus[0] ? pmus : "none");
 	printf("\ncomponents (PAPI):\n");
@@ -140,8 +142,8 @@ int cmd_counters(int argc, char **argv)
 	heading(&l, TB_EV_PERF);
 	if (!l.in_section)
 		printf("  (none)\n");
-	if (!l.shown)
-		printf("  (no event matches '%s')\n", l.pat ? l.pat : "");
+	if (!l.shown && l.pat)
+		printf("  (no event matches '%s')\n", l.pat);
 	if (!hw && !all)
 		printf("\nEvents that need hardware counters are hidden here; --all lists them.\n");
 	return TB_EXIT_OK;

@@ -22,7 +22,10 @@ int tb_run_counters_open(struct tb_run_counters *rc, const char *spec, bool quie
 	const char *why = "";
 	memset(rc, 0, sizeof(*rc));
 	tb_counters_init(NULL, 0); /* without PAPI, perf_event_open may still count */
-	if (!strcmp(spec, "default")) {
+	bool none = tb_counters_access(&why) == TB_CTR_NONE;
+	if (none) {
+		n = 0;
+	} else if (!strcmp(spec, "default")) {
 		n = tb_counters_default(names, TB_CTR_MAX, &hw);
 	} else {
 		char *items[TB_CTR_MAX];
@@ -37,9 +40,9 @@ int tb_run_counters_open(struct tb_run_counters *rc, const char *spec, bool quie
 	}
 	/* the kernel refuses every event to this process: say so and carry
 	 * on without counters (no column, never a made-up zero) */
-	if (tb_counters_access(&why) == TB_CTR_NONE || n == 0) {
+	if (none || n == 0) {
 		snprintf(rc->none_why, sizeof(rc->none_why), "%s",
-			 n ? why : "no event of the default set counts here");
+			 none ? why : "no event of the default set counts here");
 		if (!quiet)
 			tb_print_error("note: no counters: %s; running without them", rc->none_why);
 		return 0;

@@ -98,12 +98,18 @@ static int resolve(struct tb_ctr_ev *e, char *err, size_t errlen)
 		return tb_err(err, errlen, "event '%s' is counted in the kernel's own context only and would read 0 here: %s",
 			      e->name, ac->why);
 	e->hw = !(pfm && tb_perf_is_software(&e->attr));
-	if (papi_known && tb_papi_can_count(code)) {
+	/* TB_COUNTERS_BACKEND=perf: everything through perf_event_open (to
+	 * check one backend against the other) */
+	const char *force = getenv("TB_COUNTERS_BACKEND");
+	bool perf_only = force && !strcmp(force, "perf");
+	if (!perf_only && papi_known && tb_papi_can_count(code)) {
 		e->bk = TB_BK_PAPI;
 		e->code = code;
 		return 0;
 	}
-	if (!tb_papi_cpu_active(&w))
+	if (perf_only)
+		snprintf(e->why, sizeof(e->why), "TB_COUNTERS_BACKEND=perf");
+	else if (!tb_papi_cpu_active(&w))
 		snprintf(e->why, sizeof(e->why), "%s", w);
 	else if (papi_known)
 		snprintf(e->why, sizeof(e->why), "PAPI cannot count it here");
@@ -200,7 +206,12 @@ struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *e
 		tb_err(err, errlen, "between 1 and %d events can be counted at once, not %zu", TB_CTR_MAX, n);
 		return NULL;
 	}
-	const char *why;
+	const char *why, *force = getenv("TB_COUNTERS_BACKEND");
+	if (force && strcmp(force, "perf")) {
+		tb_err(err, errlen, "invalid TB_COUNTERS_BACKEND '%s': expected perf (every event through perf_event_open) or unset",
+		       force);
+		return NULL;
+	}
 	if (tb_counters_access(&why) == TB_CTR_NONE) {
 		tb_err(err, errlen, "no event can be counted here: %s", why);
 		return NULL;
