@@ -26,6 +26,7 @@
 #include "kernels/pool.h"
 #include "probes/clock.h"
 #include "probes/counters.h"
+#include "fresh_pages.h"
 
 #define PAGES 1000
 
@@ -46,19 +47,6 @@ static void need_counting(void)
 		print_message("SKIP: nothing can be counted here: %s\n", why);
 		skip();
 	}
-}
-
-static size_t page;
-
-/* first touch of `pages` fresh pages, small pages only (no THP) */
-static void touch_fresh(size_t pages)
-{
-	char *p = mmap(NULL, pages * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	assert_true(p != MAP_FAILED);
-	madvise(p, pages * page, MADV_NOHUGEPAGE);
-	for (size_t i = 0; i < pages; i++)
-		((volatile char *)p)[i * page] = 1;
-	munmap(p, pages * page);
 }
 
 static struct tb_counters *open1(const char *name)
@@ -285,7 +273,6 @@ static void default_set_counts_here(void **state)
 
 int main(void)
 {
-	page = (size_t)sysconf(_SC_PAGESIZE);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(page_faults_first_touch), cmocka_unit_test(task_clock_matches_wall),
 		cmocka_unit_test(threads_are_summed),

@@ -26,6 +26,7 @@
 #include "probes/counters.h"
 #include "probes/counters_perf.h"
 #include "reports/ctr_metrics.h"
+#include "fresh_pages.h"
 
 #define PAGES 1000
 
@@ -62,16 +63,10 @@ static void backends_agree_on_page_faults(void **state)
 	assert_string_equal(tb_counters_backend(b, 0), "perf_event_open");
 	print_message("backends: %s and %s\n", tb_counters_backend(a, 0), tb_counters_backend(b, 0));
 	struct tb_sample_hook ha = tb_counters_hook(a), hb = tb_counters_hook(b);
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	double va[1], vb[1];
 	assert_int_equal(ha.start(ha.ctx), 0);
 	assert_int_equal(hb.start(hb.ctx), 0);
-	char *p = mmap(NULL, PAGES * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	assert_true(p != MAP_FAILED);
-	madvise(p, PAGES * page, MADV_NOHUGEPAGE);
-	for (size_t i = 0; i < PAGES; i++)
-		((volatile char *)p)[i * page] = 1;
-	munmap(p, PAGES * page);
+	touch_fresh(PAGES);
 	assert_int_equal(hb.stop(hb.ctx, vb), 0);
 	assert_int_equal(ha.stop(ha.ctx, va), 0);
 	tb_counters_close(a);
