@@ -364,6 +364,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		       TB_VERSION, plan->n, plan->n == 1 ? "" : "s", ci.resolution_ns, ci.overhead_ns);
 		if (!isnan(lim.ghz))
 			printf("; effective clock %.2f GHz", lim.ghz);
+		else if (!lim.off)
+			printf("; effective clock %s", tb_kv_get(&rs.options, "cpu.effective_ghz_check"));
 		putchar('\n');
 		if (ro.fixed_iters)
 			printf("profile: %zu samples x %llu calls per sample, no warmup, no calibration, "

@@ -87,6 +87,7 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 	json_object_set_new(c, "items_per_s", num(r->items_per_s));
 	json_object_set_new(c, "gbps", num(r->gbps));
 	json_object_set_new(c, "limit_share", num(r->limit_share));
+	json_object_set_new(c, "items_per_cycle", num(r->items_per_cycle));
 	json_t *ctr = json_object();
 	for (size_t j = 0; ctr && j < r->nmetrics; j++)
 		jset(ctr, r->metrics[j].name, num(r->metrics[j].median));

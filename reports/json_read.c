@@ -120,6 +120,7 @@ static int load_case(const char *path, size_t i, json_t *c, struct tb_result *r,
 	r->items_per_s = num(c, "items_per_s");
 	r->gbps = num(c, "gbps");
 	r->limit_share = num(c, "limit_share");
+	r->items_per_cycle = num(c, "items_per_cycle");
 	const char *k;
 	json_t *v;
 	json_object_foreach(json_object_get(c, "counters"), k, v)
