@@ -5,8 +5,10 @@
  */
 #include "cmds.h"
 #include "run.h"
+#include "run_blas.h"
 
 #include "../kernels/common.h"
+#include "../probes/blasinfo.h"
 #include "../probes/callgrind.h"
 #include "../probes/sysinfo.h"
 #include "../reports/baseline.h"
@@ -30,6 +32,8 @@ const char tb_usage_run[] =
 	"      --pin[=CPU]           pin the run to CPU (default 0); threads to CPU, CPU+1, ...\n"
 	"      --events LIST         count events per call (PAPI presets, native names such\n"
 	"                            as perf::PAGE-FAULTS; 'default'; see 'tbench counters')\n"
+	"      --blas-core NAME      OpenBLAS runs its NAME kernels (OPENBLAS_CORETYPE, set\n"
+	"                            by re-running tbench): Haswell, SkylakeX, Prescott, ...\n"
 	"measurement:\n"
 	"      --samples N           measured samples per case (default 100)\n"
 	"      --warmup N|auto       at least N warmup calls (default 10); auto: until the\n"
@@ -77,7 +81,7 @@ enum {
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
 	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
-	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_BLAS_CORE,
 };
 
 static const struct option long_opts[] = {
@@ -88,6 +92,7 @@ static const struct option long_opts[] = {
 	{"threads", required_argument, NULL, 't'},
 	{"pin", optional_argument, NULL, OPT_PIN},
 	{"events", required_argument, NULL, OPT_EVENTS},
+	{"blas-core", required_argument, NULL, OPT_BLAS_CORE},
 	{"samples", required_argument, NULL, OPT_SAMPLES},
 	{"warmup", required_argument, NULL, OPT_WARMUP},
 	{"warmup-time", required_argument, NULL, OPT_WARMUP_TIME},
@@ -201,6 +206,13 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 				return snprintf(err, len, "invalid --events '': expected event names separated by commas, or 'default'"), -1;
 			o->events = optarg;
 			break;
+		case OPT_BLAS_CORE: {
+			static char core[32];
+			if (tb_blas_core_check(optarg, core, sizeof(core), err, len))
+				return -1;
+			o->blas_core = core;
+			break;
+		}
 		case 'q': o->quiet = true; break;
 		case OPT_VERBOSE: o->verbose = true; break;
 		case OPT_SAMPLES:
@@ -473,6 +485,10 @@ int cmd_run(int argc, char **argv)
 	if (o.append && !o.save_baseline) {
 		tb_argv_free(orig);
 		return tb_usage_error("--append needs --save-baseline NAME");
+	}
+	if (o.blas_core && (rc = tb_run_blas_reexec(o.blas_core, orig)) >= 0) {
+		tb_argv_free(orig);
+		return rc;
 	}
 	if (build_plan(&o, &plan, err, sizeof(err))) {
 		free(plan.c);

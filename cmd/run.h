@@ -40,6 +40,7 @@ struct tb_run_opts {
 	bool pin;
 	int pin_cpu;               /* --pin=CPU: first CPU of the plan (default 0) */
 	const char *events;        /* --events LIST or "default"; NULL = no counters */
+	const char *blas_core;     /* --blas-core NAME (canonical spelling) or NULL */
 	bool quiet, verbose;
 	bool samples_given;        /* --samples was given */
 	bool profile;              /* fixed calls per sample (runner.fixed_iters) */

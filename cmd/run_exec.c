@@ -7,6 +7,7 @@
 #include "cmds.h"
 #include "progress.h"
 #include "run.h"
+#include "run_blas.h"
 #include "run_limit.h"
 #include "run_counters.h"
 #include "run_outputs.h"
@@ -337,6 +338,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	} else {
 		tb_kv_set(&rs.fingerprint, "noise", "none seen");
 	}
+	tb_run_blas_notes(o, plan);
 	record_options(o, &rs.options, &ci);
 	pin_plan(o, &rs.fingerprint);
 
