@@ -18,6 +18,7 @@
 #include "../probes/clock.h"
 #include "../probes/counters.h"
 #include "../probes/machine.h"
+#include "../probes/perfctl.h"
 #include "../probes/sysinfo.h"
 #include "../reports/baseline.h"
 #include "../reports/compare.h"
@@ -297,6 +298,16 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			return tb_usage_error("%s", e);
 	}
 	struct tb_counters *ctrs = rctr.c;
+	/* perf's control fifos: told when the measured samples start and end */
+	struct tb_perfctl pctl = {.ctl = -1, .ack = -1};
+	const char *pspec = getenv(TB_PERFCTL_ENV);
+	if (pspec && *pspec) {
+		char e[512];
+		if (tb_perfctl_open(&pctl, pspec, e, sizeof(e))) {
+			tb_counters_close(ctrs);
+			return tb_usage_error("%s", e);
+		}
+	}
 	char fpath[4096];
 	tb_run_fingerprint_path(o->csv_path, fpath, sizeof(fpath));
 	struct out outs[] = RUN_OUTS(o, fpath);
@@ -304,6 +315,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	catch_signals(); /* before the temporary files exist */
 	if (tb_run_open_outs(outs, nouts)) {
 		tb_counters_close(ctrs);
+		tb_perfctl_close(&pctl);
 		return TB_EXIT_USAGE;
 	}
 
@@ -317,6 +329,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			tb_outfile_abort(&outs[i].f);
 		tb_resultset_free(&base);
 		tb_counters_close(ctrs);
+		tb_perfctl_close(&pctl);
 		return tb_usage_error("%s", berr);
 	}
 
@@ -359,6 +372,11 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			return tb_usage_error("%s", e);
 		}
 		ro.hook = &cgh.hook;
+	}
+	if (pctl.ctl >= 0) {
+		ro.phase = tb_perfctl_phase;
+		ro.phase_ctx = &pctl;
+		tb_kv_set(&rs.options, "perf_control", getenv(TB_PERFCTL_ENV));
 	}
 
 	if (!o->quiet) {
@@ -476,6 +494,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_comparison_free(&cmp);
 	tb_resultset_free(&base);
 	tb_counters_close(ctrs);
+	tb_perfctl_close(&pctl);
 	tb_resultset_free(&rs);
 	if (tb_stop_requested) {
 		tb_print_error("interrupted by %s: the results so far were written, marked partial",
