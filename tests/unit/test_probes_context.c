@@ -18,6 +18,7 @@
 #include "kernels/common.h"
 #include "kernels/pool.h"
 #include "probes/bandwidth.h"
+#include "probes/callgrind.h"
 #include "probes/freq.h"
 
 static void copies_are_exact(void **state)
@@ -85,6 +86,13 @@ static void clock_chains_agree(void **state)
 	}
 	assert_true(isfinite(f.imul_ghz) && f.imul_ghz > 0);
 	assert_true(isfinite(f.alu_ghz) && f.alu_ghz > 0);
+	if (tb_on_valgrind()) {
+		/* valgrind's JIT runs the two chains at unrelated speeds: the
+		 * probe must say unknown then, never give a clock */
+		print_message("under valgrind: %s\n", isnan(f.ghz) ? "unknown" : "agreed");
+		assert_true(isnan(f.ghz) == (f.diff > TB_FREQ_AGREE));
+		return;
+	}
 	assert_true(f.diff <= TB_FREQ_AGREE);
 	assert_true(f.ghz == f.imul_ghz);
 	assert_true(tb_effective_ghz(2e6) > 0);
