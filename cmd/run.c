@@ -206,13 +206,11 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 				return snprintf(err, len, "invalid --events '': expected event names separated by commas, or 'default'"), -1;
 			o->events = optarg;
 			break;
-		case OPT_BLAS_CORE: {
-			static char core[32];
-			if (tb_blas_core_check(optarg, core, sizeof(core), err, len))
+		case OPT_BLAS_CORE:
+			if (tb_blas_core_check(optarg, o->blas_core_buf, sizeof(o->blas_core_buf), err, len))
 				return -1;
-			o->blas_core = core;
+			o->blas_core = o->blas_core_buf;
 			break;
-		}
 		case 'q': o->quiet = true; break;
 		case OPT_VERBOSE: o->verbose = true; break;
 		case OPT_SAMPLES:

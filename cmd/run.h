@@ -41,6 +41,7 @@ struct tb_run_opts {
 	int pin_cpu;               /* --pin=CPU: first CPU of the plan (default 0) */
 	const char *events;        /* --events LIST or "default"; NULL = no counters */
 	const char *blas_core;     /* --blas-core NAME (canonical spelling) or NULL */
+	char blas_core_buf[32];    /* ... kept here */
 	bool quiet, verbose;
 	bool samples_given;        /* --samples was given */
 	bool profile;              /* fixed calls per sample (runner.fixed_iters) */
