@@ -101,6 +101,10 @@ const struct tb_family *tb_family_find(const char *name);
  * run, verify and work present, setup and teardown both or neither; else -1
  * with err saying which (a wrong abi names both numbers) */
 int tb_kernel_check(const struct tb_kernel *k, char *err, size_t errlen);
+/* copies the descriptors of in[0..n) that pass tb_kernel_check() to out, in
+ * order, and returns how many; err gets the first refusal ("" if none) */
+size_t tb_kernel_accept(const struct tb_kernel *const *in, size_t n,
+			const struct tb_kernel **out, char *err, size_t errlen);
 /* "" when every listed descriptor passed tb_kernel_check(), else the
  * message of the first one refused */
 const char *tb_registry_error(void);

@@ -72,17 +72,27 @@ int tb_kernel_check(const struct tb_kernel *k, char *err, size_t errlen)
 	return 0;
 }
 
-static void check_all(void)
+size_t tb_kernel_accept(const struct tb_kernel *const *in, size_t n,
+			const struct tb_kernel **out, char *err, size_t errlen)
 {
-	for (size_t i = 0; i < NLISTED; i++) {
-		char err[sizeof(refused)];
-		if (tb_kernel_check(listed[i], err, sizeof(err))) {
-			if (!refused[0])
-				snprintf(refused, sizeof(refused), "%s", err);
+	size_t kept = 0;
+	if (errlen)
+		err[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		char why[512];
+		if (tb_kernel_check(in[i], why, sizeof(why))) {
+			if (errlen && !err[0])
+				snprintf(err, errlen, "%s", why);
 			continue;
 		}
-		kernels[nkernels++] = listed[i];
+		out[kept++] = in[i];
 	}
+	return kept;
+}
+
+static void check_all(void)
+{
+	nkernels = tb_kernel_accept(listed, NLISTED, kernels, refused, sizeof(refused));
 }
 
 static void ready(void) { pthread_once(&once, check_all); }
