@@ -19,6 +19,7 @@
 struct scale_state {
 	float *xbuf, *ybuf;
 	float *x, *y;
+	const struct tb_kernel *chosen; /* plan()'s choice, or NULL */
 };
 
 static const struct tb_scale_impl *impl_of(const struct tb_case *c)
@@ -121,11 +122,31 @@ int tb_scale_setup(struct tb_case *c, char *err, size_t errlen)
 	s->y = s->ybuf ? s->ybuf + c->misalign : s->x;
 	tb_fill_uniform(s->x, c->n, c->seed, -1.0f, 1.0f);
 	c->state = s;
+	if (im->plan) {
+		s->chosen = im->plan(c, s->y, s->x);
+		/* the planner's in-place calls rounded x: start from the seed again */
+		tb_fill_uniform(s->x, c->n, c->seed, -1.0f, 1.0f);
+	}
 	return 0;
 fail:
 	tb_free(s->xbuf);
 	free(s);
 	return -1;
+}
+
+const struct tb_kernel *tb_scale_chosen(const struct tb_case *c)
+{
+	const struct scale_state *s = c->state;
+	return s ? s->chosen : NULL;
+}
+
+void tb_scale_describe(const struct tb_case *c, char *buf, size_t len)
+{
+	const struct tb_kernel *k = tb_scale_chosen(c);
+	if (len)
+		buf[0] = 0;
+	if (k)
+		snprintf(buf, len, "runs %s", k->variant);
 }
 
 void tb_scale_teardown(struct tb_case *c)

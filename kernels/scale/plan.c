@@ -1,0 +1,114 @@
+/*
+ * scale/plan.c - how `best` and `threaded` choose their kernel: by tier
+ * (out of place beyond the last-level cache only streaming stores), then by
+ * timing every supported candidate on the case's own buffers at set-up, in
+ * interleaved rounds, like FFTW's planner.  Which loop wins in L2 or L3
+ * differs between cores (prefetch helps large L3 arrays on Zen 3 and costs
+ * in L2); measuring here beats guessing a table per CPU.  Set-up is outside
+ * the timed region; the choice is in the result's note ("runs avx2-pf").
+ */
+#define _GNU_SOURCE
+#include "scale.h"
+
+#include "../cache.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+extern const struct tb_kernel tb_k_scale_avx512, tb_k_scale_avx512_pf, tb_k_scale_avx2,
+	tb_k_scale_avx2_pf, tb_k_scale_sse, tb_k_scale_autovec, tb_k_scale_stream512,
+	tb_k_scale_stream;
+
+/* preference order: ties go to the earlier one */
+static const struct tb_kernel *const plain[] = {
+	&tb_k_scale_avx512, &tb_k_scale_avx512_pf, &tb_k_scale_avx2, &tb_k_scale_avx2_pf,
+	&tb_k_scale_sse, &tb_k_scale_autovec,
+};
+static const struct tb_kernel *const streaming[] = {&tb_k_scale_stream512, &tb_k_scale_stream};
+
+#define NCAND (sizeof(plain) / sizeof(plain[0]))
+#define ROUNDS_SMALL 7 /* rounds when one call is short */
+#define ROUNDS_LARGE 3 /* and when it is long (DRAM-sized arrays) */
+#define LONG_CALL_NS 2e6
+#define SAMPLE_NS 2e5 /* each timed sample lasts at least this */
+
+size_t tb_scale_nt_threshold(void)
+{
+	return tb_cache_llc();
+}
+
+static size_t candidates(enum tb_mode mode, size_t n, const struct tb_kernel **out)
+{
+	const bool nt = mode == TB_MODE_OUTOFPLACE && n > tb_scale_nt_threshold() / 8;
+	const struct tb_kernel *const *list = nt ? streaming : plain;
+	size_t len = nt ? sizeof(streaming) / sizeof(streaming[0]) : NCAND, k = 0;
+	for (size_t i = 0; i < len; i++)
+		if ((list[i]->modes & mode) && tb_kernel_supported(list[i], NULL))
+			out[k++] = list[i];
+	if (!k) /* no SIMD (another architecture): the compiler's loop */
+		out[k++] = &tb_k_scale_autovec;
+	return k;
+}
+
+const struct tb_kernel *tb_scale_pick(enum tb_mode mode, size_t n)
+{
+	const struct tb_kernel *c[NCAND];
+	candidates(mode, n, c);
+	return c[0];
+}
+
+static double now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e9 + (double)t.tv_nsec;
+}
+
+/* ns per call of k over `calls` calls (an even number: in place, a and
+ * 1/a alternate, so x stays bounded) */
+static double time_calls(struct tb_case *c, const struct tb_kernel *k, float *y, float *x,
+			 tb_scale_call_fn call, unsigned long calls)
+{
+	const float a[2] = {c->alpha, 1.0f / c->alpha};
+	double t0 = now_ns();
+	for (unsigned long i = 0; i < calls; i++)
+		call(c, k, y, x, a[i & 1]);
+	return (now_ns() - t0) / (double)calls;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+const struct tb_kernel *tb_scale_plan(struct tb_case *c, float *y, float *x,
+				      tb_scale_call_fn call)
+{
+	const struct tb_kernel *cand[NCAND];
+	size_t nc = candidates(c->mode, c->n, cand);
+	if (nc == 1 || c->n == 0)
+		return cand[0];
+	unsigned long calls[NCAND];
+	double slowest = 0;
+	for (size_t k = 0; k < nc; k++) { /* warm, and size the samples */
+		double t = time_calls(c, cand[k], y, x, call, 2);
+		calls[k] = 2 * (unsigned long)(SAMPLE_NS / 2 / (t > 1 ? t : 1) + 1);
+		if (t > slowest)
+			slowest = t;
+	}
+	const int rounds = slowest > LONG_CALL_NS ? ROUNDS_LARGE : ROUNDS_SMALL;
+	double t[NCAND][ROUNDS_SMALL];
+	for (int r = 0; r < rounds; r++)
+		for (size_t k = 0; k < nc; k++)
+			t[k][r] = time_calls(c, cand[k], y, x, call, calls[k]);
+	size_t best = 0;
+	double best_t = 0;
+	for (size_t k = 0; k < nc; k++) {
+		qsort(t[k], (size_t)rounds, sizeof(double), cmp_double);
+		double med = t[k][rounds / 2];
+		if (k == 0 || med < best_t)
+			best = k, best_t = med;
+	}
+	return cand[best];
+}
