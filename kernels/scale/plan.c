@@ -2,7 +2,8 @@
  * scale/plan.c - how `best` and `threaded` choose their kernel: by tier
  * (out of place beyond the last-level cache only streaming stores), then by
  * timing every supported candidate on the case's own buffers at set-up, in
- * interleaved rounds, like FFTW's planner.  Which loop wins in L2 or L3
+ * interleaved rounds, like FFTW's planner; each keeps its fastest round
+ * (other work on the machine only ever adds time).  Which loop wins in L2 or L3
  * differs between cores (prefetch helps large L3 arrays on Zen 3 and costs
  * in L2); measuring here beats guessing a table per CPU.  Set-up is outside
  * the timed region; the choice is in the result's note ("runs avx2-pf").
@@ -12,7 +13,7 @@
 
 #include "../cache.h"
 
-#include <stdlib.h>
+#include <pthread.h>
 #include <time.h>
 
 extern const struct tb_kernel tb_k_scale_avx512, tb_k_scale_avx512_pf, tb_k_scale_avx2,
@@ -27,10 +28,12 @@ static const struct tb_kernel *const plain[] = {
 static const struct tb_kernel *const streaming[] = {&tb_k_scale_stream512, &tb_k_scale_stream};
 
 #define NCAND (sizeof(plain) / sizeof(plain[0]))
-#define ROUNDS_SMALL 7 /* rounds when one call is short */
-#define ROUNDS_LARGE 3 /* and when it is long (DRAM-sized arrays) */
+#define ROUNDS_SMALL 11 /* rounds when one call is short */
+#define ROUNDS_LARGE 3  /* and when it is long (DRAM-sized arrays) */
 #define LONG_CALL_NS 2e6
-#define SAMPLE_NS 2e5 /* each timed sample lasts at least this */
+#define MIN_ROUNDS 3
+#define SAMPLE_NS 1e5 /* each timed sample lasts at least this */
+#define BUDGET_NS 3e7 /* past this, stop after MIN_ROUNDS */
 
 size_t tb_scale_nt_threshold(void)
 {
@@ -76,14 +79,45 @@ static double time_calls(struct tb_case *c, const struct tb_kernel *k, float *y,
 	return (now_ns() - t0) / (double)calls;
 }
 
-static int cmp_double(const void *a, const void *b)
+/* Plans already made in this process, by (caller, mode, n, threads): a
+ * case set up again (tests, several offsets) does not time again. */
+#define MEMO 64
+static struct memo {
+	tb_scale_call_fn call;
+	enum tb_mode mode;
+	size_t n;
+	unsigned threads;
+	const struct tb_kernel *k;
+} memo[MEMO];
+static size_t memo_len, memo_next;
+static pthread_mutex_t memo_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const struct tb_kernel *memo_find(const struct tb_case *c, tb_scale_call_fn call)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
+	const struct tb_kernel *k = NULL;
+	pthread_mutex_lock(&memo_lock);
+	for (size_t i = 0; i < memo_len && !k; i++)
+		if (memo[i].call == call && memo[i].mode == c->mode && memo[i].n == c->n &&
+		    memo[i].threads == c->threads)
+			k = memo[i].k;
+	pthread_mutex_unlock(&memo_lock);
+	return k;
 }
 
-const struct tb_kernel *tb_scale_plan(struct tb_case *c, float *y, float *x,
-				      tb_scale_call_fn call)
+static const struct tb_kernel *memo_add(const struct tb_case *c, tb_scale_call_fn call,
+					const struct tb_kernel *k)
+{
+	pthread_mutex_lock(&memo_lock);
+	memo[memo_next] = (struct memo){call, c->mode, c->n, c->threads, k};
+	memo_next = (memo_next + 1) % MEMO;
+	if (memo_len < MEMO)
+		memo_len++;
+	pthread_mutex_unlock(&memo_lock);
+	return k;
+}
+
+static const struct tb_kernel *plan(struct tb_case *c, float *y, float *x,
+				    tb_scale_call_fn call)
 {
 	const struct tb_kernel *cand[NCAND];
 	size_t nc = candidates(c->mode, c->n, cand);
@@ -98,17 +132,23 @@ const struct tb_kernel *tb_scale_plan(struct tb_case *c, float *y, float *x,
 			slowest = t;
 	}
 	const int rounds = slowest > LONG_CALL_NS ? ROUNDS_LARGE : ROUNDS_SMALL;
-	double t[NCAND][ROUNDS_SMALL];
-	for (int r = 0; r < rounds; r++)
-		for (size_t k = 0; k < nc; k++)
-			t[k][r] = time_calls(c, cand[k], y, x, call, calls[k]);
+	double t[NCAND], t0 = now_ns();
+	for (int r = 0; r < rounds && (r < MIN_ROUNDS || now_ns() - t0 < BUDGET_NS); r++)
+		for (size_t k = 0; k < nc; k++) {
+			double v = time_calls(c, cand[k], y, x, call, calls[k]);
+			if (r == 0 || v < t[k])
+				t[k] = v;
+		}
 	size_t best = 0;
-	double best_t = 0;
-	for (size_t k = 0; k < nc; k++) {
-		qsort(t[k], (size_t)rounds, sizeof(double), cmp_double);
-		double med = t[k][rounds / 2];
-		if (k == 0 || med < best_t)
-			best = k, best_t = med;
-	}
+	for (size_t k = 1; k < nc; k++)
+		if (t[k] < t[best])
+			best = k;
 	return cand[best];
+}
+
+const struct tb_kernel *tb_scale_plan(struct tb_case *c, float *y, float *x,
+				      tb_scale_call_fn call)
+{
+	const struct tb_kernel *k = memo_find(c, call);
+	return k ? k : memo_add(c, call, plan(c, y, x, call));
 }

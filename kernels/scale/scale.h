@@ -54,9 +54,10 @@ typedef void (*tb_scale_call_fn)(const struct tb_case *c, const struct tb_kernel
 				 float *x, float a);
 
 /* The fastest supported candidate for c's mode and size, timed here on the
- * case's own buffers (interleaved rounds, median of each; outside any timed
+ * case's own buffers (interleaved rounds, the fastest of each; outside any timed
  * region), ties to the earlier one in the list.  Out of place beyond
- * tb_scale_nt_threshold the candidates are the streaming-store kernels. */
+ * tb_scale_nt_threshold the candidates are the streaming-store kernels.
+ * Remembered per (call, mode, n, threads) for the rest of the process. */
 const struct tb_kernel *tb_scale_plan(struct tb_case *c, float *y, float *x,
 				      tb_scale_call_fn call);
 

@@ -8,8 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "kernels/cache.h"
 #include "kernels/common.h"
 #include "kernels/pool.h"
 #include "kernels/scale/scale.h"
@@ -54,6 +56,10 @@ static void check_variant(const struct tb_kernel *k, unsigned threads)
 					fail_msg("%s/%s %s n=%zu off=%zu: %s", k->family, k->variant,
 						 tb_mode_name(modes[m]), sizes[s], off, err);
 				assert_int_equal(k->setup(&c, err, sizeof(err)), 0);
+				/* again once set up: what a planning variant chose */
+				if (k->verify(&c, err, sizeof(err)))
+					fail_msg("%s/%s %s n=%zu off=%zu, set up: %s", k->family,
+						 k->variant, tb_mode_name(modes[m]), sizes[s], off, err);
 				k->run(&c, 3);
 				k->teardown(&c);
 			}
@@ -144,7 +150,8 @@ static void unsupported_variants_say_why(void **state)
 #endif
 	/* the variants the issue names are all registered */
 	static const char *const names[] = {"scalar", "autovec", "avx2", "avx512", "neon",
-					    "blas", "stream", "threaded"};
+					    "blas", "stream", "threaded", "avx2-pf", "avx512-pf",
+					    "sse", "stream512", "best"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		assert_non_null(tb_kernel_find("scale", names[i]));
 	const struct tb_kernel *st = tb_kernel_find("scale", "stream");
@@ -166,6 +173,85 @@ static void blas_threads_follow_the_case(void **state)
 	}
 }
 
+/* best and threaded run a candidate they timed at set-up, and say which */
+static void planning_variants_run_a_supported_candidate(void **state)
+{
+	(void)state;
+	static const char *const planners[] = {"best", "threaded"};
+	enum tb_mode modes[] = {TB_MODE_OUTOFPLACE, TB_MODE_INPLACE};
+	char err[128], note[64];
+	for (size_t p = 0; p < 2; p++)
+		for (int m = 0; m < 2; m++) {
+			const struct tb_kernel *k = tb_kernel_find("scale", planners[p]);
+			assert_non_null(k);
+			assert_non_null(k->describe);
+			struct tb_case c = {.k = k, .mode = modes[m], .n = 5000, .rows = 1,
+					    .cols = 5000, .threads = 1, .seed = 3, .alpha = 1.5f};
+			assert_null(tb_scale_chosen(&c));
+			assert_int_equal(k->setup(&c, err, sizeof(err)), 0);
+			const struct tb_kernel *ch = tb_scale_chosen(&c);
+			assert_non_null(ch);
+			assert_string_equal(ch->family, "scale");
+			assert_true(tb_kernel_supported(ch, NULL));
+			assert_true(ch->modes & modes[m]);
+			assert_false(ch->threaded || ch == k);
+			k->describe(&c, note, sizeof(note));
+			char want[64];
+			snprintf(want, sizeof(want), "runs %s", ch->variant);
+			assert_string_equal(note, want);
+			k->teardown(&c);
+		}
+	/* a variant that plans nothing leaves the note empty */
+	const struct tb_kernel *a = tb_kernel_find("scale", "avx2");
+	struct tb_case c = {.k = a, .mode = TB_MODE_INPLACE, .n = 10, .rows = 1, .cols = 10,
+			    .threads = 1, .seed = 3, .alpha = 1.5f};
+	assert_int_equal(a->setup(&c, err, sizeof(err)), 0);
+	strcpy(note, "x");
+	a->describe(&c, note, sizeof(note));
+	assert_string_equal(note, "");
+	a->teardown(&c);
+}
+
+/* out of place beyond the last-level cache only streaming stores are
+ * candidates; below it, and in place at any size, ordinary stores */
+static void streaming_stores_beyond_the_llc(void **state)
+{
+	(void)state;
+	size_t llc = tb_cache_llc();
+	assert_true(llc >= 1u << 20);
+	assert_int_equal(tb_scale_nt_threshold(), llc);
+	size_t big = llc / 8 + 1000, small = llc / 64;
+	const struct tb_kernel *b = tb_scale_pick(TB_MODE_OUTOFPLACE, big);
+	const struct tb_kernel *s = tb_scale_pick(TB_MODE_OUTOFPLACE, small);
+	const struct tb_kernel *i = tb_scale_pick(TB_MODE_INPLACE, big);
+	if (tb_kernel_supported(tb_kernel_find("scale", "stream"), NULL)) {
+		assert_true(!strcmp(b->variant, "stream") || !strcmp(b->variant, "stream512"));
+	}
+	assert_null(strstr(s->variant, "stream"));
+	assert_null(strstr(i->variant, "stream"));
+	assert_true(i->modes & TB_MODE_INPLACE);
+}
+
+static void cache_sizes_parse(void **state)
+{
+	(void)state;
+	assert_int_equal(tb_cache_parse_size("512K\n"), 512u << 10);
+	assert_int_equal(tb_cache_parse_size("32768K"), 32u << 20);
+	assert_int_equal(tb_cache_parse_size("2M"), 2u << 20);
+	assert_int_equal(tb_cache_parse_size("1024"), 1024);
+	assert_int_equal(tb_cache_parse_size(""), 0);
+	assert_int_equal(tb_cache_parse_size("K"), 0);
+	assert_int_equal(tb_cache_parse_size("12Q"), 0);
+	assert_int_equal(tb_cache_parse_size("0K"), 0);
+	assert_int_equal(tb_cache_parse_size(NULL), 0);
+	/* this machine: every level it reports is at least the one below */
+	for (unsigned l = 2; l <= 3; l++)
+		if (tb_cache_size(l) && tb_cache_size(l - 1))
+			assert_true(tb_cache_size(l) >= tb_cache_size(l - 1));
+	assert_int_equal(tb_cache_size(0), 0);
+	assert_int_equal(tb_cache_size(9), 0);
+}
+
 static void work_per_call(void **state)
 {
 	(void)state;
@@ -183,6 +269,9 @@ int main(void)
 		cmocka_unit_test(work_per_call),
 		cmocka_unit_test(unsupported_variants_say_why),
 		cmocka_unit_test(blas_threads_follow_the_case),
+		cmocka_unit_test(planning_variants_run_a_supported_candidate),
+		cmocka_unit_test(streaming_stores_beyond_the_llc),
+		cmocka_unit_test(cache_sizes_parse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
