@@ -252,6 +252,52 @@ static void cache_sizes_parse(void **state)
 	assert_int_equal(tb_cache_size(9), 0);
 }
 
+/* kB of anonymous huge pages of this process (smaps_rollup), -1 unknown */
+static long anon_huge_kb(void)
+{
+	FILE *f = fopen("/proc/self/smaps_rollup", "r");
+	char line[256];
+	long kb = -1;
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "AnonHugePages: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+/* large buffers are marked for transparent huge pages (as NumPy's are), so
+ * where THP is "madvise" or "always" they get some */
+static void large_buffers_get_huge_pages(void **state)
+{
+	(void)state;
+	char mode[128] = "";
+	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+	if (f) {
+		if (!fgets(mode, sizeof(mode), f))
+			mode[0] = 0;
+		fclose(f);
+	}
+	if (!strstr(mode, "[madvise]") && !strstr(mode, "[always]")) {
+		printf("SKIP: transparent huge pages are off here (%s)\n", mode);
+		skip();
+	}
+	const struct tb_kernel *k = tb_kernel_find("scale", "avx2");
+	struct tb_case c = {.k = k, .mode = TB_MODE_OUTOFPLACE, .n = 4u << 20, .rows = 1,
+			    .cols = 4u << 20, .threads = 1, .seed = 1, .alpha = 1.5f};
+	char err[128];
+	long before = anon_huge_kb();
+	if (before < 0) {
+		printf("SKIP: no /proc/self/smaps_rollup\n");
+		skip();
+	}
+	assert_int_equal(k->setup(&c, err, sizeof(err)), 0);
+	long after = anon_huge_kb();
+	k->teardown(&c);
+	printf("anonymous huge pages: %ld kB before set-up, %ld kB after\n", before, after);
+	assert_true(after >= before + 2048);
+}
+
 static void work_per_call(void **state)
 {
 	(void)state;
@@ -272,6 +318,7 @@ int main(void)
 		cmocka_unit_test(planning_variants_run_a_supported_candidate),
 		cmocka_unit_test(streaming_stores_beyond_the_llc),
 		cmocka_unit_test(cache_sizes_parse),
+		cmocka_unit_test(large_buffers_get_huge_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
