@@ -55,11 +55,16 @@ typedef void (*tb_scale_call_fn)(const struct tb_case *c, const struct tb_kernel
 
 /* The fastest supported candidate for c's mode and size, timed here on the
  * case's own buffers (interleaved rounds, the fastest of each; outside any timed
- * region), ties to the earlier one in the list.  Out of place beyond
- * tb_scale_nt_threshold the candidates are the streaming-store kernels.
+ * region), ties to the earlier one in the list (tb_scale_candidates).
  * Remembered per (call, mode, n, threads) for the rest of the process. */
 const struct tb_kernel *tb_scale_plan(struct tb_case *c, float *y, float *x,
 				      tb_scale_call_fn call);
+
+/* The candidates for (mode, n), in preference order, into out (room for
+ * TB_SCALE_MAX_CANDIDATES); how many.  Out of place by the bytes of x + y:
+ * up to L2 ordinary stores, beyond the LLC streaming stores, between both. */
+#define TB_SCALE_MAX_CANDIDATES 8
+size_t tb_scale_candidates(enum tb_mode mode, size_t n, const struct tb_kernel **out);
 
 /* Without timing: the first supported candidate for (mode, n) */
 const struct tb_kernel *tb_scale_pick(enum tb_mode mode, size_t n);

@@ -212,24 +212,51 @@ static void planning_variants_run_a_supported_candidate(void **state)
 	a->teardown(&c);
 }
 
+static bool has_stream(const struct tb_kernel **k, size_t n, bool *plain)
+{
+	bool st = false;
+	*plain = false;
+	for (size_t i = 0; i < n; i++) {
+		if (strstr(k[i]->variant, "stream"))
+			st = true;
+		else
+			*plain = true;
+	}
+	return st;
+}
+
 /* out of place beyond the last-level cache only streaming stores are
- * candidates; below it, and in place at any size, ordinary stores */
-static void streaming_stores_beyond_the_llc(void **state)
+ * candidates, up to L2 only ordinary ones, between both; in place never
+ * streaming */
+static void streaming_stores_by_tier(void **state)
 {
 	(void)state;
-	size_t llc = tb_cache_llc();
+	size_t llc = tb_cache_llc(), l2 = tb_cache_size(2);
 	assert_true(llc >= 1u << 20);
 	assert_int_equal(tb_scale_nt_threshold(), llc);
-	size_t big = llc / 8 + 1000, small = llc / 64;
-	const struct tb_kernel *b = tb_scale_pick(TB_MODE_OUTOFPLACE, big);
-	const struct tb_kernel *s = tb_scale_pick(TB_MODE_OUTOFPLACE, small);
-	const struct tb_kernel *i = tb_scale_pick(TB_MODE_INPLACE, big);
-	if (tb_kernel_supported(tb_kernel_find("scale", "stream"), NULL)) {
-		assert_true(!strcmp(b->variant, "stream") || !strcmp(b->variant, "stream512"));
+	const struct tb_kernel *k[TB_SCALE_MAX_CANDIDATES];
+	bool plain;
+	const bool avx2 = tb_kernel_supported(tb_kernel_find("scale", "stream"), NULL);
+	size_t n = tb_scale_candidates(TB_MODE_OUTOFPLACE, llc / 8 + 1000, k);
+	assert_true(n >= 1);
+	if (avx2) {
+		assert_true(has_stream(k, n, &plain));
+		assert_false(plain);
 	}
-	assert_null(strstr(s->variant, "stream"));
-	assert_null(strstr(i->variant, "stream"));
-	assert_true(i->modes & TB_MODE_INPLACE);
+	if (l2 && l2 < llc / 2) {
+		n = tb_scale_candidates(TB_MODE_OUTOFPLACE, llc / 32, k);
+		assert_int_equal(has_stream(k, n, &plain), avx2);
+		assert_true(plain);
+		assert_null(strstr(k[0]->variant, "stream")); /* ordinary first */
+	}
+	n = tb_scale_candidates(TB_MODE_OUTOFPLACE, 1000, k);
+	assert_false(has_stream(k, n, &plain));
+	n = tb_scale_candidates(TB_MODE_INPLACE, llc, k);
+	assert_false(has_stream(k, n, &plain));
+	assert_true(plain);
+	for (size_t i = 0; i < n; i++)
+		assert_true(k[i]->modes & TB_MODE_INPLACE);
+	assert_true(tb_scale_pick(TB_MODE_INPLACE, llc)->modes & TB_MODE_INPLACE);
 }
 
 static void cache_sizes_parse(void **state)
@@ -316,7 +343,7 @@ int main(void)
 		cmocka_unit_test(unsupported_variants_say_why),
 		cmocka_unit_test(blas_threads_follow_the_case),
 		cmocka_unit_test(planning_variants_run_a_supported_candidate),
-		cmocka_unit_test(streaming_stores_beyond_the_llc),
+		cmocka_unit_test(streaming_stores_by_tier),
 		cmocka_unit_test(cache_sizes_parse),
 		cmocka_unit_test(large_buffers_get_huge_pages),
 	};
