@@ -31,12 +31,12 @@ static const struct tb_kernel *const streaming[] = {&tb_k_scale_stream512, &tb_k
 #define NSTREAM (sizeof(streaming) / sizeof(streaming[0]))
 #define NCAND TB_SCALE_MAX_CANDIDATES
 _Static_assert(NPLAIN + NSTREAM <= NCAND, "TB_SCALE_MAX_CANDIDATES too small");
-#define ROUNDS_SMALL 11 /* rounds when one call is short */
-#define ROUNDS_LARGE 3  /* and when it is long (DRAM-sized arrays) */
+#define ROUNDS_SMALL 15 /* rounds when one call is short */
+#define ROUNDS_LARGE 5  /* and when it is long (DRAM-sized arrays) */
 #define LONG_CALL_NS 2e6
-#define MIN_ROUNDS 3
-#define SAMPLE_NS 1e5 /* each timed sample lasts at least this */
-#define BUDGET_NS 3e7 /* past this, stop after MIN_ROUNDS */
+#define MIN_ROUNDS 5
+#define SAMPLE_NS 2e5 /* each timed sample lasts at least this */
+#define BUDGET_NS 2e8 /* past this, stop after MIN_ROUNDS */
 
 size_t tb_scale_nt_threshold(void)
 {
