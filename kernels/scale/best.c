@@ -2,7 +2,8 @@
  * scale/best.c - one thread, the fastest loop of this machine for this
  * case: tb_scale_plan (plan.c) times the candidates (avx512, avx512-pf,
  * avx2, avx2-pf, sse, autovec; out of place beyond the last-level cache
- * stream512 and stream) on the case's buffers at set-up and the case runs
+ * stream512 and stream, between L2 and it all of them) on the case's
+ * buffers at set-up and the case runs
  * the winner.  Each candidate is a variant of its own, verified and shown
  * on its own row; the note says which one `best` ran.
  */
