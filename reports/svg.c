@@ -327,6 +327,30 @@ void tb_svg_line(struct tb_svg *s, size_t n, const double *xs, const double *ys,
 		fputs("\"/>\n", s->f);
 }
 
+static void band_run(struct tb_svg *s, size_t a, size_t b, const double *xs, const double *lo,
+		     const double *hi, const char *cls)
+{
+	if (b <= a)
+		return;
+	fprintf(s->f, "<path class=\"%s\" d=\"M", cls);
+	for (size_t i = a; i < b; i++)
+		fprintf(s->f, "%s%.1f %.1f", i > a ? "L" : "", tb_svg_px(s, xs[i]), tb_svg_py(s, hi[i]));
+	for (size_t i = b; i-- > a;)
+		fprintf(s->f, "L%.1f %.1f", tb_svg_px(s, xs[i]), tb_svg_py(s, lo[i]));
+	fputs("Z\"/>\n", s->f);
+}
+
+void tb_svg_band(struct tb_svg *s, size_t n, const double *xs, const double *lo,
+		 const double *hi, const char *cls)
+{
+	size_t start = 0;
+	for (size_t i = 0; i <= n; i++)
+		if (i == n || isnan(xs[i]) || isnan(lo[i]) || isnan(hi[i])) {
+			band_run(s, start, i, xs, lo, hi, cls);
+			start = i + 1;
+		}
+}
+
 void tb_svg_dot(struct tb_svg *s, double px, double py, double r, const char *cls,
 		const char *t)
 {
