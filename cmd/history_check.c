@@ -179,7 +179,7 @@ int tb_history_check(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		double th = tb_compare_threshold(&o.gate.cmp, s[i].like.family, s[i].like.variant);
 		const struct tb_trend *t = &j[i].trend;
-		bool trend = t->p < o.cp.alpha && fabs(t->total) > th;
+		bool trend = j[i].drift && fabs(t->total) > th;
 		shortn += s[i].n < 2 * o.cp.min_size;
 		changed += j[i].n > 0;
 		failed += j[i].fail;
@@ -194,7 +194,8 @@ int tb_history_check(int argc, char **argv)
 		for (size_t k = 0; k < j[i].n; k++)
 			print_change(&s[i], &j[i].c[k], k + 1 == j[i].n, th);
 		if (trend)
-			printf("  trend: %+.2f%% per run, %+.1f%% over these %zu runs (p %.2g)\n",
+			printf("  drift: %+.2f%% per run, %+.1f%% over these %zu runs (p %.2g; a line fits "
+			       "better than steps)\n",
 			       100 * t->per_point, 100 * t->total, s[i].n, t->p);
 	}
 	printf("\n%zu series: %zu without a change point (%zu of them too short to judge), %zu "

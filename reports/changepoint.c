@@ -191,7 +191,7 @@ int tb_cp_detect(const double *x, size_t n, const struct tb_cp_opts *o,
 
 int tb_cp_trend(const double *x, size_t n, struct tb_trend *t)
 {
-	t->per_point = t->total = t->p = NAN;
+	t->per_point = t->total = t->p = t->sse = NAN;
 	if (n < 3)
 		return 0;
 	double *lx = malloc(n * sizeof(double)), *ix = malloc(n * sizeof(double));
@@ -211,6 +211,7 @@ int tb_cp_trend(const double *x, size_t n, struct tb_trend *t)
 	if (!isfinite(c1))
 		return 0;
 	t->per_point = expm1(c1);
+	t->sse = sumsq;
 	t->total = expm1(c1 * (double)(n - 1));
 	if (cov11 > 0)
 		t->p = 2 * gsl_cdf_tdist_Q(fabs(c1) / sqrt(cov11), (double)(n - 2));

@@ -47,6 +47,7 @@ struct tb_trend {
 	double per_point; /* relative change per point (exp(slope) - 1 of log x) */
 	double total;     /* relative change from the first point to the last */
 	double p;         /* two-sided p-value of the slope (t test); NaN when n < 3 */
+	double sse;       /* sum of squared residuals of log x around the line */
 };
 
 /* Least-squares line through log(x) against the index (x > 0). */

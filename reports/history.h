@@ -114,6 +114,8 @@ struct tb_history_judgement {
 	struct tb_history_change *c; /* oldest first (malloc'd) */
 	size_t n;
 	struct tb_trend trend;       /* log-linear trend over the whole series */
+	bool drift;                  /* the trend is significant (p < alpha) and fits the
+					medians better than the levels between change points */
 	bool fail;                   /* the newest change is a slowdown beyond the threshold */
 };
 

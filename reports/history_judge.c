@@ -6,15 +6,24 @@
  */
 #include "history.h"
 
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
+
+static double median_of(double *x, size_t n)
+{
+	gsl_sort(x, 1, n);
+	return gsl_stats_median_from_sorted_data(x, 1, n);
+}
 
 int tb_history_judge(const struct tb_history_series *s, const struct tb_cp_opts *o,
 		     double threshold, struct tb_history_judgement *j)
 {
 	j->c = NULL;
 	j->n = 0;
-	j->fail = false;
+	j->fail = j->drift = false;
+	j->trend.sse = NAN;
 	j->trend.per_point = j->trend.total = j->trend.p = NAN;
 	if (!s->n)
 		return 0;
@@ -28,11 +37,9 @@ int tb_history_judge(const struct tb_history_series *s, const struct tb_cp_opts 
 	int rc = tb_cp_detect(x, s->n, o, &cp, &ncp);
 	if (!rc)
 		rc = tb_cp_trend(x, s->n, &j->trend);
-	free(x);
-	if (rc)
-		return -1;
-	if (ncp && !(j->c = calloc(ncp, sizeof(*j->c)))) {
+	if (rc || (ncp && !(j->c = calloc(ncp, sizeof(*j->c))))) {
 		free(cp);
+		free(x);
 		return -1;
 	}
 	for (size_t i = 0; i < ncp; i++) {
@@ -47,7 +54,22 @@ int tb_history_judge(const struct tb_history_series *s, const struct tb_cp_opts 
 	}
 	j->n = ncp;
 	j->fail = ncp && j->c[ncp - 1].slower && j->c[ncp - 1].beyond;
+	/* a drift is a line that explains the series better than steps do */
+	double sse = 0;
+	for (size_t k = 0, i = 0; k <= ncp; k++) {
+		size_t end = k < ncp ? cp[k].at : s->n;
+		double lvl = k < ncp ? cp[k].before : ncp ? cp[ncp - 1].after : NAN;
+		if (isnan(lvl)) { /* no change point: one level, the median of all */
+			for (size_t q = 0; q < s->n; q++)
+				x[q] = s->p[q].median;
+			lvl = median_of(x, s->n);
+		}
+		for (; i < end; i++)
+			sse += pow(log(s->p[i].median / lvl), 2);
+	}
+	j->drift = j->trend.p < o->alpha && j->trend.sse < sse;
 	free(cp);
+	free(x);
 	return 0;
 }
 
