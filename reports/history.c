@@ -217,8 +217,14 @@ int tb_history_open(struct tb_history **out, const char *where, bool write, char
 	int rc = h->ops->open(&h->db, where, write, err, errlen);
 	if (!rc && h->ops->check)
 		rc = h->ops->check(h->db, err, errlen);
+	/* look before touching anything: a foreign database stays as it was */
 	struct inspect in;
+	if (!rc)
+		rc = inspect(h, where, write, &in, err, errlen);
+	if (!rc && write && h->ops->prepare_write)
+		rc = h->ops->prepare_write(h->db, err, errlen);
 	if (!rc && write) {
+		/* again inside the transaction: another writer may have been first */
 		rc = h->ops->begin_write(h->db, err, errlen);
 		if (!rc) {
 			rc = inspect(h, where, true, &in, err, errlen);
@@ -229,8 +235,6 @@ int tb_history_open(struct tb_history **out, const char *where, bool write, char
 			if (rc)
 				rollback(h);
 		}
-	} else if (!rc) {
-		rc = inspect(h, where, false, &in, err, errlen);
 	}
 	if (rc) {
 		tb_history_close(h);

@@ -28,6 +28,9 @@ struct tb_hdb_ops {
 	/* one statement with np text parameters, or (np == 0) a script of several */
 	int (*exec)(struct tb_hdb *db, const char *sql, size_t np, const char *const *p,
 		    tb_hdb_row_fn fn, void *ctx, char *err, size_t errlen);
+	/* make ready for writing (once the database is known to be ours or
+	 * new; may be NULL) */
+	int (*prepare_write)(struct tb_hdb *db, char *err, size_t errlen);
 	/* start a write transaction that excludes other writers until commit */
 	int (*begin_write)(struct tb_hdb *db, char *err, size_t errlen);
 	/* an integrity check of the whole database (may be NULL) */

@@ -126,6 +126,7 @@ const struct tb_hdb_ops tb_hdb_pg = {
 	.open = pg_open,
 	.close = pg_close,
 	.exec = pg_exec,
+	.prepare_write = NULL,
 	.begin_write = pg_begin,
 	.check = NULL,
 };

@@ -112,6 +112,14 @@ static int sq_exec(struct tb_hdb *h, const char *sql, size_t np, const char *con
 	return out;
 }
 
+/* only once the file is known to be ours (or new): WAL rewrites its header */
+static int sq_prepare_write(struct tb_hdb *h, char *err, size_t errlen)
+{
+	/* WAL: writers do not block readers; FULL: a commit survives power loss */
+	return sq_exec(h, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", 0, NULL, NULL, NULL,
+		       err, errlen);
+}
+
 static int sq_begin(struct tb_hdb *h, char *err, size_t errlen)
 {
 	return sq_exec(h, "BEGIN IMMEDIATE", 0, NULL, NULL, NULL, err, errlen);
@@ -157,8 +165,16 @@ static int sq_open(struct tb_hdb **out, const char *path, bool write, char *err,
 		return TB_HISTORY_ERROR;
 	}
 	snprintf(h->path, sizeof(h->path), "%s", path);
-	int flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+	/* readers open read-write too where they may (query_only keeps them
+	 * readers): the last connection to close then removes the -wal and
+	 * -shm files, which a read-only one cannot */
+	int flags = SQLITE_OPEN_READWRITE | (write ? SQLITE_OPEN_CREATE : 0);
 	int rc = sqlite3_open_v2(path, &h->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK && !write) {
+		sqlite3_close(h->db);
+		h->db = NULL;
+		rc = sqlite3_open_v2(path, &h->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	}
 	if (rc != SQLITE_OK) {
 		rc = fail(h, rc, "cannot open", err, errlen);
 		sq_close(h);
@@ -166,10 +182,7 @@ static int sq_open(struct tb_hdb **out, const char *path, bool write, char *err,
 	}
 	sqlite3_extended_result_codes(h->db, 1);
 	sqlite3_busy_timeout(h->db, TB_SQLITE_BUSY_MS);
-	/* WAL: writers do not block readers; FULL: a commit survives power loss */
-	rc = sq_exec(h, write ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-				"PRAGMA foreign_keys=ON"
-			      : "PRAGMA foreign_keys=ON",
+	rc = sq_exec(h, write ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=ON; PRAGMA query_only=ON",
 		     0, NULL, NULL, NULL, err, errlen);
 	if (rc) {
 		sq_close(h);
@@ -188,6 +201,7 @@ const struct tb_hdb_ops tb_hdb_sqlite = {
 	.open = sq_open,
 	.close = sq_close,
 	.exec = sq_exec,
+	.prepare_write = sq_prepare_write,
 	.begin_write = sq_begin,
 	.check = sq_check,
 };
