@@ -82,7 +82,7 @@ static void chart(FILE *f, const struct tb_history_series *s, const struct tb_hi
 	g.x.hi = (double)s->n + 0.5;
 	tb_svg_yaxis(&g, ylab);
 	tb_svg_xaxis(&g, "run (oldest first)");
-	tb_svg_band(&g, s->n, x, lo, hi, "band");
+	tb_svg_band(&g, s->n, x, lo, hi, "ciband");
 	/* the level of each segment between change points */
 	for (size_t k = 0; k <= j->n; k++) {
 		size_t a = k ? j->c[k - 1].at : 0, b = k < j->n ? j->c[k].at : s->n;

@@ -151,6 +151,18 @@ static size_t ticks(const struct tb_svg_axis *a, double *t, size_t max)
 				if (v >= a->lo * 0.999 && v <= a->hi * 1.001 && n < max)
 					t[n++] = v;
 			}
+		if (n >= 3)
+			return n;
+		/* a narrow log range (a ratio axis around 1): plain steps read better
+		 * than one lonely "1" */
+		for (double st = nice_step(a->hi - a->lo), k = 0; k < 4; k++, st /= 2) {
+			n = 0;
+			for (double v = ceil(a->lo / st) * st; v <= a->hi * 1.000001 && n < max; v += st)
+				if (v > 0)
+					t[n++] = fabs(v - round(v / st) * st) < st * 1e-6 ? round(v / st) * st : v;
+			if (n >= 4)
+				break;
+		}
 		return n;
 	}
 	double st = nice_step(a->hi - a->lo);
@@ -301,8 +313,8 @@ void tb_svg_herrbar(struct tb_svg *s, double y, double lo, double hi, const char
 	if (isnan(lo) || isnan(hi))
 		return;
 	double a = tb_svg_px(s, lo), b = tb_svg_px(s, hi);
-	fprintf(s->f, "<path class=\"err %s\" d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\"/>\n",
-		cls ? cls : "", a, y, b, a, y - 4, y + 4, b, y - 4, y + 4);
+	fprintf(s->f, "<path class=\"err%s%s\" d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\"/>\n",
+		cls ? " " : "", cls ? cls : "", a, y, b, a, y - 4, y + 4, b, y - 4, y + 4);
 }
 
 void tb_svg_line(struct tb_svg *s, size_t n, const double *xs, const double *ys,
