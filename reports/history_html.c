@@ -77,9 +77,7 @@ static void chart(FILE *f, const struct tb_history_series *s, const struct tb_hi
 	tb_svg_begin(&g, f, 460, 210, 58, 40, s->key);
 	double pad = (yhi - ylo) * 0.15 + yhi * 0.005;
 	tb_svg_axis_fit(&g.y, ylo - pad, yhi + pad, false, false);
-	tb_svg_axis_fit(&g.x, s->n > 1 ? 1 : 0, s->n > 1 ? (double)s->n : 2, false, false);
-	g.x.lo = 0.5;
-	g.x.hi = (double)s->n + 0.5;
+	tb_svg_axis_fit(&g.x, 1, s->n > 1 ? (double)s->n : 2, false, true);
 	tb_svg_yaxis(&g, ylab);
 	tb_svg_xaxis(&g, "run (oldest first)");
 	tb_svg_band(&g, s->n, x, lo, hi, "ciband");

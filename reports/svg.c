@@ -84,7 +84,7 @@ static double nice_step(double range)
 	double raw = range / 5;
 	double p = pow(10, floor(log10(raw)));
 	double m = raw / p;
-	return p * (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10);
+	return p * (m < 1.5 ? 1 : m < 3 ? 2 : m < 7 ? 5 : 10); /* the nearest nice step (4 to 8 ticks) */
 }
 
 void tb_svg_axis_fit(struct tb_svg_axis *a, double lo, double hi, bool log, bool zero_based)
