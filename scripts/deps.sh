@@ -2,7 +2,8 @@
 # deps.sh - install the Debian packages tbench needs that are missing.
 #   scripts/deps.sh build   what building tbench needs
 #   scripts/deps.sh test    that, plus what the test suite uses (cross
-#                           compiler, qemu, chromium, valgrind, perf, clang)
+#                           compiler, qemu, chromium, valgrind, perf, clang,
+#                           the PostgreSQL server and sqlite3 for the history)
 # Idempotent: installs only what is missing and says what it installs.
 set -euo pipefail
 
@@ -16,7 +17,7 @@ case "${1:-build}" in
 build) want=("${build_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
 -h | --help)
-	sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
 	exit 0
 	;;
 *)
