@@ -43,8 +43,10 @@ static void metric_fmt(const struct tb_comparison *c, double v, char *buf, size_
 		snprintf(buf, len, "%.4g %s", v, c->metric_unit);
 }
 
-/* the ratio chart of one family's compared cases (rows idx[0..n)) as a card */
-static void ratio_chart(FILE *f, const struct tb_comparison *c, const size_t *idx, size_t n)
+/* the ratio chart of one family's compared cases (rows idx[0..n)) as a card;
+ * title NULL: the family's name, and the rows drop it */
+static void ratio_chart(FILE *f, const struct tb_comparison *c, const size_t *idx, size_t n,
+			const char *title)
 {
 	double lo = 1, hi = 1;
 	for (size_t i = 0; i < n; i++) {
@@ -60,7 +62,7 @@ static void ratio_chart(FILE *f, const struct tb_comparison *c, const size_t *id
 	const char *fam = c->rows[idx[0]].key.family;
 	struct tb_svg s;
 	fputs("<figure class=\"card\"><div class=\"ctitle\">", f);
-	tb_xml_text(f, fam);
+	tb_xml_text(f, title ? title : fam);
 	fputs("</div>\n", f);
 	tb_svg_begin(&s, f, 460, 46 + 17 * (double)n, 200, 34, "ratio to the baseline per case");
 	s.y0 = 6;
@@ -71,7 +73,7 @@ static void ratio_chart(FILE *f, const struct tb_comparison *c, const size_t *id
 	char lbuf[MAXROWS][128];
 	for (size_t i = 0; i < n; i++) {
 		key_label(&c->rows[idx[i]].key, lbuf[i], sizeof(lbuf[i]));
-		size_t fl = strlen(fam) + 1; /* the card names the family */
+		size_t fl = title ? 0 : strlen(fam) + 1; /* the card names the family */
 		labels[i] = strlen(lbuf[i]) > fl ? lbuf[i] + fl : lbuf[i];
 	}
 	tb_svg_yrows(&s, n, labels);
@@ -107,7 +109,9 @@ static void ratio_charts(FILE *f, const struct tb_comparison *c)
 		   "shaded: the noise threshold (%.3g%% by default).  Cases that could not be compared "
 		   "are in the table only.</p>\n<div class=\"grid\">\n",
 		strcmp(c->metric_unit, "ns") ? "metric" : "time per call", 100 * c->opts.threshold);
-	for (size_t i = 0; i < c->nrows; i++) {
+	size_t nsingle = 0; /* families with one case share a card: no one-dot filler */
+	size_t *single = malloc((c->nrows ? c->nrows : 1) * sizeof(*single));
+	for (size_t i = 0; single && i < c->nrows; i++) {
 		size_t n = 0;
 		for (size_t j = i; j < c->nrows && n < MAXROWS; j++) {
 			const struct tb_compare_row *r = &c->rows[j];
@@ -117,9 +121,14 @@ static void ratio_charts(FILE *f, const struct tb_comparison *c)
 			if (isfinite(r->ratio) && r->ratio > 0)
 				idx[n++] = j;
 		}
-		if (n)
-			ratio_chart(f, c, idx, n);
+		if (n == 1 && nsingle < MAXROWS)
+			single[nsingle++] = idx[0];
+		else if (n)
+			ratio_chart(f, c, idx, n, NULL);
 	}
+	if (nsingle)
+		ratio_chart(f, c, single, nsingle, "families with one case");
+	free(single);
 	fputs("</div>\n", f);
 out:
 	free(idx);
