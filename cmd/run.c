@@ -68,6 +68,9 @@ const char tb_usage_run[] =
 	"      --append              with --save-baseline: add this run's samples to the\n"
 	"                            baseline's (interleaved rounds of old and new)\n"
 	"      --baseline NAME       compare with baseline NAME; exit 1 on a slower case\n"
+	"      --history             record the results in the history (see 'tbench history')\n"
+	"      --history-db WHERE    that history (default $TBENCH_HISTORY_DB, else\n"
+	"                            ./.tbench/history.db; postgresql://... for PostgreSQL)\n"
 	TB_GATE_USAGE
 	"test aid:\n"
 	"      --work-factor F       the spin kernel does n x F steps under the same key\n"
@@ -81,7 +84,8 @@ enum {
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
 	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
-	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_BLAS_CORE,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_HISTORY, OPT_HISTORY_DB,
+	OPT_BLAS_CORE,
 };
 
 static const struct option long_opts[] = {
@@ -118,6 +122,8 @@ static const struct option long_opts[] = {
 	{"append", no_argument, NULL, OPT_APPEND},
 	{"work-factor", required_argument, NULL, OPT_WORK_FACTOR},
 	{"warmup-max", required_argument, NULL, OPT_WARMUP_MAX},
+	{"history", no_argument, NULL, OPT_HISTORY},
+	{"history-db", required_argument, NULL, OPT_HISTORY_DB},
 	TB_GATE_LONG_OPTIONS,
 	{0},
 };
@@ -299,6 +305,8 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 		case OPT_JSON_SAMPLES: o->json_samples = true; break;
 		case OPT_MARKDOWN: o->markdown_path = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
+		case OPT_HISTORY: o->history = true; break;
+		case OPT_HISTORY_DB: o->history_db = optarg; o->history = true; break;
 		default:
 			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END) {
 				if (tb_gate_parse(c, optarg, &o->gate, err, len))

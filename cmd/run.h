@@ -57,6 +57,8 @@ struct tb_run_opts {
 	const char *save_baseline; /* --save-baseline NAME */
 	bool append;               /* --append: add samples to that baseline's */
 	double work_factor;        /* test aid (gate self-test): spin does n x this work */
+	bool history;              /* --history: record the results (run_history.c) */
+	const char *history_db;    /* --history-db WHERE */
 };
 
 struct tb_plan {
@@ -69,6 +71,14 @@ struct tb_plan {
 #define TB_INSNS_SAMPLES 3   /* ... and samples, unless given */
 
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
+
+/* run_history.c: --history.  open: 0 (or nothing asked), else the exit
+ * status after one line; add: the exit status of recording rs. */
+struct tb_history;
+struct tb_resultset;
+int tb_run_history_open(const struct tb_run_opts *o, struct tb_history **h);
+int tb_run_history_add(const struct tb_run_opts *o, struct tb_history *h,
+		       const struct tb_resultset *rs, bool interrupted);
 /* Open (and remove again) every requested output: 0, or TB_EXIT_USAGE after
  * a one-line message naming the bad path. */
 int tb_run_check_outputs(const struct tb_run_opts *o);

@@ -23,6 +23,7 @@
 #include "../reports/baseline.h"
 #include "../reports/compare.h"
 #include "../reports/ctr_metrics.h"
+#include "../reports/history.h"
 #include "../reports/results.h"
 #include "../reports/stats.h"
 #include "../reports/writer.h"
@@ -325,14 +326,18 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	struct tb_baseline_tx tx = {0};
 	char berr[1024];
 	const char *bdir = tb_baseline_dir(o->gate.baseline_dir);
+	struct tb_history *hist = NULL;
+	int hrc = 0;
 	if ((o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
-	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr)))) {
+	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr))) ||
+	    (hrc = tb_run_history_open(o, &hist))) {
 		for (size_t i = 0; i < nouts; i++)
 			tb_outfile_abort(&outs[i].f);
 		tb_resultset_free(&base);
 		tb_counters_close(ctrs);
 		tb_perfctl_close(&pctl);
-		return tb_usage_error("%s", berr);
+		tb_baseline_abort(&tx);
+		return hrc ? hrc : tb_usage_error("%s", berr);
 	}
 
 	struct tb_clock_info ci;
@@ -481,6 +486,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	}
 	if (tb_run_write_outs(outs, nouts, &rep))
 		rc = TB_EXIT_FAIL;
+	int hadd = tb_run_history_add(o, hist, &rs, tb_stop_requested != 0); /* before --append pools */
+	rc = hadd > rc ? hadd : rc;
 	if (o->save_baseline && tb_stop_requested) {
 		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
 	} else if (o->save_baseline) {
@@ -493,6 +500,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		}
 	}
 	tb_baseline_abort(&tx);
+	tb_history_close(hist);
 	tb_comparison_free(&cmp);
 	tb_resultset_free(&base);
 	tb_counters_close(ctrs);

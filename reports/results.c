@@ -104,6 +104,13 @@ void tb_result_size_str(const struct tb_result *r, char *buf, size_t len)
 		snprintf(buf, len, "%llu", (unsigned long long)r->n);
 }
 
+void tb_result_key_str(const struct tb_result *r, char *buf, size_t len)
+{
+	char sz[48];
+	tb_result_size_str(r, sz, sizeof(sz));
+	snprintf(buf, len, "%s/%s/%s/%s/%u", r->family, r->variant, r->mode, sz, r->threads);
+}
+
 bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b)
 {
 	return !strcmp(a->family, b->family) && !strcmp(a->variant, b->variant) &&

@@ -72,6 +72,9 @@ int tb_result_add_metric(struct tb_result *r, const char *name, double mean, dou
 
 /* "1000x1000" when rows > 1, else "n" */
 void tb_result_size_str(const struct tb_result *r, char *buf, size_t len);
+/* "family/variant/mode/size/threads", e.g. "scale/avx2/inplace/1000x1000/1":
+ * the case's identity as one string (the results history keys series by it) */
+void tb_result_key_str(const struct tb_result *r, char *buf, size_t len);
 /* same (family, variant, mode, n, threads) */
 bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b);
 
