@@ -181,7 +181,7 @@ static int write_json(FILE *f, const struct tb_report *rep, char *err, size_t er
 	json_object_set_new(doc, "cases", cases);
 	if (rep->cmp)
 		json_object_set_new(doc, "comparison", comparison_object(rep->cmp));
-	int rc = json_dumpf(doc, f, JSON_INDENT(1) | JSON_REAL_PRECISION(10));
+	int rc = json_dumpf(doc, f, JSON_INDENT(1) | JSON_REAL_PRECISION(17));
 	json_decref(doc);
 	if (rc || fputc('\n', f) == EOF)
 		return tb_err(err, errlen, "error writing JSON");

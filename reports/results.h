@@ -34,7 +34,7 @@ struct tb_result {
 	uint64_t n, rows, cols;
 	unsigned threads;
 	char metric[16]; /* "time": samples are ns per call; "instructions": instructions per call */
-	char status[24]; /* ok, failed-verify, unsupported, setup-failed, partial */
+	char status[24]; /* one of tb_statuses */
 	char note[256];  /* why a case is not ok, or a remark */
 	uint64_t iters;  /* calls per sample */
 	size_t nsamples;
@@ -72,7 +72,21 @@ int tb_result_add_metric(struct tb_result *r, const char *name, double mean, dou
 
 /* "1000x1000" when rows > 1, else "n" */
 void tb_result_size_str(const struct tb_result *r, char *buf, size_t len);
-/* same (family, variant, mode, n, threads) */
+/* The key of a case: (family, variant, mode, rows x cols, threads).  The
+ * shape, not only n: 1000x10 and 10x1000 are two cases.  key_cmp orders
+ * keys (for sorting and binary search) by family, variant, mode, n,
+ * threads, then the shape, so the shapes of one n are neighbours and
+ * key_cmp_unshaped (the same without the shape: files written before the
+ * shape was part of the key) finds them; same_key is key_cmp == 0. */
+int tb_result_key_cmp(const struct tb_result *a, const struct tb_result *b);
+int tb_result_key_cmp_unshaped(const struct tb_result *a, const struct tb_result *b);
 bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b);
+/* "family/variant/mode/size/threads=T", the key as messages name it */
+void tb_result_key_str(const struct tb_result *r, char *buf, size_t len);
+
+/* The statuses a case can have, NULL-terminated: ok, partial,
+ * failed-verify, unsupported, setup-failed. */
+extern const char *const tb_statuses[];
+bool tb_status_known(const char *status);
 
 #endif
