@@ -11,7 +11,9 @@
 #include "../probes/sysinfo.h"
 #include "../reports/baseline.h"
 
+#include <float.h>
 #include <getopt.h>
+#include <math.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,13 +35,13 @@ const char tb_usage_run[] =
 	"measurement:\n"
 	"      --samples N           measured samples per case (default 100)\n"
 	"      --warmup N|auto       at least N warmup calls (default 10); auto: until the\n"
-	"                            median and MAD of the last 10 samples move < 2%%\n"
+	"                            median and MAD of the last 10 samples move < 2%\n"
 	"      --warmup-time D       and at least this long (default 50ms)\n"
 	"      --warmup-max D        cap of --warmup auto (default 2s)\n"
 	"      --min-sample-time D   each sample lasts at least D (default 1ms)\n"
 	"      --max-time D          stop sampling a case after D (default: no limit)\n"
 	"      --seed N              seed of the input generator (default 1, recorded)\n"
-	"      --alpha A             scale factor, not 1 (default 1.5)\n"
+	"      --alpha A             scale factor, not 0 or 1 (default 1.5)\n"
 	"profiling:\n"
 	"      --profile             fixed work per sample, for profilers: no warmup, no\n"
 	"                            calibration, 100 calls per sample (see --profile-iters)\n"
@@ -117,6 +119,14 @@ static const struct option long_opts[] = {
 	{0},
 };
 
+/* a value given twice names one case: measured once, said once */
+static void folded(struct tb_run_opts *o, const char *opt, const char *again, const char *first)
+{
+	size_t l = strlen(o->folded);
+	snprintf(o->folded + l, sizeof(o->folded) - l, "%s%s %s is %s again", l ? "; " : "", opt,
+		 again, first);
+}
+
 static int parse_sizes(struct tb_run_opts *o, char *arg, char *err, size_t len)
 {
 	char *items[TB_MAX_LIST];
@@ -124,10 +134,22 @@ static int parse_sizes(struct tb_run_opts *o, char *arg, char *err, size_t len)
 	if (n < 0)
 		return snprintf(err, len, "invalid --size list '%s': expected up to %d sizes separated by commas",
 				arg, TB_MAX_LIST), -1;
-	for (int i = 0; i < n; i++)
-		if (tb_parse_size(items[i], &o->sizes[i], err, len))
+	o->nsizes = 0;
+	for (int i = 0; i < n; i++) {
+		struct tb_size sz;
+		if (tb_parse_size(items[i], &sz, err, len))
 			return -1;
-	o->nsizes = n;
+		int j;
+		for (j = 0; j < o->nsizes; j++)
+			if (o->sizes[j].rows == sz.rows && o->sizes[j].cols == sz.cols)
+				break;
+		if (j < o->nsizes) {
+			folded(o, "--size", items[i], items[j]);
+			continue;
+		}
+		items[o->nsizes] = items[i];
+		o->sizes[o->nsizes++] = sz;
+	}
 	return 0;
 }
 
@@ -138,15 +160,23 @@ static int parse_threads(struct tb_run_opts *o, char *arg, char *err, size_t len
 	uint64_t max = 4ull * tb_cpu_count();
 	if (n < 0)
 		return snprintf(err, len, "invalid --threads list '%s': expected numbers separated by commas", arg), -1;
+	o->nthreads = 0;
 	for (int i = 0; i < n; i++) {
 		uint64_t v;
 		char what[64];
 		snprintf(what, sizeof(what), "thread count (at most 4x the %u CPUs)", tb_cpu_count());
 		if (tb_parse_u64(what, items[i], 1, max, &v, err, len))
 			return -1;
-		o->threads[i] = (unsigned)v;
+		int j;
+		for (j = 0; j < o->nthreads && o->threads[j] != v; j++)
+			;
+		if (j < o->nthreads) {
+			folded(o, "--threads", items[i], items[j]);
+			continue;
+		}
+		items[o->nthreads] = items[i];
+		o->threads[o->nthreads++] = (unsigned)v;
 	}
-	o->nthreads = n;
 	o->threads_given = true;
 	return 0;
 }
@@ -276,8 +306,12 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 				return -1;
 			break;
 		case OPT_ALPHA:
-			if (tb_parse_double("--alpha", optarg, -1e30, 1e30, &d, err, len))
-				return -1;
+			/* a float scale factor: a magnitude a float holds as a normal
+			 * number (1e-320 is 0 as a float, and no double either) */
+			if (tb_parse_double("--alpha", optarg, -INFINITY, INFINITY, &d, NULL, 0) ||
+			    fabs(d) > 1e30 || (d != 0 && fabs(d) < FLT_MIN))
+				return snprintf(err, len, "invalid --alpha '%s': expected a number whose magnitude is "
+						"from %.2g (the smallest normal float) to 1e30", optarg, (double)FLT_MIN), -1;
 			if ((float)d == 1.0f || (float)d == 0.0f)
 				return snprintf(err, len, "invalid --alpha '%s': must not be 0 or 1 (BLAS returns early for 1)", optarg), -1;
 			o->alpha = (float)d;
@@ -429,6 +463,19 @@ static int build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 	}
 	if (p->n == 0)
 		return snprintf(err, len, "nothing to run: no variant of the selected families matches (see 'tbench list')"), -1;
+	/* a --threshold rule naming no case would be silently ignored */
+	const struct tb_compare_opts *co = &o->gate.cmp;
+	for (size_t i = 0; o->baseline && i < co->nrules; i++) {
+		size_t k;
+		for (k = 0; k < p->n; k++)
+			if (tb_threshold_pattern_matches(co->rules[i].pattern, p->c[k].k->family,
+							 p->c[k].k->variant))
+				break;
+		if (k == p->n)
+			return snprintf(err, len, "--threshold %s=%g: no case of this run is of family or "
+					"family/variant '%s' (see --dry-run)", co->rules[i].pattern,
+					100 * co->rules[i].threshold, co->rules[i].pattern), -1;
+	}
 	return 0;
 }
 
@@ -469,6 +516,8 @@ int cmd_run(int argc, char **argv)
 		o.threads[0] = o.metric_insns ? 1 : tb_cpu_count();
 		o.nthreads = 1;
 	}
+	if (o.folded[0] && !o.quiet)
+		tb_print_error("note: %s: measured once", o.folded);
 	struct tb_plan plan = {0};
 	if (o.append && !o.save_baseline) {
 		tb_argv_free(orig);

@@ -55,6 +55,7 @@ struct tb_run_opts {
 	const char *save_baseline; /* --save-baseline NAME */
 	bool append;               /* --append: add samples to that baseline's */
 	double work_factor;        /* test aid (gate self-test): spin does n x this work */
+	char folded[256];          /* sizes or thread counts given twice, said once */
 };
 
 struct tb_plan {

@@ -249,9 +249,13 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	int rc = 0;
 	struct tb_runner_opts rco = *ro;
 	struct tb_sample_hook hook;
-	if (k->verify && k->verify(&c, msg, sizeof(msg))) {
-		snprintf(r->status, sizeof(r->status), "failed-verify");
-		snprintf(r->note, sizeof(r->note), "%s", msg);
+	int vrc = k->verify ? k->verify(&c, msg, sizeof(msg)) : 0;
+	if (vrc) {
+		/* no memory to check it is not a wrong kernel: the case could not be set up */
+		snprintf(r->status, sizeof(r->status), "%s",
+			 vrc == TB_VERIFY_NOMEM ? "setup-failed" : "failed-verify");
+		snprintf(r->note, sizeof(r->note), "%s%s", vrc == TB_VERIFY_NOMEM ? "verification: " : "",
+			 msg);
 	} else if (ctrs && tb_counters_bind(ctrs, c.pool, err, errlen)) {
 		rc = -1;
 	} else {
@@ -296,21 +300,17 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	return rc;
 }
 
-/* --append: the saved baseline's results first, this run's merged in */
-static int append_prev(const struct tb_run_opts *o, const char *bdir, struct tb_resultset *rs,
-		       char *err, size_t errlen)
+/* --append: the saved baseline's results first (prev, loaded before the
+ * run so a damaged one fails at once), this run's merged in */
+static int append_prev(struct tb_resultset *prev, struct tb_resultset *rs, char *err,
+		       size_t errlen)
 {
-	if (!o->append)
-		return 0;
-	struct tb_resultset prev = {0};
-	int lr = tb_baseline_load(bdir, o->save_baseline, &prev, err, errlen);
-	int rc = lr == -1 ? -1 : tb_resultset_append_samples(&prev, rs, err, errlen);
+	int rc = tb_resultset_append_samples(prev, rs, err, errlen);
 	if (!rc) { /* rs becomes the merged set */
-		snprintf(prev.name, sizeof(prev.name), "%s", rs->name);
+		snprintf(prev->name, sizeof(prev->name), "%s", rs->name);
 		tb_resultset_free(rs);
-		*rs = prev;
-	} else {
-		tb_resultset_free(&prev);
+		*rs = *prev;
+		memset(prev, 0, sizeof(*prev));
 	}
 	return rc;
 }
@@ -370,20 +370,23 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	struct out outs[] = RUN_OUTS(o, fpath);
 	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
 	catch_signals(); /* before the temporary files exist */
-	if (tb_run_open_outs(outs, nouts)) {
+	if (tb_outs_open(outs, nouts)) {
 		tb_counters_close(ctrs);
 		return TB_EXIT_USAGE;
 	}
 
-	struct tb_resultset base = {0};
+	/* every input and output a run needs is checked before it measures */
+	struct tb_resultset base = {0}, prev = {0};
 	struct tb_baseline_tx tx = {0};
 	char berr[1024];
 	const char *bdir = tb_baseline_dir(o->gate.baseline_dir);
 	if ((o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
-	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr)))) {
-		for (size_t i = 0; i < nouts; i++)
-			tb_outfile_abort(&outs[i].f);
+	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr))) ||
+	    (o->append && tb_baseline_load(bdir, o->save_baseline, &prev, berr, sizeof(berr)) == -1)) {
+		tb_outs_abort(outs, nouts);
+		tb_baseline_abort(&tx);
 		tb_resultset_free(&base);
+		tb_resultset_free(&prev);
 		tb_counters_close(ctrs);
 		return tb_usage_error("%s", berr);
 	}
@@ -420,9 +423,9 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		if (tb_callgrind_hook_init(&cgh, e, sizeof(e))) {
 			tb_resultset_free(&rs);
 			tb_resultset_free(&base);
+			tb_resultset_free(&prev);
 			tb_baseline_abort(&tx);
-			for (size_t i = 0; i < nouts; i++)
-				tb_outfile_abort(&outs[i].f);
+			tb_outs_abort(outs, nouts);
 			return tb_usage_error("%s", e);
 		}
 		ro.hook = &cgh.hook;
@@ -523,20 +526,25 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 				rc = grc;
 		}
 	}
-	if (tb_run_write_outs(outs, nouts, &rep))
-		rc = TB_EXIT_FAIL;
+	/* an output that cannot be written: exit 3, unless worse was found */
+	int wrc = tb_outs_write(outs, nouts, &rep);
 	if (o->save_baseline && tb_stop_requested) {
 		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
 	} else if (o->save_baseline) {
-		if (append_prev(o, bdir, &rs, berr, sizeof(berr)) ||
-		    tb_baseline_commit(&tx, &rs, berr, sizeof(berr))) {
+		if (o->append && append_prev(&prev, &rs, berr, sizeof(berr))) {
 			tb_print_error("%s", berr);
-			rc = TB_EXIT_FAIL;
+			wrc = TB_EXIT_WRITE;
+		} else if (tb_baseline_commit(&tx, &rs, berr, sizeof(berr))) {
+			tb_print_error("%s", berr);
+			wrc = TB_EXIT_WRITE;
 		} else if (!o->quiet) {
 			printf("baseline '%s' saved in %s\n", o->save_baseline, bdir);
 		}
 	}
+	if (wrc && rc == TB_EXIT_OK)
+		rc = wrc;
 	tb_baseline_abort(&tx);
+	tb_resultset_free(&prev);
 	tb_comparison_free(&cmp);
 	tb_resultset_free(&base);
 	tb_counters_close(ctrs);

@@ -48,6 +48,9 @@ struct tb_work {
 	const char *item_unit; /* "elem", "insn", "op", ... */
 };
 
+/* verify(): the reference buffers could not be allocated */
+#define TB_VERIFY_NOMEM (-2)
+
 struct tb_kernel {
 	const char *family;  /* "scale", "null", "emu", "add", ... */
 	const char *variant; /* "scalar", "avx2", "blas", "threaded", ... */
@@ -63,7 +66,9 @@ struct tb_kernel {
 	/* the timed part: iters back-to-back calls */
 	void (*run)(struct tb_case *c, uint64_t iters);
 	/* compare against the family's reference on this case's size and on
-	 * odd sizes / unaligned starts; 0 ok, -1 with *why filled */
+	 * odd sizes / unaligned starts; 0 ok, -1 with *why filled, or
+	 * TB_VERIFY_NOMEM when the comparison's buffers cannot be allocated
+	 * (the case is then setup-failed, not failed-verify) */
 	int (*verify)(struct tb_case *c, char *why, size_t len);
 	void (*teardown)(struct tb_case *c);
 	struct tb_work (*work)(const struct tb_case *c);

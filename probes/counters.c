@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define OVERHEAD_READS 31
 
@@ -234,12 +235,15 @@ struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *e
 		return NULL;
 	}
 	size_t nhw = 0;
-	for (size_t i = 0; i < n; i++) {
+	/* a name given twice is said first, before any name is resolved (event
+	 * names are case-insensitive: perf::cs is perf::CS) */
+	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < i; j++)
-			if (!strcmp(names[i], names[j])) {
+			if (!strcasecmp(names[i], names[j])) {
 				tb_err(err, errlen, "event '%s' is listed twice", names[i]);
 				goto fail;
 			}
+	for (size_t i = 0; i < n; i++) {
 		c->names[i] = strdup(names[i]);
 		c->n = i + 1;
 		if (!c->names[i]) {
@@ -260,6 +264,12 @@ struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *e
 				       names[i]);
 			goto fail;
 		}
+		for (size_t j = 0; j < i; j++) /* two spellings of one event */
+			if (c->codes[j] == c->codes[i]) {
+				tb_err(err, errlen, "event '%s' is listed twice (as '%s' too)", names[i],
+				       names[j]);
+				goto fail;
+			}
 		if (IS_PRESET(c->codes[i]) && PAPI_query_event(c->codes[i]) != PAPI_OK) {
 			why_not(names[i], c->codes[i], PAPI_ENOEVNT, err, errlen);
 			goto fail;

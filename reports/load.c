@@ -142,8 +142,16 @@ static int load_snapshot(const char *dir, struct tb_resultset *rs, bool *retry, 
 	return rc;
 }
 
-int tb_results_load_dir(const char *dir, struct tb_resultset *rs, char *err, size_t errlen)
+int tb_results_load_dir(const char *dir_, struct tb_resultset *rs, char *err, size_t errlen)
 {
+	char dir[4096]; /* "results/" names its files results/summary.csv */
+	size_t n = strlen(dir_);
+	while (n > 1 && dir_[n - 1] == '/')
+		n--;
+	if (n >= sizeof(dir))
+		return tb_err(err, errlen, "cannot read '%s': path too long", dir_);
+	memcpy(dir, dir_, n);
+	dir[n] = 0;
 	int rc = -1;
 	for (int attempt = 0; attempt < 100; attempt++) {
 		bool retry = false;

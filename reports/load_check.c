@@ -248,10 +248,14 @@ static int check_samples(const struct tb_load *ld, size_t i, const struct tb_res
 static int derive(const struct tb_load *ld, size_t i, struct tb_result *r, char *err,
 		  size_t errlen)
 {
-	if (!r->nsamples)
+	if (!r->nsamples) { /* medians only: the count is written back as read */
+		size_t d = ld->c[i].declared_samples;
+		r->samples_declared = d == TB_LOAD_UNKNOWN ? 0 : d;
 		return 0;
+	}
 	double decl = ld->c[i].declared_median;
 	double ls = r->limit_share, ipc = r->items_per_cycle;
+	r->samples_declared = 0;
 	tb_result_derive(r);
 	r->limit_share = ls;
 	r->items_per_cycle = ipc;

@@ -49,6 +49,11 @@ void tb_resultset_free(struct tb_resultset *rs)
 	memset(rs, 0, sizeof(*rs));
 }
 
+size_t tb_result_sample_count(const struct tb_result *r)
+{
+	return r->nsamples ? r->nsamples : r->samples_declared;
+}
+
 bool tb_result_is_insns(const struct tb_result *r)
 {
 	return !strcmp(r->metric, TB_METRIC_INSNS);

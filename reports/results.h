@@ -39,6 +39,8 @@ struct tb_result {
 	uint64_t iters;  /* calls per sample */
 	size_t nsamples;
 	double *samples; /* ns per call, nsamples of them (owned) */
+	size_t samples_declared; /* read without its raw samples: how many the file
+				  * counted (written back as the sample count) */
 	size_t runs;     /* tbench runs pooled in samples, in order (--append); 0 reads as 1 */
 	double bytes, flops, items; /* work per call */
 	char unit[16];              /* what items count */
@@ -64,6 +66,8 @@ void tb_result_free(struct tb_result *r);
 
 /* Set samples (copied) and recompute statistics and throughput. */
 int tb_result_set_samples(struct tb_result *r, const double *ns, size_t n);
+/* the samples behind the figures: nsamples, or samples_declared */
+size_t tb_result_sample_count(const struct tb_result *r);
 /* true when the samples are instruction counts, not times */
 bool tb_result_is_insns(const struct tb_result *r);
 /* Recompute statistics and derived rates from r->samples. */
