@@ -38,7 +38,8 @@ enum {
 	"      --fail-on W[,W]       exit 1 on: slower (default: a slower case), missing\n"  \
 	"                            (a case of OLD that NEW lacks), or none\n"            \
 	"      --bootstrap N         bootstrap resamples for CIs (default 2000)\n"            \
-	"      --confidence L        CI level, 0.95 or 95% (default 95%)\n"                   \
+	"      --confidence L        CI level, 0.95 or 95% (default: 1 - significance, 99%,\n" \
+	"                            for comparisons; 95% for the CI of a case's median)\n"   \
 	"      --baseline-dir DIR    where baselines live (default $TBENCH_BASELINE_DIR,\n"   \
 	"                            else ./.tbench/baselines)\n"
 

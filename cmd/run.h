@@ -54,7 +54,7 @@ struct tb_run_opts {
 	const char *baseline;      /* --baseline NAME: compare with it */
 	const char *save_baseline; /* --save-baseline NAME */
 	bool append;               /* --append: add samples to that baseline's */
-	double work_factor;        /* test aid (gate self-test): spin does n x this work */
+	double work_factor;        /* test aid (gate self-test): each case does cols x this work */
 	char folded[256];          /* sizes or thread counts given twice, said once */
 };
 

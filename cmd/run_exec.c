@@ -120,7 +120,8 @@ static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
 	if (o->runner.warmup_auto)
 		tb_kv_setf(kv, "warmup_max_ns", "%.0f", o->runner.warmup_max_ns);
 	tb_kv_setf(kv, "bootstrap", "%zu", o->gate.cmp.resamples);
-	tb_kv_setf(kv, "confidence", "%g", o->gate.cmp.confidence);
+	tb_kv_setf(kv, "confidence", "%g",
+		   o->gate.cmp.confidence > 0 ? o->gate.cmp.confidence : TB_BOOT_LEVEL);
 	if (o->work_factor != 1.0)
 		tb_kv_setf(kv, "work_factor", "%g", o->work_factor);
 	tb_kv_setf(kv, "metric", "%s", o->metric_insns ? TB_METRIC_INSNS : TB_METRIC_TIME);
@@ -223,8 +224,15 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	struct tb_case c = {
 		.k = k, .mode = pc->mode, .n = pc->size.n, .rows = pc->size.rows,
 		.cols = pc->size.cols, .threads = pc->threads, .seed = o->seed,
-		.alpha = o->alpha, .work_factor = o->work_factor,
+		.alpha = o->alpha,
 	};
+	if (o->work_factor != 1.0) {
+		/* test aid (gate self-test): round(cols x F) columns of work, kept
+		 * under the case's key, so a candidate is a known amount slower */
+		c.cols = (size_t)llround((double)c.cols * o->work_factor);
+		c.cols = c.cols ? c.cols : 1;
+		c.n = c.rows * c.cols;
+	}
 	char msg[256] = "";
 	if (k->threaded && pc->threads > 1) {
 		c.pool = pool_create_masked(pc->threads, o->pin, o->pin_cpu, msg, sizeof(msg));
@@ -274,7 +282,8 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 					m.ns[s] = m.values[s * m.nvalues] / (double)m.iters;
 			if (tb_result_set_samples(r, m.ns, m.nsamples))
 				rc = tb_err(err, errlen, "out of memory");
-			struct tb_boot_opts bo = {o->gate.cmp.resamples, o->gate.cmp.confidence,
+			double level = o->gate.cmp.confidence > 0 ? o->gate.cmp.confidence : TB_BOOT_LEVEL;
+			struct tb_boot_opts bo = {o->gate.cmp.resamples, level,
 						  o->gate.cmp.seed};
 			struct tb_boot_opts def;
 			tb_boot_defaults(&def);

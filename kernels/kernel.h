@@ -35,7 +35,6 @@ struct tb_case {
 	uint64_t seed;     /* seed of the input generator (recorded) */
 	float alpha;       /* scale factor / scalar operand, never 1 */
 	size_t misalign;   /* start offset in elements (tests: unaligned starts) */
-	double work_factor;/* test aid: >1 makes `spin` do more work (gate self-test) */
 	struct tb_pool *pool; /* owned by the caller; NULL when threads == 1 */
 	void *state;          /* owned by the kernel between setup and teardown */
 };

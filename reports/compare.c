@@ -32,7 +32,7 @@ void tb_compare_defaults(struct tb_compare_opts *o)
 	o->significance = 0.01;
 	o->threshold = 0.05;
 	o->resamples = TB_BOOT_RESAMPLES;
-	o->confidence = TB_BOOT_LEVEL;
+	o->confidence = 0; /* 1 - significance: the interval and the test agree */
 	o->seed = TB_BOOT_SEED;
 }
 
@@ -227,6 +227,35 @@ static int compare_case(const struct tb_compare_opts *o, const struct tb_result 
 	}
 	bool have = is_time(o) && a->nsamples && b->nsamples;
 	double min_p = 1;
+	size_t ra = a->runs ? a->runs : 1, rb = b->runs ? b->runs : 1;
+	struct tb_runs_cmp rcmp;
+	if (have && ra >= 2 && rb >= 2 && a->nsamples >= ra && b->nsamples >= rb &&
+	    !tb_stats_compare_runs(a->samples, a->nsamples, ra, b->samples, b->nsamples, rb,
+				   o->confidence, &rcmp)) {
+		/* pooled runs: the run is the unit of evidence (stats.h) */
+		row->old_n = a->nsamples;
+		row->new_n = b->nsamples;
+		row->ratio = rcmp.ratio;
+		row->ci_low = rcmp.ci_low;
+		row->ci_high = rcmp.ci_high;
+		row->p = rcmp.p;
+		row->exact = rcmp.exact;
+		row->verdict = tb_compare_verdict(true, rcmp.p, rcmp.min_p, row->ratio, row->ci_low,
+						  row->ci_high, o->significance, row->threshold);
+		if (isnan(row->ci_high) && row->verdict != TB_VERDICT_TOO_FEW)
+			row->verdict = TB_VERDICT_TOO_FEW; /* no interval at this level */
+		if (row->verdict == TB_VERDICT_TOO_FEW)
+			snprintf(row->note, sizeof(row->note),
+				 "%zu and %zu runs: too few for p < %g and a %.0f%% interval (%s)", ra, rb,
+				 o->significance, 100 * o->confidence, rcmp.paired ? "paired" : "unpaired");
+		else if (rcmp.paired)
+			snprintf(row->note, sizeof(row->note),
+				 "%zu paired runs: signed-rank test, Hodges-Lehmann ratio", ra);
+		else
+			snprintf(row->note, sizeof(row->note),
+				 "%zu x %zu runs: Mann-Whitney on run medians, Hodges-Lehmann ratio", ra, rb);
+		return 0;
+	}
 	if (have) {
 		struct tb_boot_opts bo = {o->resamples, o->confidence, o->seed};
 		struct tb_mw mw;
@@ -344,6 +373,9 @@ int tb_compare(const struct tb_resultset *old, const struct tb_resultset *new,
 {
 	memset(cmp, 0, sizeof(*cmp));
 	cmp->opts = *o;
+	if (!(cmp->opts.confidence > 0))
+		cmp->opts.confidence = 1 - o->significance;
+	o = &cmp->opts;
 	if (tb_compare_rules_match(o, old, new, err, errlen))
 		return -1;
 	bool insns = new->n ? tb_result_is_insns(&new->r[0]) : old->n && tb_result_is_insns(&old->r[0]);

@@ -41,7 +41,7 @@ struct tb_compare_opts {
 	struct tb_threshold_rule rules[TB_MAX_THRESHOLD_RULES]; /* per-case thresholds */
 	size_t nrules;
 	size_t resamples;      /* bootstrap resamples (default 2000) */
-	double confidence;     /* CI level (default 0.95) */
+	double confidence;     /* CI level; 0 (the default): 1 - significance, 99% */
 	uint64_t seed;         /* bootstrap generator seed (default 1: reproducible) */
 };
 
