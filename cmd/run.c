@@ -42,6 +42,9 @@ const char tb_usage_run[] =
 	"      --max-time D          stop sampling a case after D (default: no limit)\n"
 	"      --seed N              seed of the input generator (default 1, recorded)\n"
 	"      --alpha A             scale factor, not 0 or 1 (default 1.5)\n"
+	"      --turns IN,OUT,PLACE  take turns sample by sample with another tbench run\n"
+	"                            through two FIFOs, so both see the same load (PLACE 1\n"
+	"                            measures first, 2 second; scripts/gate-ab.sh does this)\n"
 	"profiling:\n"
 	"      --profile             fixed work per sample, for profilers: no warmup, no\n"
 	"                            calibration, 100 calls per sample (see --profile-iters)\n"
@@ -79,7 +82,7 @@ enum {
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
 	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
-	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_TURNS,
 };
 
 static const struct option long_opts[] = {
@@ -115,6 +118,7 @@ static const struct option long_opts[] = {
 	{"append", no_argument, NULL, OPT_APPEND},
 	{"work-factor", required_argument, NULL, OPT_WORK_FACTOR},
 	{"warmup-max", required_argument, NULL, OPT_WARMUP_MAX},
+	{"turns", required_argument, NULL, OPT_TURNS},
 	TB_GATE_LONG_OPTIONS,
 	{0},
 };
@@ -323,6 +327,7 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 		case OPT_JSON_SAMPLES: o->json_samples = true; break;
 		case OPT_MARKDOWN: o->markdown_path = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
+		case OPT_TURNS: o->turns = optarg; break;
 		default:
 			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END) {
 				if (tb_gate_parse(c, optarg, &o->gate, err, len))

@@ -56,6 +56,7 @@ struct tb_run_opts {
 	bool append;               /* --append: add samples to that baseline's */
 	double work_factor;        /* test aid (gate self-test): each case does cols x this work */
 	char folded[256];          /* sizes or thread counts given twice, said once */
+	const char *turns;         /* --turns IN,OUT,PLACE (probes/turns.h) */
 };
 
 struct tb_plan {

@@ -17,6 +17,7 @@
 #include "../probes/counters.h"
 #include "../probes/machine.h"
 #include "../probes/sysinfo.h"
+#include "../probes/turns.h"
 #include "../reports/baseline.h"
 #include "../reports/compare.h"
 #include "../reports/ctr_metrics.h"
@@ -387,9 +388,11 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	/* every input and output a run needs is checked before it measures */
 	struct tb_resultset base = {0}, prev = {0};
 	struct tb_baseline_tx tx = {0};
+	struct tb_turns turns = {.in = -1, .out = -1};
 	char berr[1024];
 	const char *bdir = tb_baseline_dir(o->gate.baseline_dir);
-	if ((o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
+	if ((o->turns && tb_turns_open(&turns, o->turns, berr, sizeof(berr))) ||
+	    (o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
 	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr))) ||
 	    (o->append && tb_baseline_load(bdir, o->save_baseline, &prev, berr, sizeof(berr)) == -1)) {
 		tb_outs_abort(outs, nouts);
@@ -397,12 +400,19 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		tb_resultset_free(&base);
 		tb_resultset_free(&prev);
 		tb_counters_close(ctrs);
+		tb_turns_close(&turns);
 		return tb_usage_error("%s", berr);
 	}
+
 
 	struct tb_clock_info ci;
 	tb_clock_probe(&ci);
 	struct tb_runner_opts ro = o->runner;
+	if (o->turns) {
+		ro.turn_wait = tb_turns_wait;
+		ro.turn_pass = tb_turns_pass;
+		ro.turn_ctx = &turns;
+	}
 	if (ro.min_sample_ns < 1000 * ci.resolution_ns)
 		ro.min_sample_ns = 1000 * ci.resolution_ns;
 
@@ -435,6 +445,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			tb_resultset_free(&prev);
 			tb_baseline_abort(&tx);
 			tb_outs_abort(outs, nouts);
+			tb_turns_close(&turns);
 			return tb_usage_error("%s", e);
 		}
 		ro.hook = &cgh.hook;
@@ -494,6 +505,9 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	}
 	tb_limits_free(&lim);
 	tb_progress_clear(&prog);
+	if (o->turns)
+		tb_kv_setf(&rs.options, "turns", "place %d, %zu turns%s", turns.place, turns.waits,
+			   turns.ended ? ", then alone (the peer went silent)" : "");
 
 	if (tb_stop_requested) {
 		/* the cases that never ran are listed too, so every output
@@ -554,6 +568,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		rc = wrc;
 	tb_baseline_abort(&tx);
 	tb_resultset_free(&prev);
+	tb_turns_close(&turns);
 	tb_comparison_free(&cmp);
 	tb_resultset_free(&base);
 	tb_counters_close(ctrs);

@@ -186,11 +186,17 @@ int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 			m->partial = true;
 			break;
 		}
+		if (o->turn_wait) { /* the peer ran meanwhile: one untimed call re-warms */
+			o->turn_wait(o->turn_ctx);
+			c->k->run(c, 1);
+		}
 		if (nv && o->hook->start(o->hook->ctx))
 			return tb_err(err, errlen, "could not start the counters"), tb_measurement_free(m), -1;
 		uint64_t t = time_call(c, iters);
 		if (nv && o->hook->stop(o->hook->ctx, &m->values[s * nv]))
 			return tb_err(err, errlen, "could not read the counters"), tb_measurement_free(m), -1;
+		if (o->turn_pass)
+			o->turn_pass(o->turn_ctx);
 		m->ns[s] = (double)t / (double)iters;
 		m->nsamples = s + 1;
 		progress(o, TB_PHASE_MEASURE, s + 1, o->samples);

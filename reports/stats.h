@@ -86,15 +86,17 @@ double tb_stats_mw_min_p(size_t na, size_t nb);
 double *tb_stats_mw_null(size_t m, size_t n);
 
 /* Two sides pooled from several runs each (ra, rb >= 2; a run's samples
- * consecutive, runs in order): the run is the unit.  Each run is reduced
- * to its median; with as many runs on both sides the runs are paired by
- * position (run i of each side measured next to each other, as interleaved
- * rounds are) and the Wilcoxon signed-rank test and its Hodges-Lehmann
- * estimate and interval are computed on the log ratios of the pairs, so
- * drift that moves both members of a pair (load from other processes)
- * cancels; otherwise the Mann-Whitney test and its Hodges-Lehmann shift
- * on the log run medians.  Distribution-free, exact when small and
- * without ties. */
+ * consecutive, runs in order): the run is the unit.  With as many runs on
+ * both sides the runs are paired by position (run i of each side measured
+ * together, as rounds are) and each pair gives one log ratio: the median
+ * of the log ratios of its samples at the same position when both runs
+ * have as many samples (runs that took turns measured those microseconds
+ * apart), else the log ratio of the run medians; the Wilcoxon signed-rank
+ * test and its Hodges-Lehmann estimate and interval are computed on them,
+ * so load that moves both members of a pair cancels.  Otherwise each run
+ * is reduced to its median and the Mann-Whitney test and its
+ * Hodges-Lehmann shift apply to the log run medians.  Distribution-free,
+ * exact when small and without ties. */
 struct tb_runs_cmp {
 	bool paired;
 	size_t n;              /* pairs, or runs of a x runs of b */

@@ -146,17 +146,14 @@ static void hl(double *v, size_t M, long c, struct tb_runs_cmp *o)
 	}
 }
 
-static int paired(const double *x, const double *y, size_t n, double level,
-		  struct tb_runs_cmp *o)
+/* d: the n per-pair log ratios */
+static int paired(double *d, size_t n, double level, struct tb_runs_cmp *o)
 {
-	double *d = malloc(n * sizeof(double));
 	size_t M = n * (n + 1) / 2;
 	double *w = malloc(M * sizeof(double));
 	int rc = -1;
-	if (!d || !w)
+	if (!w)
 		goto out;
-	for (size_t i = 0; i < n; i++)
-		d[i] = y[i] - x[i];
 	if (signed_rank(d, n, &o->p, &o->exact))
 		goto out;
 	o->min_p = fmin(1.0, 2 * ldexp(1.0, -(int)(n < 1000 ? n : 1000)));
@@ -180,9 +177,41 @@ static int paired(const double *x, const double *y, size_t n, double level,
 	hl(w, M, c, o);
 	rc = 0;
 out:
-	free(d);
 	free(w);
 	return rc;
+}
+
+/* The log ratio of each pair of runs: with as many samples per run on both
+ * sides, the median of the log ratios of samples at the same position
+ * (runs that took turns, `run --turns`, measured them microseconds apart,
+ * so load that comes and goes within a run cancels too); else the log
+ * ratio of the run medians.  -1 when a value is not positive. */
+static int pair_logs(const double *a, size_t na, const double *b, size_t nb, size_t runs,
+		     const double *ma, const double *mb, double *d)
+{
+	size_t s = na / runs;
+	bool same = na == nb && na % runs == 0 && s >= 1;
+	double *t = same ? malloc(s * sizeof(double)) : NULL;
+	for (size_t r = 0; r < runs; r++) {
+		if (!t) {
+			if (!(ma[r] > 0) || !(mb[r] > 0))
+				return -1;
+			d[r] = log(mb[r] / ma[r]);
+			continue;
+		}
+		for (size_t i = 0; i < s; i++) {
+			double x = a[r * s + i], y = b[r * s + i];
+			if (!(x > 0) || !(y > 0)) {
+				free(t);
+				return -1;
+			}
+			t[i] = log(y / x);
+		}
+		gsl_sort(t, 1, s);
+		d[r] = gsl_stats_median_from_sorted_data(t, 1, s);
+	}
+	free(t);
+	return 0;
 }
 
 static int unpaired(const double *x, size_t m, const double *y, size_t n, double level,
@@ -235,6 +264,14 @@ int tb_stats_compare_runs(const double *a, size_t na, size_t ra, const double *b
 		goto out;
 	tb_stats_run_medians(a, na, ra, x);
 	tb_stats_run_medians(b, nb, rb, y);
+	out->paired = ra == rb;
+	out->n = out->paired ? ra : ra * rb;
+	if (out->paired) {
+		double *d = malloc(ra * sizeof(double));
+		rc = !d || pair_logs(a, na, b, nb, ra, x, y, d) ? -1 : paired(d, ra, level, out);
+		free(d);
+		goto out;
+	}
 	for (size_t i = 0; i < ra || i < rb; i++)
 		if ((i < ra && !(x[i] > 0)) || (i < rb && !(y[i] > 0)))
 			goto out; /* a run without a positive median: no log ratio */
@@ -242,9 +279,7 @@ int tb_stats_compare_runs(const double *a, size_t na, size_t ra, const double *b
 		x[i] = log(x[i]);
 	for (size_t i = 0; i < rb; i++)
 		y[i] = log(y[i]);
-	out->paired = ra == rb;
-	out->n = out->paired ? ra : ra * rb;
-	rc = out->paired ? paired(x, y, ra, level, out) : unpaired(x, ra, y, rb, level, out);
+	rc = unpaired(x, ra, y, rb, level, out);
 out:
 	free(x);
 	free(y);
