@@ -68,6 +68,8 @@ struct tb_plan {
 #define TB_INSNS_ITERS 10    /* --metric instructions: calls per sample */
 #define TB_INSNS_SAMPLES 3   /* ... and samples, unless given */
 
+/* run_plan.c: the cases of the selection; 0, or -1 with err */
+int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len);
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
 /* Open (and remove again) every requested output: 0, or TB_EXIT_USAGE after
  * a one-line message naming the bad path. */

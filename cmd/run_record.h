@@ -1,0 +1,32 @@
+/*
+ * run_record.h - helpers of `tbench run` beside the case loop
+ * (run_record.c): the verbose line, recorded options, pinning, counters.
+ */
+#ifndef TB_CMD_RUN_RECORD_H
+#define TB_CMD_RUN_RECORD_H
+
+#include "progress.h"
+#include "run.h"
+
+#include "../probes/clock.h"
+#include "../probes/counters.h"
+#include "../probes/kv.h"
+#include "../reports/results.h"
+
+/* --verbose: what the table does not show, one line per case on stderr */
+void tb_run_verbose_case(const struct tb_result *r, const struct tb_progress *p);
+/* how the run was made, into the result set's options */
+void tb_run_record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
+			   const struct tb_clock_info *ci);
+/* counters per call into r (a multiplexed set says so in the note); 0 or -1 */
+int tb_run_add_counters(const struct tb_counters *ctrs, struct tb_result *r,
+			const struct tb_measurement *m);
+/* --events: "default" or a comma list checked against this machine; NULL
+ * with err filled when one cannot be counted */
+struct tb_counters *tb_run_open_events(const char *spec, char *err, size_t errlen);
+/* --pin: pin the calling thread, record the plan of threads to CPUs */
+void tb_run_pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv);
+/* the counters' names, multiplexing and overheads, into the fingerprint */
+void tb_run_record_counters(const struct tb_counters *c, struct tb_kvlist *kv);
+
+#endif
