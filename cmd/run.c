@@ -71,8 +71,9 @@ const char tb_usage_run[] =
 	"      --baseline NAME       compare with baseline NAME; exit 1 on a slower case\n"
 	TB_GATE_USAGE
 	"test aid (the gate self-test; never for real measurements):\n"
-	"      --work-factor F       every case does round(cols x F) columns of work but is\n"
-	"                            recorded under its own size (default 1)\n"
+	"      --work-factor F       every case does cols x F columns of work (rounded up\n"
+	"                            for F > 1, down for F < 1) but is recorded under its\n"
+	"                            own size (default 1)\n"
 	"\n"
 	"Durations: 2s, 500ms, 250us.  Exit status: 0 ok, 1 failed verification,\n"
 	"2 usage or input error, 130/143 interrupted (results so far are written).\n";

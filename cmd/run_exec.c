@@ -121,9 +121,11 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 		.alpha = o->alpha,
 	};
 	if (o->work_factor != 1.0) {
-		/* test aid (gate self-test): round(cols x F) columns of work, kept
-		 * under the case's key, so a candidate is a known amount slower */
-		c.cols = (size_t)llround((double)c.cols * o->work_factor);
+		/* test aid (gate self-test): cols x F columns of work, kept under the
+		 * case's key, so one side is a known amount slower: rounded up for
+		 * F > 1, down for F < 1, so the work ratio is never below F (or 1/F) */
+		double w = (double)c.cols * o->work_factor;
+		c.cols = (size_t)(o->work_factor > 1 ? ceil(w - 1e-9) : floor(w + 1e-9));
 		c.cols = c.cols ? c.cols : 1;
 		c.n = c.rows * c.cols;
 	}

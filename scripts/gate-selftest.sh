@@ -4,8 +4,11 @@
 # paired run-level test, more rounds while undecided).  K times each: an
 # A/A experiment (a case against itself: a "slower" verdict is a false
 # alarm) and A/B experiments where the new side does 5% and 10% more work
-# under the same key (`run --work-factor`, a test aid: round(cols x F)
-# columns), where "slower" is a detection.  Exit 0 when the bars hold: at
+# than the old under the same key, where "slower" is a detection: the new
+# side is the case as named, the old one does 1/1.05 and 1/1.10 of its work
+# (`run --work-factor`, a test aid: floor(cols / F) columns, so the ratio is
+# at least F, and a buffer never crosses a size where the kernel changes its
+# layout - scale's 4 MiB huge-page threshold lies just above 1000x1000).  Exit 0 when the bars hold: at
 # most K/20 false alarms, at least 19K/20 detected at +5%, all K at +10%;
 # 1 otherwise; 2 on a tbench error.
 #
@@ -38,7 +41,8 @@ for k in $(seq 1 "$K"); do
 	line="round $k/$K:"
 	for f in 1.00 1.05 1.10; do
 		set +e
-		TB_AB_DIR=$work/ab TB_NEW_ARGS="--work-factor $f" TB_COMPARE_ARGS="-q" \
+		inv=$(awk -v f="$f" 'BEGIN { printf "%.9f", 1 / f }')
+		TB_AB_DIR=$work/ab TB_OLD_ARGS="--work-factor $inv" TB_COMPARE_ARGS="-q" \
 			"$root/scripts/gate-ab.sh" "${sel[@]}" >"$work/out" 2>"$work/err"
 		rc=$?
 		set -e
