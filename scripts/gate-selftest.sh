@@ -60,7 +60,7 @@ for k in $(seq 1 "$K"); do
 		n=$(sed -n 's/^gate-ab: \([0-9]*\) rounds a side$/\1/p' "$work/out")
 		rounds_used="$rounds_used $n"
 		ratio=$(awk -F, '{ sub(/\r$/, "") } NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-			NR == 2 { printf "%.3f [%.3f, %.3f]", $c["ratio"], $c["ci_low"], $c["ci_high"] }' "$work/ab/ab.csv")
+			NR == 2 { printf "%.4f [%.4f, %.4f]", $c["ratio"], $c["ci_low"], $c["ci_high"] }' "$work/ab/ab.csv")
 		line="$line  x$f $v $ratio (${n}r)"
 	done
 	echo "$line"
