@@ -26,6 +26,7 @@ static const struct tb_cmd commands[] = {
 	{"compare", cmd_compare, "compare two result sets or baselines (exit 1 on a slowdown)", tb_usage_compare},
 	{"report", cmd_report, "re-render and merge saved results (HTML, Markdown, JSON)", tb_usage_report},
 	{"emu", cmd_emu, "run an AArch64 program in the emulator (translator or interpreter)", tb_usage_emu},
+	{"history", cmd_history, "record results per commit; show, check (change points), report", tb_usage_history},
 	{"env", cmd_env, "show the machine fingerprint", tb_usage_env},
 	{"counters", cmd_counters, "list the events PAPI can count here (presets, native, components)", tb_usage_counters},
 	{"help", cmd_help, "show help for tbench or one command", tb_usage_help},

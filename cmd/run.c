@@ -69,6 +69,9 @@ const char tb_usage_run[] =
 	"      --append              with --save-baseline: add this run's samples to the\n"
 	"                            baseline's (interleaved rounds of old and new)\n"
 	"      --baseline NAME       compare with baseline NAME; exit 1 on a slower case\n"
+	"      --history             record the results in the history (see 'tbench history')\n"
+	"      --history-db WHERE    that history (default $TBENCH_HISTORY_DB, else\n"
+	"                            ./.tbench/history.db; postgresql://... for PostgreSQL)\n"
 	TB_GATE_USAGE
 	"test aid (the gate self-test; never for real measurements):\n"
 	"      --work-factor F       every case does cols x F columns of work (rounded up\n"
@@ -83,7 +86,8 @@ enum {
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
 	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
-	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_TURNS,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_TURNS, OPT_HISTORY,
+	OPT_HISTORY_DB,
 };
 
 static const struct option long_opts[] = {
@@ -120,6 +124,8 @@ static const struct option long_opts[] = {
 	{"work-factor", required_argument, NULL, OPT_WORK_FACTOR},
 	{"warmup-max", required_argument, NULL, OPT_WARMUP_MAX},
 	{"turns", required_argument, NULL, OPT_TURNS},
+	{"history", no_argument, NULL, OPT_HISTORY},
+	{"history-db", required_argument, NULL, OPT_HISTORY_DB},
 	TB_GATE_LONG_OPTIONS,
 	{0},
 };
@@ -329,6 +335,8 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 		case OPT_MARKDOWN: o->markdown_path = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
 		case OPT_TURNS: o->turns = optarg; break;
+		case OPT_HISTORY: o->history = true; break;
+		case OPT_HISTORY_DB: o->history_db = optarg; o->history = true; break;
 		default:
 			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END) {
 				if (tb_gate_parse(c, optarg, &o->gate, err, len))

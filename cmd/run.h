@@ -57,6 +57,8 @@ struct tb_run_opts {
 	double work_factor;        /* test aid (gate self-test): each case does cols x this work */
 	char folded[256];          /* sizes or thread counts given twice, said once */
 	const char *turns;         /* --turns IN,OUT,PLACE (probes/turns.h) */
+	bool history;              /* --history: record the results (run_history.c) */
+	const char *history_db;    /* --history-db WHERE */
 };
 
 struct tb_plan {
@@ -71,6 +73,14 @@ struct tb_plan {
 /* run_plan.c: the cases of the selection; 0, or -1 with err */
 int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len);
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
+
+/* run_history.c: --history.  open: 0 (or nothing asked), else the exit
+ * status after one line; add: the exit status of recording rs. */
+struct tb_history;
+struct tb_resultset;
+int tb_run_history_open(const struct tb_run_opts *o, struct tb_history **h);
+int tb_run_history_add(const struct tb_run_opts *o, struct tb_history *h,
+		       const struct tb_resultset *rs, bool interrupted);
 /* Open (and remove again) every requested output: 0, or TB_EXIT_USAGE after
  * a one-line message naming the bad path. */
 int tb_run_check_outputs(const struct tb_run_opts *o);

@@ -22,6 +22,7 @@
 #include "../reports/baseline.h"
 #include "../reports/compare.h"
 #include "../reports/ctr_metrics.h"
+#include "../reports/history.h"
 #include "../reports/results.h"
 #include "../reports/stats.h"
 #include "../reports/writer.h"
@@ -248,17 +249,20 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	struct tb_turns turns = {.in = -1, .out = -1};
 	char berr[1024];
 	const char *bdir = tb_baseline_dir(o->gate.baseline_dir);
+	struct tb_history *hist = NULL;
+	int hrc = 0;
 	if ((o->turns && tb_turns_open(&turns, o->turns, berr, sizeof(berr))) ||
 	    (o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
 	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr))) ||
-	    (o->append && tb_baseline_load(bdir, o->save_baseline, &prev, berr, sizeof(berr)) == -1)) {
+	    (o->append && tb_baseline_load(bdir, o->save_baseline, &prev, berr, sizeof(berr)) == -1) ||
+	    (hrc = tb_run_history_open(o, &hist))) {
 		tb_outs_abort(outs, nouts);
 		tb_baseline_abort(&tx);
 		tb_resultset_free(&base);
 		tb_resultset_free(&prev);
 		tb_counters_close(ctrs);
 		tb_turns_close(&turns);
-		return tb_usage_error("%s", berr);
+		return hrc ? hrc : tb_usage_error("%s", berr);
 	}
 
 
@@ -303,6 +307,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			tb_baseline_abort(&tx);
 			tb_outs_abort(outs, nouts);
 			tb_turns_close(&turns);
+			tb_history_close(hist);
 			return tb_usage_error("%s", e);
 		}
 		ro.hook = &cgh.hook;
@@ -408,6 +413,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	}
 	/* an output that cannot be written: exit 3, unless worse was found */
 	int wrc = tb_outs_write(outs, nouts, &rep);
+	int hadd = tb_run_history_add(o, hist, &rs, tb_stop_requested != 0); /* before --append pools */
+	rc = hadd > rc ? hadd : rc;
 	if (o->save_baseline && tb_stop_requested) {
 		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
 	} else if (o->save_baseline) {
@@ -426,6 +433,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_baseline_abort(&tx);
 	tb_resultset_free(&prev);
 	tb_turns_close(&turns);
+	tb_history_close(hist);
 	tb_comparison_free(&cmp);
 	tb_resultset_free(&base);
 	tb_counters_close(ctrs);

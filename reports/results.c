@@ -138,17 +138,18 @@ int tb_result_key_cmp(const struct tb_result *a, const struct tb_result *b)
 	return d;
 }
 
+void tb_result_key_str(const struct tb_result *r, char *buf, size_t len)
+{
+	char sz[48];
+	tb_result_size_str(r, sz, sizeof(sz));
+	snprintf(buf, len, "%s/%s/%s/%s/%u", r->family, r->variant, r->mode, sz, r->threads);
+}
+
 bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b)
 {
 	return tb_result_key_cmp(a, b) == 0;
 }
 
-void tb_result_key_str(const struct tb_result *r, char *buf, size_t len)
-{
-	char sz[48];
-	tb_result_size_str(r, sz, sizeof(sz));
-	snprintf(buf, len, "%s/%s/%s/%s/threads=%u", r->family, r->variant, r->mode, sz, r->threads);
-}
 
 const char *const tb_statuses[] = {"ok", "partial", "failed-verify", "unsupported",
 				   "setup-failed", NULL};

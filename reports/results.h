@@ -84,9 +84,11 @@ void tb_result_size_str(const struct tb_result *r, char *buf, size_t len);
  * shape was part of the key) finds them; same_key is key_cmp == 0. */
 int tb_result_key_cmp(const struct tb_result *a, const struct tb_result *b);
 int tb_result_key_cmp_unshaped(const struct tb_result *a, const struct tb_result *b);
-bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b);
-/* "family/variant/mode/size/threads=T", the key as messages name it */
+/* "family/variant/mode/size/threads", e.g. "scale/avx2/inplace/1000x1000/1":
+ * the case's identity as one string (the results history keys series by it,
+ * messages name cases by it) */
 void tb_result_key_str(const struct tb_result *r, char *buf, size_t len);
+bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b);
 
 /* The statuses a case can have, NULL-terminated: ok, partial,
  * failed-verify, unsupported, setup-failed. */

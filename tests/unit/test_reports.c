@@ -133,7 +133,7 @@ static void test_html_hostile(void **state)
 	assert_non_null(strstr(h, "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;&#39;"));
 	assert_non_null(strstr(h, "v&lt;i&gt;x"));
 	assert_non_null(strstr(h, "<section id=\"throughput\">"));
-	assert_non_null(strstr(h, "<section id=\"modes\">"));
+	assert_non_null(strstr(h, "<section id=\"overview\">"));
 	assert_non_null(strstr(h, "<section id=\"counters\">"));
 	assert_non_null(strstr(h, "class=\"out\"")); /* the outlier is drawn */
 	assert_non_null(strstr(h, "class=\"ref limit\"")); /* limit_share 0.5 */
