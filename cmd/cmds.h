@@ -12,6 +12,7 @@ enum {
 	TB_EXIT_OK = 0,
 	TB_EXIT_FAIL = 1,  /* a regression or a failed verification */
 	TB_EXIT_USAGE = 2, /* bad usage or input */
+	TB_EXIT_WRITE = 3, /* an output could not be written (the message names it) */
 };
 
 struct tb_cmd {

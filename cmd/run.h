@@ -56,7 +56,9 @@ struct tb_run_opts {
 	const char *baseline;      /* --baseline NAME: compare with it */
 	const char *save_baseline; /* --save-baseline NAME */
 	bool append;               /* --append: add samples to that baseline's */
-	double work_factor;        /* test aid (gate self-test): spin does n x this work */
+	double work_factor;        /* test aid (gate self-test): each case does cols x this work */
+	char folded[256];          /* sizes or thread counts given twice, said once */
+	const char *turns;         /* --turns IN,OUT,PLACE (probes/turns.h) */
 	bool history;              /* --history: record the results (run_history.c) */
 	const char *history_db;    /* --history-db WHERE */
 };
@@ -70,6 +72,8 @@ struct tb_plan {
 #define TB_INSNS_ITERS 10    /* --metric instructions: calls per sample */
 #define TB_INSNS_SAMPLES 3   /* ... and samples, unless given */
 
+/* run_plan.c: the cases of the selection; 0, or -1 with err */
+int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len);
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
 
 /* run_history.c: --history.  open: 0 (or nothing asked), else the exit

@@ -15,7 +15,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
+
+static bool same_event(const struct tb_ctr_ev *a, const struct tb_ctr_ev *b)
+{
+	if (a->bk != b->bk)
+		return false;
+	if (a->bk == TB_BK_PAPI)
+		return a->code == b->code;
+	return a->attr.type == b->attr.type && a->attr.config == b->attr.config &&
+	       a->attr.config1 == b->attr.config1 && a->attr.config2 == b->attr.config2;
+}
 
 enum tb_ctr_access tb_counters_access(const char **why)
 {
@@ -221,12 +232,15 @@ struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *e
 		tb_err(err, errlen, "out of memory");
 		return NULL;
 	}
-	for (size_t i = 0; i < n; i++) {
+	/* a name given twice is said first, before any name is resolved (event
+	 * names are case-insensitive: perf::cs is perf::CS) */
+	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < i; j++)
-			if (!strcmp(names[i], names[j])) {
+			if (!strcasecmp(names[i], names[j])) {
 				tb_err(err, errlen, "event '%s' is listed twice", names[i]);
 				goto fail;
 			}
+	for (size_t i = 0; i < n; i++) {
 		struct tb_ctr_ev *e = &c->ev[i];
 		e->name = strdup(names[i]);
 		c->n = i + 1;
@@ -242,6 +256,12 @@ struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *e
 		} else {
 			c->perf_ev[c->nperf++] = i;
 		}
+		for (size_t j = 0; j < i; j++) /* two spellings of one event */
+			if (same_event(&c->ev[j], e)) {
+				tb_err(err, errlen, "event '%s' is listed twice (as '%s' too)", names[i],
+				       names[j]);
+				goto fail;
+			}
 	}
 	if (check_together(c, err, errlen))
 		goto fail;

@@ -191,15 +191,19 @@ int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 			m->partial = true;
 			break;
 		}
-		if (nv && o->hook->start(o->hook->ctx)) {
+		if (o->turn_wait) { /* the peer ran meanwhile: one untimed call re-warms */
+			o->turn_wait(o->turn_ctx);
+			c->k->run(c, 1);
+		}
+		if (nv && o->hook->start(o->hook->ctx))
 			fail = "could not start the counters";
-			break;
-		}
-		uint64_t t = time_call(c, iters);
-		if (nv && o->hook->stop(o->hook->ctx, &m->values[s * nv])) {
+		uint64_t t = fail ? 0 : time_call(c, iters);
+		if (!fail && nv && o->hook->stop(o->hook->ctx, &m->values[s * nv]))
 			fail = "could not read the counters";
+		if (o->turn_pass) /* even on failure: the peer must not wait forever */
+			o->turn_pass(o->turn_ctx);
+		if (fail)
 			break;
-		}
 		m->ns[s] = (double)t / (double)iters;
 		m->nsamples = s + 1;
 		progress(o, TB_PHASE_MEASURE, s + 1, o->samples);

@@ -145,8 +145,7 @@ static void many_software_events_need_no_multiplexing(void **state)
 	(void)state;
 	need_counting();
 	const char *all[] = {"perf::PAGE-FAULTS", "perf::TASK-CLOCK", "perf::MINOR-FAULTS",
-			     "perf::MAJOR-FAULTS", "perf::CPU-CLOCK", "perf::FAULTS",
-			     "perf::PERF_COUNT_SW_TASK_CLOCK", "perf::CONTEXT-SWITCHES",
+			     "perf::MAJOR-FAULTS", "perf::CPU-CLOCK", "perf::CONTEXT-SWITCHES",
 			     "perf::CPU-MIGRATIONS", "perf::CGROUP-SWITCHES"};
 	const char **names = all;
 	size_t n = sizeof(all) / sizeof(all[0]);
