@@ -17,8 +17,8 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "kernels/emu/emu.h"
-#include "kernels/emu/encode.h"
+#include <tbench/emu.h>
+#include <tbench/emu_encode.h>
 
 #define MEM (64u << 10)
 static char err[256];
