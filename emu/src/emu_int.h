@@ -100,6 +100,8 @@ struct tb_emu {
 	uint64_t jit_inv_addr; /* a block's store hit a code page: the range to invalidate */
 	uint64_t jit_inv_len;
 	uint64_t jit_chain;    /* an exit that may be chained: where its jump's rel32 is */
+	uint64_t jit_stop;     /* a counted loop's stop value of its counter (jit_loop.c) */
+	uint64_t jit_stopu;    /* above it, a whole unrolled group of passes still fits */
 	struct tb_emu_jit *jit; /* code cache; NULL until the translator is first used */
 };
 
