@@ -59,6 +59,7 @@ struct tr {
 	bool fast;                 /* emitting the fast loop (hoisted checks left out) */
 	bool hoist[TB_JIT_MAXN];   /* access with the same address in every pass */
 	bool counted;              /* ends SUBS Xc, Xc, #1; B.NE start (c = op[n-2].d) */
+	bool exitless;             /* ... and no exit can leave a pass of its fast loop */
 	unsigned unroll;           /* passes per unrolled group of the counted loop */
 	uint8_t *to_fast;          /* the entry checks' jump to the fast loop */
 	struct stub stub[MAXSTUB];

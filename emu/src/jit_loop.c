@@ -15,6 +15,9 @@
  *   a pass ends with one compare-and-branch instead of the guest's branch
  *   and the budget's, and passes run `unroll` at a time, without any
  *   branch between them, while at least that many are left (e->jit_stopu).
+ *   Every guest instruction of every pass still executes; only the
+ *   emulator's own bookkeeping (budget, lazy flag operand) is done once per
+ *   group when no exit inside a pass can need it.
  *
  * The fast loop charges the budget (r12) per pass and keeps the flags lazy
  * as the plain one does, so any exit from it (the end, the stop, a fault or
@@ -81,6 +84,10 @@ bool tb_jit_loop_plan(struct tr *t)
 			     t->opc[t->n - 2] == OP_SUBSI_X && s->n == c && c < 31 && s->imm == 1 &&
 			     t->host[c] >= 0 && !(others >> c & 1);
 	}
+	t->exitless = true; /* no exit inside a pass of the fast loop */
+	for (unsigned i = 0; i + 2 < t->n; i++)
+		if ((is_ld(t->opc[i]) || is_st(t->opc[i])) && !t->hoist[i])
+			t->exitless = false;
 	/* the copies of the body stay within 2 * TB_JIT_MAXN instructions
 	 * (MAXSTUB): `unroll` passes per group and one more for the rest */
 	t->unroll = t->n <= 8 ? 4 : t->n <= 16 ? 2 : 1;
@@ -148,19 +155,24 @@ void tb_jit_loop_entry(struct tr *t, uint8_t **to_plain, unsigned *nto_plain)
 	t->to_fast = x_jmp(b);
 }
 
-/* one pass of a counted loop without its branch: the body, the SUBS with
- * its flags lazy, the budget charged */
-static void pass(struct tr *t, unsigned c)
+/* one pass of a counted loop without its branch: the body, the SUBS, the
+ * budget charged.  The SUBS's flags stay lazy: its operand goes to r13
+ * where an exit inside a pass may need it; when the body has no exit the
+ * fast loop's end sets r13 once, and charge = false leaves the budget to
+ * one subtraction for a whole group. */
+static void pass(struct tr *t, unsigned c, bool charge)
 {
 	struct xbuf *b = &t->b;
 	unsigned hc = (unsigned)t->host[c];
 	for (unsigned i = 0; i + 2 < t->n; i++)
 		tb_jit_emit_insn(t, i);
-	x_mov_load(b, true, R13, xreg(hc));
+	if (!t->exitless)
+		x_mov_load(b, true, R13, xreg(hc));
 	x_alu_imm(b, ALU_SUB, true, xreg(hc), 1);
 	t->written[c] = true;
 	t->fs = (struct fstate){F_SUB64, false, 1};
-	x_alu_imm(b, ALU_SUB, true, xreg(R12), (int32_t)t->n);
+	if (charge || !t->exitless)
+		x_alu_imm(b, ALU_SUB, true, xreg(R12), (int32_t)t->n);
 	t->eflags = false;
 }
 
@@ -191,7 +203,9 @@ void tb_jit_loop_fast(struct tr *t)
 		uint8_t *group = b->p;
 		head(t);
 		for (unsigned u = 0; u < t->unroll; u++)
-			pass(t, c);
+			pass(t, c, false);
+		if (t->exitless)
+			x_alu_imm(b, ALU_SUB, true, xreg(R12), (int32_t)(t->n * t->unroll));
 		x_alu(b, ALU_CMP, true, hc, stopu);
 		x_patch(b, x_jcc(b, CC_A), group);
 		x_patch(b, to_rest, b->p);
@@ -201,12 +215,15 @@ void tb_jit_loop_fast(struct tr *t)
 	uint8_t *done = x_jcc(b, CC_BE);
 	uint8_t *single = b->p;
 	head(t);
-	pass(t, c);
+	pass(t, c, true);
 	x_alu(b, ALU_CMP, true, hc, stop);
 	x_patch(b, x_jcc(b, CC_A), single);
 	x_patch(b, done, b->p);
-	/* at least one pass ran: the flags are its SUBS's (r13 - 1); the counter
-	 * at 0 is the guest's exit, else the budget ended (pc = the start) */
+	/* at least one pass ran: the flags are its SUBS's (of r13 = counter + 1);
+	 * the counter at 0 is the guest's exit, else the budget ended (pc = the
+	 * start) */
+	if (t->exitless)
+		x_lea(b, R13, hc, 1);
 	t->fs = (struct fstate){F_SUB64, false, 1};
 	t->eflags = false;
 	x_test(b, true, hc, xreg(hc));
