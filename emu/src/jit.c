@@ -114,7 +114,7 @@ size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t 
 {
 	struct tr tloc;
 	struct tr *t = &tloc;
-	memset(t, 0, sizeof(*t));
+	memset(t, 0, offsetof(struct tr, stub));
 	t->e = e;
 	t->start = pc;
 	for (uint64_t a = pc; t->n < TB_JIT_MAXN && a + 4 <= e->mem_size; a += 4) {

@@ -62,12 +62,12 @@ struct tr {
 	bool exitless;             /* ... and no exit can leave a pass of its fast loop */
 	unsigned unroll;           /* passes per unrolled group of the counted loop */
 	uint8_t *to_fast;          /* the entry checks' jump to the fast loop */
+	unsigned nstub, nepi, nret;
+	/* the lists: only their first nstub / nepi / nret entries are set
+	 * (translation zeroes the struct up to here) */
 	struct stub stub[MAXSTUB];
-	unsigned nstub;
 	uint8_t *epi_fix[MAXSTUB + 2]; /* jumps to the epilogue */
-	unsigned nepi;
 	uint8_t *ret_fix[MAXSTUB + 2]; /* jumps to its return (registers stored) */
-	unsigned nret;
 };
 
 static inline bool in(enum tb_emu_opc o, enum tb_emu_opc lo, enum tb_emu_opc hi) { return o >= lo && o <= hi; }
