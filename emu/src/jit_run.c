@@ -12,13 +12,17 @@
  * directly to the target block (see chain()).  A store into translated
  * code (by a block, the interpreter or the host) flushes the whole cache,
  * since chained jumps may lead into the overwritten block; so does a full
- * buffer.
+ * buffer.  With $TB_EMU_PERF_MAP set, each block is named in
+ * /tmp/perf-PID.map ("emu-block@GUESTPC(INSNS)"), so perf report can name
+ * the translated code it samples.
  */
 #include "emu_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
@@ -45,6 +49,7 @@ struct tb_emu_jit {
 	uint32_t *map;       /* per guest word: 0 unknown, 1 untranslatable, else offset */
 	uint64_t lo, hi;     /* map entries that may be set: [lo, hi) */
 	uint64_t gen;        /* flushes so far */
+	FILE *perf_map;      /* $TB_EMU_PERF_MAP set: /tmp/perf-PID.map, for perf report */
 };
 
 static void jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last);
@@ -54,6 +59,8 @@ static void jit_free(struct tb_emu *e)
 	if (!e->jit)
 		return;
 	munmap(e->jit->code, CODE_SIZE);
+	if (e->jit->perf_map)
+		fclose(e->jit->perf_map);
 	free(e->jit->map);
 	free(e->jit);
 	e->jit = NULL;
@@ -87,6 +94,11 @@ int tb_emu_jit_init(struct tb_emu *e, char *err, size_t errlen)
 	}
 	j->used = 64; /* offsets 0 and 1 mean "none" in the map */
 	j->lo = UINT64_MAX;
+	if (getenv("TB_EMU_PERF_MAP")) { /* perf's convention for JIT code */
+		char path[64];
+		snprintf(path, sizeof(path), "/tmp/perf-%d.map", (int)getpid());
+		j->perf_map = fopen(path, "a");
+	}
 	e->jit = j;
 	e->jit_hooks = &hooks;
 	return 0;
@@ -154,6 +166,9 @@ static const struct blk *lookup(struct tb_emu *e, uint64_t pc)
 	b->chain = (uint32_t)chain;
 	j->map[i] = (uint32_t)j->used;
 	j->used += (sizeof(*b) + len + 15) & ~(size_t)15;
+	if (j->perf_map)
+		fprintf(j->perf_map, "%lx %zx emu-block@0x%llx(%u)\n", (unsigned long)(uintptr_t)(b + 1),
+			len, (unsigned long long)pc, n);
 	return b;
 }
 

@@ -98,7 +98,8 @@ struct tb_emu_result tb_emu_execute(struct tb_emu *e, uint64_t max)
 {
 	uint64_t done = 0;
 	for (;;) {
-		if (__atomic_exchange_n(&e->interrupt, 0, __ATOMIC_RELAXED))
+		if (__atomic_load_n(&e->interrupt, __ATOMIC_RELAXED) &&
+		    __atomic_exchange_n(&e->interrupt, 0, __ATOMIC_RELAXED))
 			return (struct tb_emu_result){
 				.executed = done, .reason = TB_EMU_INTERRUPTED, .pc = e->pc};
 		uint64_t step = max - done < TB_EMU_INTERRUPT_LATENCY ? max - done
