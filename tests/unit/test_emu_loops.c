@@ -23,9 +23,11 @@
 static uint32_t body_word(unsigned c)
 {
 	uint32_t w;
-	do
+	do /* data processing and loads/stores; no branch, SVC, HLT */
 		w = random_word(0, 1);
-	while ((w & 0x1c000000) == 0x14000000); /* branches, SVC, HLT */
+	while ((w & 0x1c000000) == 0x14000000 || !((w & 0x0a000000) == 0x08000000 ||
+						     (w & 0x1c000000) == 0x10000000 ||
+						     (w & 0x0e000000) == 0x0a000000));
 	if (rnd() % 4 == 0)
 		return w; /* sometimes the counter is written too: no counted exit */
 	if ((w & 31) == c)
@@ -53,10 +55,14 @@ static void random_loops(void **state)
 	unsigned counted_runs = 0;
 	for (unsigned seed = 1; seed <= 3000; seed++) {
 		rng_state = 0x2545f4914f6cdd1dull * seed;
-		uint32_t prog[16];
-		unsigned c = (unsigned)(rnd() % 8), k = 1 + (unsigned)(rnd() % 10), w = 0;
+		uint32_t prog[24];
+		/* bodies up to 20 words: unrolled 4, 2 and 1 passes per branch */
+		unsigned c = (unsigned)(rnd() % 8), w = 0;
+		unsigned k = rnd() % 3 ? 1 + (unsigned)(rnd() % 10) : 11 + (unsigned)(rnd() % 10);
 		while (w < k)
 			prog[w++] = body_word(c);
+		if (rnd() % 8 == 0) /* the counter written in the body: no counted exit */
+			prog[rnd() % k] = tb_a64_add_imm(1, c, c, (unsigned)(rnd() % 2), 0);
 		prog[w++] = tb_a64_subs_imm(1, c, c, 1, 0);
 		prog[w] = tb_a64_b_cond(TB_NE, -4 * (int64_t)w);
 		w++;
@@ -126,6 +132,19 @@ static void counters_and_budgets(void **state)
 			uint64_t regs[] = {counts[i], 0, 0x8000}, budgets[] = {b, b, 1u << 20};
 			both(str_loop, 5, regs, 3, budgets, 3, "counts");
 		}
+	/* a long body: one pass per branch (no unrolling) */
+	uint32_t longer[24];
+	unsigned w = 0;
+	for (unsigned i = 0; i < 18; i++)
+		longer[w++] = i % 3 == 2 ? tb_a64_str(3, 5, 2, 8 * i) : tb_a64_add_imm(1, 5, 5, i, 0);
+	longer[w++] = tb_a64_subs_imm(1, 0, 0, 1, 0);
+	longer[w] = tb_a64_b_cond(TB_NE, -4 * (int64_t)w);
+	w++;
+	longer[w++] = tb_a64_hlt(0);
+	for (uint64_t b = 1; b < 200; b += 3) {
+		uint64_t regs[] = {5, 0, 0x8000}, budgets[] = {b, 7, 1000};
+		both(longer, w, regs, 3, budgets, 3, "long body");
+	}
 	/* an outer loop enters the inner counted loop many times with a fresh
 	 * count: x3 outer passes, x0 = x4 inner ones each */
 	const uint32_t nest[] = {
