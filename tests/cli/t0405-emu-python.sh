@@ -4,8 +4,8 @@
 # install layout) under /usr/bin/python3: tests/emu/python_check.py runs the
 # seed's example, the STR / no-STR loop in both engines, a guest fault,
 # budgets, output, an interrupt and the error messages; Ctrl-C during a
-# guest that never stops.  TBENCH_EMU_LIB
-# overrides where the library comes from; a wrong one fails in one line.
+# guest that never stops.  TBENCH_EMU_LIB overrides where the library comes
+# from; a wrong one fails in one line.
 . "$(dirname "$0")/lib.sh"
 . "$TB_SRC/tests/cli/emu_python.sh"
 
