@@ -41,7 +41,8 @@ void tb_scale_call(const struct tb_case *c, float *y, const float *x, float a, s
 
 #define TB_SCALE_KERNEL(variant_, summary_, impl_, supported_, modes_, threaded_) \
 	{                                                                       \
-		.family = "scale", .variant = variant_, .summary = summary_,    \
+		.abi = TB_KERNEL_ABI, .family = "scale", .variant = variant_,   \
+		.summary = summary_,                                            \
 		.modes = modes_, .threaded = threaded_, .impl = impl_,          \
 		.supported = supported_, .setup = tb_scale_setup,               \
 		.run = tb_scale_run, .verify = tb_scale_verify,                 \
