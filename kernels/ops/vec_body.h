@@ -22,6 +22,17 @@ static inline vf ld(const float *p) { vf v; memcpy(&v, p, sizeof(v)); return v; 
 static inline void st(float *p, vf v) { memcpy(p, &v, sizeof(v)); }
 static inline vf splat(float s) { return s - (vf){0}; } /* keeps -0 */
 static inline vf sel(vi m, vf a, vf b) { return (vf)((m & (vi)a) | (~m & (vi)b)); }
+static inline vi sel_i(vi m, vi a, vi b) { return (m & a) | (~m & b); }
+#ifndef TB_VANY /* an ISA may give a faster test */
+static inline int tb_vany(vi m)
+{
+	int any = 0;
+	for (int i = 0; i < VW; i++)
+		any |= m[i] != 0;
+	return any;
+}
+#define TB_VANY(m) tb_vany(m)
+#endif
 static inline vf vabs(vf x) { return (vf)((vi)x & 0x7fffffff); }
 static inline float hsum(vf v) { float s = 0; for (int i = 0; i < VW; i++) s += v[i]; return s; }
 
@@ -246,23 +257,57 @@ static inline vf f_gelu(vf x)
 	return sel(s == 0.0f, splat(-0.0f), x * s);
 }
 
-/* x * Phi(x): Phi = 1/2 + x P(x^2/2) near 0; else from
- * q = 1/2 e^(-x^2/2) H(|x|/sqrt2), H(w) = erfc(w) e^(w^2), with x^2 split
- * exactly so the exponential does not amplify rounding */
+/* gelu_erf: x Phi(x) = relu(x) - q, q = a Phi(-a), a = |x|, with
+ * Phi(-a) = erfc(a/sqrt2) / 2 = t G(t) e^(-a^2/2), t = 1/(1 + p a): one
+ * division, a degree-8 polynomial and an exponential whose argument is
+ * exact (a^2 = s + e by an FMA, e fed into the reduced argument r' = a^2 -
+ * 2n ln2, and e^(-r'/2) a polynomial in r').  The fast path (every lane
+ * finite, |x| <= 13) applies 2^n by adding n to the exponent bits; the
+ * other clamps a at 15 (beyond, the result is -0 or x), keeps NaN, and
+ * splits 2^n so that results down to the denormals round once (in the
+ * final fused multiply-add). */
+static inline vf gelu_erf_parts(vf ac, vf *k, vf *pr, vi *ni)
+{
+	vf t = 1.0f / (TB_GELU_ERF_P * ac + 1.0f);
+	vf g = horner(tb_poly_gelu_erf, TB_POLY_GELU_ERF_DEG, t);  /* G / 2 */
+	vf s = ac * ac, e = TB_VFMA(ac, ac, -s);                    /* a^2 = s + e */
+	vf tt = s * (-0.5f * 1.44269504f) + 12582912.0f;            /* n = rint(-s/2 log2 e) */
+	vf n = tt - 12582912.0f;
+	*ni = (vi)tt - 0x4B400000;
+	vf r = (s + n * (2.0f * TB_LN2_HI)) + (e + n * (2.0f * TB_LN2_LO));
+	*pr = horner(tb_poly_exp_half, TB_POLY_EXP_HALF_DEG, r);   /* e^(-r/2) */
+	*k = (ac * t) * g;
+	return t;
+}
+
+static inline vf gelu_erf_fast(vf x)
+{
+	vf k, pr;
+	vi ni;
+	gelu_erf_parts(vabs(x), &k, &pr, &ni);
+	vf p = (vf)((vi)pr + (ni << 23)); /* pr 2^n, n >= -122: exact */
+	vf relu = (vf)((vi)x & ~(((vi)x >> 31) & 0x7fffffff)); /* x < 0: -0 */
+	return relu - k * p;
+}
+
+static inline vf gelu_erf_any(vf x)
+{
+	vf a = vabs(x), k, pr;
+	vf ac = sel(a > 15.0f, splat(15.0f), a); /* NaN stays NaN */
+	vi ni;
+	gelu_erf_parts(ac, &k, &pr, &ni);
+	vi n1 = sel_i(ni < -120, (vi){0} - 120, ni), n2 = ni - n1;
+	vf p = (vf)((vi)pr + (n1 << 23));         /* pr 2^n1: normal */
+	k = k * (vf)((n2 + 127) << 23);           /* times 2^n2, n2 in [-43, 0] */
+	vf relu = (vf)((vi)x & ~((vi)(x < 0.0f) & 0x7fffffff));
+	return relu - k * p;
+}
+
 static inline vf f_gelu_erf(vf x)
 {
-	vf a = vabs(x);
-	vf small = x * (0.5f + x * (TB_RSQRT2 * 0.5f) * horner(tb_poly_erf, TB_POLY_ERF_DEG, x * x * 0.5f));
-	vf ac = sel(a > 20.0f, splat(20.0f), a);
-	vf hi = (vf)((vi)ac & (int32_t)0xFFFFF000), lo = ac - hi;
-	vf e1 = v_exp(hi * hi * -0.5f), e2 = v_exp(lo * (ac + hi) * -0.5f);
-	vf w = ac * TB_RSQRT2;
-	vf ha = horner(tb_poly_erfc_a, TB_POLY_ERFC_A_DEG, w - TB_ERFC_A_MID);
-	vf hb = horner(tb_poly_erfc_b, TB_POLY_ERFC_B_DEG, 1.0f / w - TB_ERFC_B_MID);
-	vf m = 0.5f * sel(w < TB_ERFC_SPLIT, ha, hb) * e2;
-	vf xc = sel(x < -20.0f, splat(-20.0f), x);
-	vf neg = (xc * m) * e1, pos = x * (1.0f - m * e1);
-	return sel(a < 1.0f, small, sel(x < 0.0f, neg, pos));
+	if (TB_VANY((vi)vabs(x) > 0x41500000)) /* some lane |x| > 13, inf or NaN */
+		return gelu_erf_any(x);
+	return gelu_erf_fast(x);
 }
 
 #define MAP(name, f)                                                             \
