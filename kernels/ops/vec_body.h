@@ -23,6 +23,9 @@ static inline void st(float *p, vf v) { memcpy(p, &v, sizeof(v)); }
 static inline vf splat(float s) { return s - (vf){0}; } /* keeps -0 */
 static inline vf sel(vi m, vf a, vf b) { return (vf)((m & (vi)a) | (~m & (vi)b)); }
 static inline vi sel_i(vi m, vi a, vi b) { return (m & a) | (~m & b); }
+#ifndef TB_VMAX /* a > b ? a : b (x86's maxps) */
+#define TB_VMAX(a, b) sel((a) > (b), a, b)
+#endif
 #ifndef TB_VANY /* an ISA may give a faster test */
 static inline int tb_vany(vi m)
 {
@@ -334,9 +337,26 @@ MAP(v_tanh, f_tanh)
 MAP(v_gelu, f_gelu)
 MAP(v_gelu_erf, f_gelu_erf)
 
-/* e^(x - m), with the rounding error of x - m (two-sum) fed back in */
-static inline vf softmax_exp(vf x, vf m)
+/* e^x for x in [-87, 64]: no clamps, 2^n added to the exponent bits */
+static inline vf v_exp_mid(vf x)
 {
+	vf t = x * 1.44269504f + 12582912.0f;
+	vf n = t - 12582912.0f;
+	vi ni = (vi)t - 0x4B400000;
+	vf r = x - n * TB_LN2_HI;
+	r = r - n * TB_LN2_LO;
+	return (vf)((vi)horner(tb_poly_exp, TB_POLY_EXP_DEG, r) + (ni << 23));
+}
+
+/* softmax's e^(x - m): a row whose max is in [0, 64] needs no shift (e^x
+ * cannot overflow, and an element whose e^x is denormal has an output no
+ * larger), so x is used exactly, through the unclamped exponential when
+ * every lane is in [-87, 64]; otherwise x - m, with its rounding error
+ * (two-sum) fed back in */
+static inline vf softmax_exp(vf x, vf m, int shift)
+{
+	if (!shift)
+		return TB_VANY(~(vi)(x >= -87.0f)) ? v_exp(x) : v_exp_mid(x);
 	vf d = x - m, bb = d - x;
 	vf err = (x - (d - bb)) + (-m - bb);
 	err = sel(d - d == 0.0f, err, splat(0.0f));
@@ -344,49 +364,87 @@ static inline vf softmax_exp(vf x, vf m)
 	return e + e * err;
 }
 
-/* row-wise, numerically stable: y = e^(x - max) / sum e^(x - max) */
+#define KAHAN(s, comp, e)                                                        \
+	do {                                                                     \
+		vf yv_ = (e) - comp, t_ = s + yv_;                               \
+		comp = (t_ - s) - yv_;                                           \
+		s = t_;                                                          \
+	} while (0)
+
+/* one row of cols >= VW: max, exponentials (stored) with a compensated sum
+ * (flushed to double every 64 vectors), then each divided by the sum
+ * (Markstein: the product by the reciprocal corrected by one FMA); the
+ * tail is the last VW elements, overlapping the body */
+static void softmax_row(float *yr, const float *xr, size_t cols)
+{
+	size_t cv = cols / VW * VW, i = 0;
+	vf m0 = ld(xr), m1 = m0, m2 = m0, m3 = m0;
+	for (; i + 4 * VW <= cols; i += 4 * VW) {
+		m0 = TB_VMAX(ld(xr + i), m0);
+		m1 = TB_VMAX(ld(xr + i + VW), m1);
+		m2 = TB_VMAX(ld(xr + i + 2 * VW), m2);
+		m3 = TB_VMAX(ld(xr + i + 3 * VW), m3);
+	}
+	for (; i + VW <= cols; i += VW)
+		m0 = TB_VMAX(ld(xr + i), m0);
+	m0 = TB_VMAX(TB_VMAX(ld(xr + cols - VW), m0), TB_VMAX(m1, TB_VMAX(m2, m3)));
+	float mx = m0[0];
+	for (int k = 1; k < VW; k++)
+		mx = m0[k] > mx ? m0[k] : mx;
+	int shift = !(mx >= 0.0f && mx <= 64.0f);
+	vf m = splat(mx), s = {0}, comp = {0};
+	double total = 0;
+	size_t cnt = 0;
+	for (i = 0; i < cv; i += VW) {
+		vf e = softmax_exp(ld(xr + i), m, shift);
+		st(yr + i, e);
+		KAHAN(s, comp, e);
+		if (++cnt == 64) {
+			vf l = s - comp;
+			for (int k = 0; k < VW; k++)
+				total += (double)l[k];
+			s = comp = (vf){0};
+			cnt = 0;
+		}
+	}
+	if (cv < cols) { /* lanes k >= VW - (cols - cv) are new */
+		vi fresh;
+		for (int k = 0; k < VW; k++)
+			fresh[k] = k >= (int)(VW - (cols - cv)) ? -1 : 0;
+		vf e = softmax_exp(ld(xr + cols - VW), m, shift);
+		st(yr + cols - VW, e);
+		KAHAN(s, comp, (vf)((vi)e & fresh));
+	}
+	vf l = s - comp;
+	for (int k = 0; k < VW; k++)
+		total += (double)l[k];
+	const vf S = splat((float)total), R = splat(1.0f / (float)total);
+	vf last = ld(yr + cols - VW);
+	for (i = 0; i < cv; i += VW) {
+		vf e = ld(yr + i), q = e * R;
+		st(yr + i, TB_VFMA(TB_VFMA(-q, S, e), R, q));
+	}
+	if (cv < cols) {
+		vf q = last * R;
+		st(yr + cols - VW, TB_VFMA(TB_VFMA(-q, S, last), R, q));
+	}
+}
+
+/* row-wise, numerically stable: y = e^(x - max) / sum e^(x - max); a row
+ * shorter than VW runs padded with -inf (e^-inf = 0) */
 static void v_softmax(float *y, const float *x, size_t rows, size_t cols)
 {
-	size_t cv = cols / VW * VW;
 	for (size_t r = 0; r < rows; r++) {
-		const float *xr = x + r * cols;
-		float *yr = y + r * cols;
-		float mx = v_max(xr, cols);
-		vf m = splat(mx);
-		double total = 0;
-		vf s = {0}, comp = {0}; /* compensated (Kahan) lane sums */
-		size_t j = 0, cnt = 0;
-		for (; j < cv; j += VW) {
-			vf e = softmax_exp(ld(xr + j), m);
-			st(yr + j, e);
-			vf yv = e - comp, t = s + yv;
-			comp = (t - s) - yv;
-			s = t;
-			if (++cnt == 64) {
-				for (int k = 0; k < VW; k++)
-					total += (double)s[k] - (double)comp[k];
-				s = comp = (vf){0};
-				cnt = 0;
-			}
+		if (cols >= VW) {
+			softmax_row(y + r * cols, x + r * cols, cols);
+			continue;
 		}
-		if (j < cols) {
-			float t[VW];
-			for (int k = 0; k < VW; k++)
-				t[k] = -__builtin_inff();
-			memcpy(t, xr + j, (cols - j) * 4);
-			vf e = softmax_exp(ld(t), m);
-			e = sel(ld(t) == -__builtin_inff(), splat(0.0f), e);
-			st(t, e);
-			memcpy(yr + j, t, (cols - j) * 4);
-			s += e;
-		}
+		float xb[VW], yb[VW];
 		for (int k = 0; k < VW; k++)
-			total += (double)s[k] - (double)comp[k];
-		const vf sum = splat((float)total);
-		for (j = 0; j < cv; j += VW)
-			st(yr + j, ld(yr + j) / sum);
-		for (; j < cols; j++)
-			yr[j] = yr[j] / (float)total;
+			xb[k] = -__builtin_inff();
+		memcpy(xb, x + r * cols, cols * 4);
+		softmax_row(yb, xb, VW);
+		memcpy(y + r * cols, yb, cols * 4);
 	}
 }
 
