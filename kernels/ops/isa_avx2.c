@@ -11,6 +11,7 @@
 #define TB_VFMA(a, b, c) ((vf)_mm256_fmadd_ps((__m256)(a), (__m256)(b), (__m256)(c))) /* one rounding: a * b + c exactly, rounded */
 #define TB_VANY(m) (!_mm256_testz_si256((__m256i)(m), (__m256i)(m))) /* some lane of an int mask set */
 #define TB_VMAX(a, b) ((vf)_mm256_max_ps((__m256)(a), (__m256)(b))) /* a > b ? a : b */
+#define TB_VMIN(a, b) ((vf)_mm256_min_ps((__m256)(a), (__m256)(b))) /* a < b ? a : b */
 #define TB_VW 8
 #define TB_ISA avx2
 #include "vec_body.h"

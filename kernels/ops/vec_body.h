@@ -87,8 +87,38 @@ BIN(mul, muls, *)
 BIN(div, divs, /)
 
 /* ---- reductions ---- */
+/* a butterfly of OP over the lanes: every lane ends with OP of all */
+#if VW == 16
+#define TB_BFLY(v, OP)                                                                      \
+	(v = OP(v, __builtin_shuffle(v, (vi){8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7})), \
+	 v = OP(v, __builtin_shuffle(v, (vi){4, 5, 6, 7, 0, 1, 2, 3, 12, 13, 14, 15, 8, 9, 10, 11})), \
+	 v = OP(v, __builtin_shuffle(v, (vi){2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13})), \
+	 v = OP(v, __builtin_shuffle(v, (vi){1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14})))
+#elif VW == 8
+#define TB_BFLY(v, OP)                                                                      \
+	(v = OP(v, __builtin_shuffle(v, (vi){4, 5, 6, 7, 0, 1, 2, 3})),                      \
+	 v = OP(v, __builtin_shuffle(v, (vi){2, 3, 0, 1, 6, 7, 4, 5})),                      \
+	 v = OP(v, __builtin_shuffle(v, (vi){1, 0, 3, 2, 5, 4, 7, 6})))
+#else
+#define TB_BFLY(v, OP)                                                                      \
+	(v = OP(v, __builtin_shuffle(v, (vi){2, 3, 0, 1})), v = OP(v, __builtin_shuffle(v, (vi){1, 0, 3, 2})))
+#endif
+static inline vf vadd2(vf a, vf b) { return a + b; }
+
+/* lanes k >= VW - rem set: the new elements of an overlapping last vector */
+static inline vi fresh_lanes(size_t rem)
+{
+	vi m;
+	for (int k = 0; k < VW; k++)
+		m[k] = k >= (int)(VW - rem) ? -1 : 0;
+	return m;
+}
+
 #define BLK (64 * 4 * VW) /* 4 accumulators x VW lanes x 64 additions each */
 
+/* blocks of BLK: each lane's partial is at most 64 + 2 float additions deep,
+ * the lanes are added in float (3-4 more), blocks in double: |error| <=
+ * 70 u sum|x| */
 static double v_sum(const float *x, size_t n)
 {
 	double total = 0;
@@ -104,96 +134,116 @@ static double v_sum(const float *x, size_t n)
 		}
 		for (; i + VW <= m; i += VW)
 			s0 += ld(p + i);
-		if (i < m) {
+		if (i < m && m >= VW) {
+			s1 += (vf)((vi)ld(p + m - VW) & fresh_lanes(m - i));
+		} else if (i < m) {
 			float t[VW] = {0};
 			memcpy(t, p + i, (m - i) * 4);
 			s1 += ld(t);
 		}
 		vf s = (s0 + s1) + (s2 + s3);
-		for (int k = 0; k < VW; k++)
-			total += (double)s[k];
+		TB_BFLY(s, vadd2);
+		total += (double)s[0];
 	}
 	return total;
 }
 
-/* four accumulators: the compare + select chain is ~4 cycles long, so one
- * or two cannot keep up with the loads */
-#define MINMAX(name, CMP)                                                        \
+#ifndef TB_VMIN /* a < b ? a : b (x86's minps) */
+#define TB_VMIN(a, b) sel((a) < (b), a, b)
+#endif
+
+/* four accumulators (started at x[0], as the reference: a NaN there wins,
+ * one elsewhere never does), the tail as an overlapping last vector */
+#define MINMAX(name, CMP, VOP)                                                   \
 	static float name(const float *x, size_t n)                              \
 	{                                                                        \
-		vf m[4];                                                         \
-		for (int k = 0; k < 4; k++)                                      \
-			m[k] = splat(x[0]);                                      \
-		size_t i = 0;                                                    \
-		for (; i + 4 * VW <= n; i += 4 * VW)                             \
-			for (int k = 0; k < 4; k++) {                            \
-				vf a = ld(x + i + k * VW);                       \
-				m[k] = sel(a CMP m[k], a, m[k]);                 \
-			}                                                        \
-		for (; i + VW <= n; i += VW) {                                   \
-			vf a = ld(x + i);                                        \
-			m[0] = sel(a CMP m[0], a, m[0]);                         \
-		}                                                                \
 		float r = x[0];                                                  \
-		for (; i < n; i++)                                               \
-			r = x[i] CMP r ? x[i] : r;                               \
-		for (int j = 0; j < 4; j++)                                      \
-			for (int k = 0; k < VW; k++)                             \
-				r = m[j][k] CMP r ? m[j][k] : r;                 \
-		return r;                                                        \
+		if (n < VW) {                                                    \
+			for (size_t i = 1; i < n; i++)                           \
+				r = x[i] CMP r ? x[i] : r;                       \
+			return r;                                                \
+		}                                                                \
+		vf m0 = splat(r), m1 = m0, m2 = m0, m3 = m0;                     \
+		size_t i = 0;                                                    \
+		for (; i + 4 * VW <= n; i += 4 * VW) {                           \
+			m0 = VOP(ld(x + i), m0);                                 \
+			m1 = VOP(ld(x + i + VW), m1);                            \
+			m2 = VOP(ld(x + i + 2 * VW), m2);                        \
+			m3 = VOP(ld(x + i + 3 * VW), m3);                        \
+		}                                                                \
+		for (; i + VW <= n; i += VW)                                     \
+			m0 = VOP(ld(x + i), m0);                                 \
+		m0 = VOP(ld(x + n - VW), m0);                                    \
+		m0 = VOP(VOP(m1, m0), VOP(m3, m2));                              \
+		TB_BFLY(m0, VOP);                                                \
+		return m0[0];                                                    \
 	}
-MINMAX(v_max, >)
-MINMAX(v_min, <)
+static inline vf vmax2(vf a, vf b) { return TB_VMAX(a, b); }
+static inline vf vmin2(vf a, vf b) { return TB_VMIN(a, b); }
+MINMAX(v_max, >, vmax2)
+MINMAX(v_min, <, vmin2)
 
-#define CW 1024 /* columns per chunk: the accumulators (12 KiB) stay in L1 */
-static void v_cols(enum tb_red_fn op, float *out, const float *x, size_t rows,
+/* columns [j, j + W VW) of a rows x cols matrix, accumulated in registers
+ * down the rows; sums in blocks of 64 rows added in double */
+static inline __attribute__((always_inline)) void cols_strip(enum tb_red_fn fn, int W, float *out,
+							     const float *x, size_t rows, size_t cols,
+							     size_t j, double scale)
+{
+	vf acc[8];
+	if (fn == TB_RED_SUM) {
+		double dacc[8 * VW] = {0};
+		for (size_t r0 = 0; r0 < rows; r0 += 64) {
+			size_t r1 = rows - r0 < 64 ? rows : r0 + 64;
+			for (int k = 0; k < W; k++)
+				acc[k] = (vf){0};
+			for (size_t r = r0; r < r1; r++)
+				for (int k = 0; k < W; k++)
+					acc[k] += ld(x + r * cols + j + k * VW);
+			for (int k = 0; k < W; k++)
+				for (int l = 0; l < VW; l++)
+					dacc[k * VW + l] += (double)acc[k][l];
+		}
+		for (int i = 0; i < W * VW; i++)
+			out[j + i] = (float)(dacc[i] * scale);
+		return;
+	}
+	for (int k = 0; k < W; k++)
+		acc[k] = ld(x + j + k * VW);
+	for (size_t r = 1; r < rows; r++)
+		for (int k = 0; k < W; k++)
+			acc[k] = fn == TB_RED_MAX ? TB_VMAX(ld(x + r * cols + j + k * VW), acc[k])
+						  : TB_VMIN(ld(x + r * cols + j + k * VW), acc[k]);
+	for (int k = 0; k < W; k++)
+		st(out + j + k * VW, acc[k]);
+}
+
+static void v_cols(enum tb_red_fn fn, float *out, const float *x, size_t rows,
 		   size_t cols, size_t j0, size_t j1, double scale)
 {
-	for (size_t c0 = j0; c0 < j1; c0 += CW) {
-		size_t w = j1 - c0 < CW ? j1 - c0 : CW, wv = w / VW * VW;
-		float acc[CW];
-		double dacc[CW];
-		if (op == TB_RED_SUM) {
-			memset(dacc, 0, sizeof(dacc));
+	size_t j = j0;
+	for (; j + 8 * VW <= j1; j += 8 * VW)
+		cols_strip(fn, 8, out, x, rows, cols, j, scale);
+	for (; j + VW <= j1; j += VW)
+		cols_strip(fn, 1, out, x, rows, cols, j, scale);
+	for (; j < j1; j++) { /* the last columns, one at a time (as the reference) */
+		if (fn == TB_RED_SUM) {
+			double total = 0;
 			for (size_t r0 = 0; r0 < rows; r0 += 64) {
-				size_t r1 = rows - r0 < 64 ? rows : r0 + 64;
-				memset(acc, 0, sizeof(acc));
-				for (size_t r = r0; r < r1; r++) {
-					const float *row = x + r * cols + c0;
-					size_t j = 0;
-					for (; j < wv; j += VW)
-						st(acc + j, ld(acc + j) + ld(row + j));
-					for (; j < w; j++)
-						acc[j] += row[j];
-				}
-				for (size_t j = 0; j < w; j++)
-					dacc[j] += (double)acc[j];
+				float s = 0;
+				for (size_t r = r0; r < rows && r < r0 + 64; r++)
+					s += x[r * cols + j];
+				total += (double)s;
 			}
-			for (size_t j = 0; j < w; j++)
-				out[c0 + j] = (float)(dacc[j] * scale);
+			out[j] = (float)(total * scale);
 			continue;
 		}
-		memcpy(acc, x + c0, w * 4);
+		float m = x[j];
 		for (size_t r = 1; r < rows; r++) {
-			const float *row = x + r * cols + c0;
-			size_t j = 0;
-			if (op == TB_RED_MAX) {
-				for (; j < wv; j += VW) {
-					vf a = ld(row + j), m = ld(acc + j);
-					st(acc + j, sel(a > m, a, m));
-				}
-				for (; j < w; j++)
-					acc[j] = row[j] > acc[j] ? row[j] : acc[j];
-			} else {
-				for (; j < wv; j += VW) {
-					vf a = ld(row + j), m = ld(acc + j);
-					st(acc + j, sel(a < m, a, m));
-				}
-				for (; j < w; j++)
-					acc[j] = row[j] < acc[j] ? row[j] : acc[j];
-			}
+			float v = x[r * cols + j];
+			if (fn == TB_RED_MAX ? v > m : v < m)
+				m = v;
 		}
-		memcpy(out + c0, acc, w * 4);
+		out[j] = m;
 	}
 }
 
@@ -388,9 +438,8 @@ static void softmax_row(float *yr, const float *xr, size_t cols)
 	for (; i + VW <= cols; i += VW)
 		m0 = TB_VMAX(ld(xr + i), m0);
 	m0 = TB_VMAX(TB_VMAX(ld(xr + cols - VW), m0), TB_VMAX(m1, TB_VMAX(m2, m3)));
+	TB_BFLY(m0, vmax2);
 	float mx = m0[0];
-	for (int k = 1; k < VW; k++)
-		mx = m0[k] > mx ? m0[k] : mx;
 	int shift = !(mx >= 0.0f && mx <= 64.0f);
 	vf m = splat(mx), s = {0}, comp = {0};
 	double total = 0;
@@ -407,13 +456,10 @@ static void softmax_row(float *yr, const float *xr, size_t cols)
 			cnt = 0;
 		}
 	}
-	if (cv < cols) { /* lanes k >= VW - (cols - cv) are new */
-		vi fresh;
-		for (int k = 0; k < VW; k++)
-			fresh[k] = k >= (int)(VW - (cols - cv)) ? -1 : 0;
+	if (cv < cols) {
 		vf e = softmax_exp(ld(xr + cols - VW), m, shift);
 		st(yr + cols - VW, e);
-		KAHAN(s, comp, (vf)((vi)e & fresh));
+		KAHAN(s, comp, (vf)((vi)e & fresh_lanes(cols - cv)));
 	}
 	vf l = s - comp;
 	for (int k = 0; k < VW; k++)
