@@ -271,11 +271,24 @@ static inline vf v_exp(vf x)
 	return (p * (vf)((n1 + 127) << 23)) * (vf)((n2 + 127) << 23);
 }
 
+/* e^x for x in [-87, 64]: no clamps, 2^n added to the exponent bits */
+static inline vf v_exp_mid(vf x)
+{
+	vf t = x * 1.44269504f + 12582912.0f;
+	vf n = t - 12582912.0f;
+	vi ni = (vi)t - 0x4B400000;
+	vf r = x - n * TB_LN2_HI;
+	r = r - n * TB_LN2_LO;
+	return (vf)((vi)horner(tb_poly_exp, TB_POLY_EXP_DEG, r) + (ni << 23));
+}
+
 static inline vf f_relu(vf x) { return sel(x < 0.0f, splat(0.0f), x); }
 
+/* e^-|x| through the unclamped exponential unless a lane has |x| > 87 or NaN */
 static inline vf f_sigmoid(vf x)
 {
-	vf e = v_exp(-vabs(x));
+	vf a = vabs(x);
+	vf e = TB_VANY((vi)a > 0x42ae0000) ? v_exp(-a) : v_exp_mid(-a);
 	vf s = 1.0f / (1.0f + e);
 	return sel(x < 0.0f, e * s, s);
 }
@@ -386,17 +399,6 @@ MAP(v_sigmoid, f_sigmoid)
 MAP(v_tanh, f_tanh)
 MAP(v_gelu, f_gelu)
 MAP(v_gelu_erf, f_gelu_erf)
-
-/* e^x for x in [-87, 64]: no clamps, 2^n added to the exponent bits */
-static inline vf v_exp_mid(vf x)
-{
-	vf t = x * 1.44269504f + 12582912.0f;
-	vf n = t - 12582912.0f;
-	vi ni = (vi)t - 0x4B400000;
-	vf r = x - n * TB_LN2_HI;
-	r = r - n * TB_LN2_LO;
-	return (vf)((vi)horner(tb_poly_exp, TB_POLY_EXP_DEG, r) + (ni << 23));
-}
 
 /* softmax's e^(x - m): a row whose max is in [0, 64] needs no shift (e^x
  * cannot overflow, and an element whose e^x is denormal has an output no
