@@ -76,6 +76,9 @@ struct tb_kernel {
 	struct tb_work (*work)(const struct tb_case *c);
 	/* bytes setup() will allocate (checked before allocating); NULL = tiny */
 	size_t (*memory)(const struct tb_case *c);
+	/* optional remark on a set-up case for the result's note, e.g. which
+	 * kernel a dispatching variant runs; may leave buf empty */
+	void (*describe)(const struct tb_case *c, char *buf, size_t len);
 };
 
 /* A family groups variants and says how to read `n`. */
