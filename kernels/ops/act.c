@@ -90,6 +90,11 @@ static double (*const exact[TB_OP_N])(double) = {
 #include "ops.def"
 };
 
+double tb_act_exact(enum tb_op op, double x)
+{
+	return tb_op_info[op].group[0] == 'a' && exact[op] ? exact[op](x) : NAN;
+}
+
 /* the exact value of output j of row xr (m, total: the row's max and sum
  * of exact(x - m) for a ROWS kind) */
 static double want_of(enum tb_op op, const float *xr, size_t j, double m, double total)

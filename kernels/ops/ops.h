@@ -128,6 +128,9 @@ int tb_act_verify(struct tb_case *c, char *why, size_t len);
 void tb_act_teardown(struct tb_case *c);
 struct tb_work tb_act_work(const struct tb_case *c);
 size_t tb_act_memory(const struct tb_case *c);
+/* the double-precision value an ACT row's variants are checked against
+ * (element-wise; for a ROWS kind, its function before normalising) */
+double tb_act_exact(enum tb_op op, double x);
 /* run the verification's inputs with a given bound; *worst = max ULP seen */
 int tb_act_worst(struct tb_case *c, double bound, double *worst, char *why, size_t len);
 
