@@ -38,6 +38,12 @@ check "tbpeer.py table has both peers" 'grep -q "| PyTorch | speed-up | NumPy | 
 expect_status "tbench report merges tbench, NumPy and PyTorch" 0 "$TBENCH" report tb.csv np.csv torch.csv --csv m.csv
 check "merged csv has all three" 'grep -q ",add,avx2," m.csv && grep -q ",add,numpy," m.csv && grep -q ",add,torch," m.csv'
 
+expect_status "peers-table.sh: the three interleaved, one table" 0 env SAMPLES=3 MAXTIME=0.001 SIZES=17x33 \
+	"$TB_SRC/scripts/peers-table.sh" pt add
+check "it wrote the three CSVs and the table" '[ -s pt/tb.csv ] && [ -s pt/torch.csv ] && [ -s pt/numpy.csv ] && grep -q "^| add inplace | 17x33 | 2 |" pt/table.md'
+check "the table has both peers" 'head -1 pt/table.md | grep -q "| PyTorch | speed-up | NumPy | speed-up |"'
+expect_status "peers-table.sh without arguments is a usage error" 2 "$TB_SRC/scripts/peers-table.sh"
+
 expect_usage "unknown family" "nosuch" "$PY" "$S" nosuch --samples 1
 expect_usage "a family PyTorch lacks" "scale" "$PY" "$S" scale --samples 1
 expect_usage "bad threads" "--threads" "$PY" "$S" add --threads 0 --samples 1
