@@ -177,6 +177,11 @@ def read_csv(path):
 PEER_LABELS = {"numpy": "NumPy", "torch": "PyTorch"}
 
 
+def us(ns):
+    """a median in µs, three significant digits"""
+    return "%.3g µs" % (ns / 1e3)
+
+
 def against(tb_rows, peer_rows):
     """Markdown table: per family, mode, size and thread count, the best
     tbench case using at most that many threads next to each peer's median
@@ -215,8 +220,8 @@ def against(tb_rows, peer_rows):
                 best = (med, t["variant"], t["threads"])
         if best is None:
             continue
-        cells = "| %s | %sx%s | %d | %.1f µs (%s, %s) |" % (
-            fam + ("" if mode == "-" else " " + mode), r, c, thr, best[0] / 1e3, best[1], best[2])
+        cells = "| %s | %sx%s | %d | %s (%s, %s) |" % (
+            fam + ("" if mode == "-" else " " + mode), r, c, thr, us(best[0]), best[1], best[2])
         for p in peers:
             meds = by_peer.get((p, fam, mode, r, c), {})
             have = [t for t in meds if t <= thr]
@@ -224,7 +229,7 @@ def against(tb_rows, peer_rows):
                 cells += " - | - |"
                 continue
             med = meds[max(have)]
-            cells += " %.1f µs | %.2fx |" % (med / 1e3, med / best[0])
+            cells += " %s | %.2fx |" % (us(med), med / best[0])
         out.append(cells)
     return "\n".join(out)
 
