@@ -51,7 +51,9 @@ $1 == "U" {
 sec == "SYNOPSIS" { print ".fi" ; sec = "SYNOPSIS." }
 $1 == "B" { blank = 1; next }
 $1 == "P" {
-	if (items && (blank || !intext)) {
+	# a line that starts with "exit status" starts that section
+	if (items && $2 ~ /^[Ee]xit status/ && sec != "EXIT STATUS") { section("EXIT STATUS"); blank = 0; intext = 1 }
+	else if (items && (blank || !intext)) {
 		if ($2 ~ /[Ee]xit status/) section("EXIT STATUS")
 		else if (sec != "EXIT STATUS") section("NOTES")
 		else print ".PP"
