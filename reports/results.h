@@ -6,7 +6,7 @@
 #ifndef TB_RESULTS_H
 #define TB_RESULTS_H
 
-#include "../probes/kv.h"
+#include "../base/kv.h"
 
 #include <stdbool.h>
 #include <stddef.h>
