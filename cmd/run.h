@@ -60,13 +60,39 @@ struct tb_run_opts {
 struct tb_plan {
 	struct tb_plan_case *c;
 	size_t n, cap;
+	char tiers[1024];  /* note on the size tiers used ("" when none) */
+	char caches[320];  /* the cache sizes the tiers were resolved from */
+	char skipped[512]; /* default sizes left out: too large for the memory */
 };
 
 #define TB_PROFILE_ITERS 100 /* --profile: calls per sample */
 #define TB_INSNS_ITERS 10    /* --metric instructions: calls per sample */
 #define TB_INSNS_SAMPLES 3   /* ... and samples, unless given */
 
+/* run_plan.c: a size (N, RxC) or a tier (L1, L2, L3, DRAM; resolved per
+ * case by the plan) */
+int tb_run_parse_size(const char *s, struct tb_size *out, char *err, size_t len);
+/* the plan of o, checked (variants exist, sizes fit in memory) */
+int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len);
+
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
+
+/* run_record.c: what a run records beside its results */
+struct tb_kvlist;
+struct tb_clock_info;
+struct tb_counters;
+struct tb_result;
+struct tb_progress;
+void tb_run_record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
+			   const struct tb_clock_info *ci);
+/* --pin: pins the calling thread, records the plan in kv */
+void tb_run_pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv);
+void tb_run_record_counters(const struct tb_counters *c, struct tb_kvlist *kv);
+/* the size tiers' note and cache sizes (options.size_tiers, fingerprint cache.tiers) */
+void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
+			 struct tb_kvlist *fingerprint);
+/* --verbose: what the table does not show, one line on stderr */
+void tb_run_verbose_case(const struct tb_result *r, const struct tb_progress *p);
 /* Open (and remove again) every requested output: 0, or TB_EXIT_USAGE after
  * a one-line message naming the bad path. */
 int tb_run_check_outputs(const struct tb_run_opts *o);

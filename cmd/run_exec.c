@@ -77,59 +77,6 @@ static struct tb_pool *pool_create_masked(unsigned n, bool pin, int first_cpu, c
 	return p;
 }
 
-/* --verbose: what the table does not show, one line per case on stderr */
-static void verbose_case(const struct tb_result *r, const struct tb_progress *p)
-{
-	char lab[200], sz[48], med[32], lo[32], hi[32];
-	tb_result_size_str(r, sz, sizeof(sz));
-	snprintf(lab, sizeof(lab), "%s/%s %s %s", r->family, r->variant, r->mode, sz);
-	if (r->threads > 1)
-		snprintf(lab + strlen(lab), sizeof(lab) - strlen(lab), " x%u", r->threads);
-	if (!r->nsamples) {
-		fprintf(stderr, "  %s: %s%s%s\n", lab, r->status, r->note[0] ? ": " : "", r->note);
-		return;
-	}
-	double wu = tb_progress_phase_ns(p, TB_PHASE_WARMUP);
-	double cal = tb_progress_phase_ns(p, TB_PHASE_CALIBRATE);
-	tb_fmt_per_call(r, r->st.median, med, sizeof(med));
-	tb_fmt_per_call(r, r->st.ci_low, lo, sizeof(lo));
-	tb_fmt_per_call(r, r->st.ci_high, hi, sizeof(hi));
-	fprintf(stderr, "  %s: %zu samples x %llu calls", lab, r->nsamples,
-		(unsigned long long)r->iters);
-	if (!isnan(wu))
-		fprintf(stderr, ", warmup %.1f ms", wu / 1e6);
-	if (!isnan(cal))
-		fprintf(stderr, ", calibration %.1f ms", cal / 1e6);
-	fprintf(stderr, "; median %s, CI %s - %s, cv %.1f%%, outliers %zu mild / %zu severe\n",
-		med, lo, hi, 100 * r->st.cv, r->st.outliers_mild, r->st.outliers_severe);
-}
-
-static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
-			   const struct tb_clock_info *ci)
-{
-	tb_kv_set(kv, "command", o->argv_joined ? o->argv_joined : "tbench run");
-	tb_kv_setf(kv, "seed", "%llu", (unsigned long long)o->seed);
-	tb_kv_setf(kv, "alpha", "%.9g", (double)o->alpha);
-	tb_kv_setf(kv, "samples", "%zu", o->runner.samples);
-	tb_kv_setf(kv, "warmup_iters", "%llu", (unsigned long long)o->runner.warmup_iters);
-	tb_kv_setf(kv, "warmup_min_ns", "%.0f", o->runner.warmup_min_ns);
-	tb_kv_setf(kv, "min_sample_ns", "%.0f", o->runner.min_sample_ns);
-	tb_kv_setf(kv, "max_time_ns", "%.0f", o->runner.max_time_ns);
-	tb_kv_setf(kv, "pin", "%s", o->pin ? "yes" : "no");
-	tb_kv_setf(kv, "warmup", "%s", o->runner.warmup_auto ? "auto" : "fixed");
-	if (o->runner.warmup_auto)
-		tb_kv_setf(kv, "warmup_max_ns", "%.0f", o->runner.warmup_max_ns);
-	tb_kv_setf(kv, "bootstrap", "%zu", o->gate.cmp.resamples);
-	tb_kv_setf(kv, "confidence", "%g", o->gate.cmp.confidence);
-	if (o->work_factor != 1.0)
-		tb_kv_setf(kv, "work_factor", "%g", o->work_factor);
-	tb_kv_setf(kv, "metric", "%s", o->metric_insns ? TB_METRIC_INSNS : TB_METRIC_TIME);
-	if (o->runner.fixed_iters)
-		tb_kv_setf(kv, "profile_iters", "%llu", (unsigned long long)o->runner.fixed_iters);
-	tb_kv_setf(kv, "clock.resolution_ns", "%.0f", ci->resolution_ns);
-	tb_kv_setf(kv, "clock.overhead_ns", "%.1f", ci->overhead_ns);
-}
-
 /* Counters per call into r; a multiplexed set says so in the note. */
 static int add_counters(const struct tb_counters *ctrs, struct tb_result *r,
 			const struct tb_measurement *m)
@@ -315,46 +262,6 @@ static int append_prev(const struct tb_run_opts *o, const char *bdir, struct tb_
 	return rc;
 }
 
-/* --pin: the calling thread runs single-thread cases on CPU pin_cpu;
- * threaded cases put worker i on CPU (pin_cpu + i) mod CPUs. */
-static void pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv)
-{
-	if (!o->pin)
-		return;
-	cpu_set_t set;
-	CPU_ZERO(&set);
-	CPU_SET(o->pin_cpu, &set);
-	if (sched_setaffinity(0, sizeof(set), &set))
-		tb_print_error("warning: cannot pin to CPU %d: %s", o->pin_cpu, strerror(errno));
-	unsigned maxt = 1, ncpu = tb_cpu_count();
-	for (int i = 0; i < o->nthreads; i++)
-		if (o->threads[i] > maxt)
-			maxt = o->threads[i];
-	char plan[512] = "";
-	for (unsigned t = 0; t < maxt && strlen(plan) < sizeof(plan) - 16; t++)
-		snprintf(plan + strlen(plan), sizeof(plan) - strlen(plan), "%st%u:cpu%u",
-			 t ? " " : "", t, ((unsigned)o->pin_cpu + t) % ncpu);
-	tb_kv_setf(kv, "pin.cpu", "%d", o->pin_cpu);
-	tb_kv_set(kv, "pin.plan", plan);
-}
-
-static void record_counters(const struct tb_counters *c, struct tb_kvlist *kv)
-{
-	char list[1024] = "";
-	const double *ov = tb_counters_overhead(c);
-	char ovs[1024] = "";
-	for (size_t i = 0; i < tb_counters_count(c); i++) {
-		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? "," : "",
-			 tb_counters_name(c, i));
-		snprintf(ovs + strlen(ovs), sizeof(ovs) - strlen(ovs), "%s%.6g", i ? "," : "", ov[i]);
-	}
-	tb_kv_set(kv, "counters.events", list);
-	tb_kv_setf(kv, "counters.multiplexed", "%s", tb_counters_multiplexed(c) ? "yes" : "no");
-	tb_kv_setf(kv, "counters.coverage", "%.3f", tb_counters_coverage(c));
-	tb_kv_set(kv, "counters.read_overhead", ovs);
-	tb_kv_setf(kv, "counters.read_ns", "%.0f", tb_counters_read_ns(c));
-}
-
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
 	struct tb_counters *ctrs = NULL;
@@ -406,8 +313,9 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	} else {
 		tb_kv_set(&rs.fingerprint, "noise", "none seen");
 	}
-	record_options(o, &rs.options, &ci);
-	pin_plan(o, &rs.fingerprint);
+	tb_run_record_options(o, &rs.options, &ci);
+	tb_run_pin_plan(o, &rs.fingerprint);
+	tb_run_record_tiers(plan, &rs.options, &rs.fingerprint);
 
 	/* measured context (clock, copy limit); meaningless when counting
 	 * instructions under callgrind */
@@ -434,6 +342,11 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		if (!isnan(lim.ghz))
 			printf("; effective clock %.2f GHz", lim.ghz);
 		putchar('\n');
+		if (plan->tiers[0])
+			printf("note: %s\n", plan->tiers);
+		if (plan->skipped[0])
+			printf("note: left out of the default sizes, too large for the memory here: %s\n",
+			       plan->skipped);
 		if (ro.fixed_iters)
 			printf("profile: %zu samples x %llu calls per sample, no warmup, no calibration, "
 			       "seed %llu\n", ro.samples, (unsigned long long)ro.fixed_iters,
@@ -477,7 +390,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		tb_limits_apply(&lim, r, &rs.options);
 		if (o->verbose && !o->quiet) {
 			tb_progress_clear(&prog);
-			verbose_case(r, &prog);
+			tb_run_verbose_case(r, &prog);
 		}
 	}
 	tb_limits_free(&lim);
@@ -505,7 +418,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		tb_write_counter_table(stdout, &rs);
 	}
 	if (ctrs)
-		record_counters(ctrs, &rs.fingerprint);
+		tb_run_record_counters(ctrs, &rs.fingerprint);
 	struct tb_comparison cmp = {0};
 	if (o->baseline) {
 		if (tb_compare(&base, &rs, &o->gate.cmp, &cmp, err, sizeof(err))) {

@@ -69,6 +69,10 @@ struct tb_kernel {
 	struct tb_work (*work)(const struct tb_case *c);
 	/* bytes setup() will allocate (checked before allocating); NULL = tiny */
 	size_t (*memory)(const struct tb_case *c);
+	/* bytes one call works on (its working set, what a cache must hold):
+	 * how the size tiers L1/L2/L3/DRAM pick n.  NULL = n is not a size in
+	 * memory (calls, steps, iterations) and tiers do not apply */
+	size_t (*footprint)(const struct tb_case *c);
 };
 
 /* A family groups variants and says how to read `n`. */

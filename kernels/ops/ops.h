@@ -82,6 +82,7 @@ int tb_bin_verify(struct tb_case *c, char *why, size_t len);
 void tb_bin_teardown(struct tb_case *c);
 struct tb_work tb_bin_work(const struct tb_case *c);
 size_t tb_bin_memory(const struct tb_case *c);
+size_t tb_bin_footprint(const struct tb_case *c);
 
 int tb_red_setup(struct tb_case *c, char *err, size_t errlen);
 void tb_red_run(struct tb_case *c, uint64_t iters);
@@ -89,6 +90,7 @@ int tb_red_verify(struct tb_case *c, char *why, size_t len);
 void tb_red_teardown(struct tb_case *c);
 struct tb_work tb_red_work(const struct tb_case *c);
 size_t tb_red_memory(const struct tb_case *c);
+size_t tb_red_footprint(const struct tb_case *c);
 
 int tb_act_setup(struct tb_case *c, char *err, size_t errlen);
 void tb_act_run(struct tb_case *c, uint64_t iters);
@@ -96,6 +98,7 @@ int tb_act_verify(struct tb_case *c, char *why, size_t len);
 void tb_act_teardown(struct tb_case *c);
 struct tb_work tb_act_work(const struct tb_case *c);
 size_t tb_act_memory(const struct tb_case *c);
+size_t tb_act_footprint(const struct tb_case *c);
 /* the stated maximum ULP error of an activation (act/act.c) */
 double tb_act_max_ulp(enum tb_act_op op);
 /* run the verification's inputs with a given bound; *worst = max ULP seen */
@@ -107,6 +110,7 @@ int tb_create_verify(struct tb_case *c, char *why, size_t len);
 void tb_create_teardown(struct tb_case *c);
 struct tb_work tb_create_work(const struct tb_case *c);
 size_t tb_create_memory(const struct tb_case *c);
+size_t tb_create_footprint(const struct tb_case *c);
 
 /* Variant kinds: summary, table, supported(), threaded, flags. */
 #define TB_KIND_SCALAR "scalar loop, vectorisation disabled (the reference)", &tb_ops_scalar, NULL, false, 0
@@ -125,6 +129,7 @@ size_t tb_create_memory(const struct tb_case *c);
 		.supported = sup, .setup = tb_##grp##_setup, .run = tb_##grp##_run, \
 		.verify = tb_##grp##_verify, .teardown = tb_##grp##_teardown,      \
 		.work = tb_##grp##_work, .memory = tb_##grp##_memory,              \
+		.footprint = tb_##grp##_footprint,                                 \
 	}
 #define TB_OPS_KERNEL(...) TB_OPS_KERNEL_(__VA_ARGS__)
 

@@ -110,6 +110,16 @@ size_t tb_red_memory(const struct tb_case *c)
 	return all ? all : SIZE_MAX;
 }
 
+/* the input and the results (one per row or column) */
+size_t tb_red_footprint(const struct tb_case *c)
+{
+	const struct tb_op_impl *im = tb_op_impl_of(c);
+	size_t rows, cols;
+	shape(c, &rows, &cols);
+	size_t nout = im->axis == TB_AXIS_ALL ? 1 : im->axis == TB_AXIS_ROWS ? rows : cols;
+	return tb_mul_size(c->n + nout, sizeof(float));
+}
+
 int tb_red_setup(struct tb_case *c, char *err, size_t errlen)
 {
 	if (c->threads > MAXPART)
