@@ -91,6 +91,9 @@ void tb_run_record_counters(const struct tb_counters *c, struct tb_kvlist *kv);
 /* the size tiers' note and cache sizes (options.size_tiers, fingerprint cache.tiers) */
 void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
 			 struct tb_kvlist *fingerprint);
+/* one warning line on stderr per case disturbed by preemption or bimodal */
+struct tb_resultset;
+void tb_run_warn_disturbed(const struct tb_resultset *rs);
 /* --verbose: what the table does not show, one line on stderr */
 void tb_run_verbose_case(const struct tb_result *r, const struct tb_progress *p);
 /* Open (and remove again) every requested output: 0, or TB_EXIT_USAGE after

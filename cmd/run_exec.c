@@ -217,6 +217,8 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 					m.ns[s] = m.values[s * m.nvalues] / (double)m.iters;
 			if (tb_result_set_samples(r, m.ns, m.nsamples))
 				rc = tb_err(err, errlen, "out of memory");
+			if (!o->metric_insns && m.nsamples) /* callgrind's virtual CPU: no */
+				r->disturbed = (double)tb_measurement_disturbed(&m) / (double)m.nsamples;
 			struct tb_boot_opts bo = {o->gate.cmp.resamples, o->gate.cmp.confidence,
 						  o->gate.cmp.seed};
 			struct tb_boot_opts def;
@@ -412,6 +414,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	const char *nc = getenv("NO_COLOR");
 	struct tb_report rep = {.rs = &rs, .verbose = o->verbose, .samples = o->json_samples,
 				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
+	if (!o->quiet)
+		tb_run_warn_disturbed(&rs);
 	if (!o->quiet) {
 		char e2[256];
 		tb_writer_table.write(stdout, &rep, e2, sizeof(e2));

@@ -123,3 +123,19 @@ void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
 	if (p->skipped[0])
 		tb_kv_set(options, "sizes_left_out", p->skipped);
 }
+
+void tb_run_warn_disturbed(const struct tb_resultset *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct tb_result *r = &rs->r[i];
+		char what[256], sz[48];
+		if (!tb_result_disturbance(r, what, sizeof(what)))
+			continue;
+		tb_result_size_str(r, sz, sizeof(sz));
+		char thr[16] = "";
+		if (r->threads > 1)
+			snprintf(thr, sizeof(thr), " x%u", r->threads);
+		tb_print_error("warning: %s/%s %s %s%s: %s; its figures are not the kernel's alone",
+			       r->family, r->variant, r->mode, sz, thr, what);
+	}
+}

@@ -171,9 +171,9 @@ static int compare_case(const struct tb_compare_opts *o, const struct tb_result 
 		struct tb_mw mw;
 		row->old_n = a->nsamples;
 		row->new_n = b->nsamples;
-		if (tb_stats_ratio_ci_runs(a->samples, a->nsamples, a->runs ? a->runs : 1,
-					   b->samples, b->nsamples, b->runs ? b->runs : 1, &bo,
-					   &row->ci_low, &row->ci_high) ||
+		if (tb_stats_ratio_ci_split(a->samples, a->nsamples, a->runs ? a->runs : 1, a->run_n,
+					    b->samples, b->nsamples, b->runs ? b->runs : 1, b->run_n,
+					    &bo, &row->ci_low, &row->ci_high) ||
 		    tb_stats_mann_whitney(b->samples, b->nsamples, a->samples, a->nsamples, &mw))
 			return -1;
 		row->p = mw.p;

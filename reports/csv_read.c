@@ -8,6 +8,7 @@
 
 #include "../kernels/common.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
@@ -26,7 +27,8 @@ enum { C_SCHEMA, C_NAME, C_FAMILY, C_VARIANT, C_MODE, C_N, C_ROWS, C_COLS, C_THR
        C_STATUS, C_SAMPLES, C_ITERS, C_MIN, C_MEDIAN, C_MEAN, C_SD, C_MAD, C_CV,
        C_P5, C_P25, C_P75, C_P95, C_CILO, C_CIHI, C_OMILD, C_OSEV,
        C_BYTES, C_FLOPS, C_ITEMS, C_UNIT, C_IPS, C_GBPS, C_LIMIT, C_IPC, C_NOTE,
-       C_METRIC, C_RUNS, C_NFIXED };
+       C_METRIC, C_RUNS, C_BETWEEN, C_WITHIN, C_RUN_SAMPLES, C_DISTURBED, C_BIMODAL,
+       C_NFIXED };
 
 #include "csv_columns.h"
 _Static_assert(C_NFIXED == TB_CSV_NCOLS, "csv_read.c's column enum must follow csv_columns.h");
@@ -145,6 +147,45 @@ static int summary_header(struct sum_ctx *c, size_t line, char **f, size_t nf, c
 	return 0;
 }
 
+/* run_samples "100;100;97": one positive count per run, summing to samples */
+static int runs_columns(const char *p, size_t line, const char *list, const char *samples,
+			struct tb_result *r, char *err, size_t errlen)
+{
+	if (!*list)
+		return 0;
+	size_t n = 1, runs = r->runs ? r->runs : 1;
+	for (const char *c = list; *c; c++)
+		n += *c == ';';
+	if (n != runs || n < 2 || n > TB_CSV_MAX_RUN_LIST)
+		return tb_err(err, errlen, "%s:%zu: column run_samples: %zu counts for %zu runs", p,
+			      line, n, runs);
+	size_t *v = malloc(n * sizeof(*v)), k = 0;
+	uint64_t sum = 0, want;
+	if (!v)
+		return tb_err(err, errlen, "out of memory");
+	for (const char *c = list; k < n; k++) {
+		char *end;
+		errno = 0;
+		unsigned long long x = isdigit((unsigned char)*c) ? strtoull(c, &end, 10) : 0;
+		if (!x || errno == ERANGE || x > 100000000 || (*end && *end != ';')) {
+			free(v);
+			return tb_err(err, errlen, "%s:%zu: column run_samples: '%s' is not positive counts separated by ';'",
+				      p, line, list);
+		}
+		v[k] = (size_t)x;
+		sum += x;
+		c = *end ? end + 1 : end;
+	}
+	if (*samples && !parse_u64(p, line, "samples", samples, &want, NULL, 0) && want != sum) {
+		free(v);
+		return tb_err(err, errlen, "%s:%zu: column run_samples: the counts add up to %" PRIu64 ", not the %" PRIu64 " samples",
+			      p, line, sum, want);
+	}
+	int rc = tb_result_set_runs(r, v, n);
+	free(v);
+	return rc ? tb_err(err, errlen, "out of memory") : 0;
+}
+
 static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, size_t errlen)
 {
 	struct sum_ctx *c = ctx;
@@ -223,6 +264,20 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 			return tb_err(err, errlen, "%s:%zu: column runs: %" PRIu64 " is out of range (1-1000000)",
 				      p, line, o);
 		r->runs = o;
+	}
+	if (runs_columns(p, line, FIELD(C_RUN_SAMPLES), FIELD(C_SAMPLES), r, err, errlen))
+		return -1;
+	struct { int k; double *dst; double max; } spreads[] = {
+		{C_BETWEEN, &r->between_cv, 1e6}, {C_WITHIN, &r->within_cv, 1e6},
+		{C_DISTURBED, &r->disturbed, 1}, {C_BIMODAL, &r->bimodal, 1},
+	};
+	for (size_t i = 0; i < sizeof(spreads) / sizeof(spreads[0]); i++) {
+		if (parse_num(p, line, tb_csv_columns[spreads[i].k], FIELD(spreads[i].k),
+			      spreads[i].dst, false, err, errlen))
+			return -1;
+		if (*spreads[i].dst > spreads[i].max)
+			return tb_err(err, errlen, "%s:%zu: column %s: %s is out of range (0-%g)", p, line,
+				      tb_csv_columns[spreads[i].k], FIELD(spreads[i].k), spreads[i].max);
 	}
 	if (*FIELD(C_OMILD)) {
 		if (parse_u64(p, line, "outliers_mild", FIELD(C_OMILD), &o, err, errlen))
@@ -414,6 +469,13 @@ int tb_csv_read_samples(const char *path, struct tb_resultset *rs, char *err, si
 		struct tb_result *r = &rs->r[i];
 		if (!r->nsamples)
 			continue;
+		size_t sum = 0;
+		for (size_t k = 0; r->run_n && k < r->runs; k++)
+			sum += r->run_n[k];
+		if (r->run_n && sum != r->nsamples) { /* truncated: the runs are unknown */
+			free(r->run_n);
+			r->run_n = NULL;
+		}
 		double ls = r->limit_share, ipc = r->items_per_cycle;
 		tb_result_derive(r);
 		r->limit_share = ls;

@@ -64,6 +64,57 @@ static void kv_load(json_t *o, struct tb_kvlist *kv)
 			tb_kv_set(kv, k, json_string_value(v));
 }
 
+/* between_cv, within_cv, disturbed, bimodal (null or in range) and
+ * run_samples (one positive count per run, adding up to the samples) */
+static int load_runs(const char *path, size_t i, json_t *c, struct tb_result *r, char *err,
+		     size_t errlen)
+{
+	struct { const char *k; double *dst; double max; } f[] = {
+		{"between_cv", &r->between_cv, 1e6}, {"within_cv", &r->within_cv, 1e6},
+		{"disturbed", &r->disturbed, 1}, {"bimodal", &r->bimodal, 1},
+	};
+	for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++) {
+		json_t *v = json_object_get(c, f[k].k);
+		*f[k].dst = NAN;
+		if (!v || json_is_null(v))
+			continue;
+		if (!json_is_number(v) || json_number_value(v) < 0 || json_number_value(v) > f[k].max)
+			return tb_err(err, errlen, "%s: case %zu: \"%s\" is not a number from 0 to %g",
+				      path, i + 1, f[k].k, f[k].max);
+		*f[k].dst = json_number_value(v);
+	}
+	json_t *a = json_object_get(c, "run_samples");
+	if (!a || json_is_null(a))
+		return 0;
+	size_t n = json_is_array(a) ? json_array_size(a) : 0;
+	if (n != r->runs || n < 2)
+		return tb_err(err, errlen, "%s: case %zu: \"run_samples\" is not an array of %zu counts (runs)",
+			      path, i + 1, r->runs);
+	size_t *v = malloc(n * sizeof(*v)), sum = 0;
+	if (!v)
+		return tb_err(err, errlen, "out of memory");
+	for (size_t k = 0; k < n; k++) {
+		json_t *x = json_array_get(a, k);
+		if (!json_is_integer(x) || json_integer_value(x) < 1 || json_integer_value(x) > 100000000) {
+			free(v);
+			return tb_err(err, errlen, "%s: case %zu: run_samples[%zu] is not a positive count",
+				      path, i + 1, k);
+		}
+		v[k] = (size_t)json_integer_value(x);
+		sum += v[k];
+	}
+	uint64_t declared = r->nsamples;
+	json_t *d = json_object_get(c, "samples");
+	if (!r->nsamples && json_is_integer(d))
+		declared = (uint64_t)json_integer_value(d);
+	int rc = sum != declared
+		 ? tb_err(err, errlen, "%s: case %zu: run_samples add up to %zu, not the %llu samples",
+			  path, i + 1, sum, (unsigned long long)declared)
+		 : tb_result_set_runs(r, v, n) ? tb_err(err, errlen, "out of memory") : 0;
+	free(v);
+	return rc;
+}
+
 static int load_case(const char *path, size_t i, json_t *c, struct tb_result *r, char *err,
 		     size_t errlen)
 {
@@ -142,7 +193,7 @@ static int load_case(const char *path, size_t i, json_t *c, struct tb_result *r,
 	}
 	if (!strcmp(r->status, "ok") && isnan(s->median))
 		return tb_err(err, errlen, "%s: case %zu: status ok but no median", path, i + 1);
-	return 0;
+	return load_runs(path, i, c, r, err, errlen);
 }
 
 /* jansson builds the whole document in memory: refuse what cannot be a

@@ -59,6 +59,31 @@ int tb_stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
 int tb_stats_ratio_ci_runs(const double *a, size_t na, size_t ra, const double *b, size_t nb,
 			   size_t rb, const struct tb_boot_opts *o, double *lo, double *hi);
 
+/* The same with each pooled run's sample count (alen: ra counts summing to
+ * na, or NULL for equal shares; likewise blen). */
+int tb_stats_ratio_ci_split(const double *a, size_t na, size_t ra, const size_t *alen,
+			    const double *b, size_t nb, size_t rb, const size_t *blen,
+			    const struct tb_boot_opts *o, double *lo, double *hi);
+
+/* Run i of a pooled sample (n samples, runs runs, run_n their counts or
+ * NULL for equal shares) is x[*from, *to). */
+void tb_stats_run_bounds(size_t n, size_t runs, const size_t *run_n, size_t i, size_t *from,
+			 size_t *to);
+/* The spread between the runs (the CV of their medians) and within them
+ * (the median of their CVs of samples); NaN where a run has no samples. */
+void tb_stats_run_spread(const double *x, size_t n, size_t runs, const size_t *run_n,
+			 double *between_cv, double *within_cv);
+
+/* Two separated modes: the sorted samples have a gap of at least
+ * TB_BIMODAL_GAP (a ratio between neighbours) with at least
+ * TB_BIMODAL_SIDE of them (and 2) on either side.  Returns the share of
+ * samples above the widest such gap, or NaN when there is none (or fewer
+ * than TB_BIMODAL_MIN_N samples). */
+#define TB_BIMODAL_GAP 1.5
+#define TB_BIMODAL_SIDE 0.05
+#define TB_BIMODAL_MIN_N 20
+double tb_stats_bimodal(const double *x, size_t n);
+
 /* block length of the ratio bootstrap: ceil(sqrt(n)) */
 size_t tb_stats_block_len(size_t n);
 
