@@ -8,9 +8,11 @@
 
 #include "../kernels/kernel.h"
 #include "../probes/runner.h"
+#include "../reports/baseline.h"
 #include "../reports/outfile.h"
 #include "gate.h"
 #include "parse.h"
+#include "run_outputs.h"
 
 #include <stdbool.h>
 
@@ -76,6 +78,28 @@ int tb_run_parse_size(const char *s, struct tb_size *out, char *err, size_t len)
 int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len);
 
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
+/* the key (family, variant, mode, size, threads) of a planned case */
+void tb_run_set_key(struct tb_result *r, const struct tb_plan_case *pc,
+		    const struct tb_run_opts *o);
+
+/* run_session.c: around the measurements, whoever made them */
+struct tb_run_session {
+	char fpath[4096];
+	struct out outs[8];
+	size_t nouts;
+	const char *bdir;
+	struct tb_resultset base;  /* --baseline NAME */
+	struct tb_baseline_tx tx;  /* --save-baseline NAME */
+	char berr[1024];
+};
+/* catch the signals, open every output and the baselines: 0, or the exit
+ * status after one line on stderr (nothing left behind) */
+int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o);
+void tb_run_session_abort(struct tb_run_session *s);
+/* warnings, table, --baseline comparison, outputs, --save-baseline; frees
+ * rs and s; returns the exit status (rc, or worse) */
+int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
+			  struct tb_resultset *rs, int rc);
 
 /* run_record.c: what a run records beside its results */
 struct tb_kvlist;
@@ -91,6 +115,8 @@ void tb_run_record_counters(const struct tb_counters *c, struct tb_kvlist *kv);
 /* the size tiers' note and cache sizes (options.size_tiers, fingerprint cache.tiers) */
 void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
 			 struct tb_kvlist *fingerprint);
+/* the plan's notes (size tiers, default sizes left out) on stdout */
+void tb_run_print_notes(const struct tb_plan *p);
 /* one warning line on stderr per case disturbed by preemption or bimodal */
 struct tb_resultset;
 void tb_run_warn_disturbed(const struct tb_resultset *rs);

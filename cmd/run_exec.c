@@ -1,7 +1,7 @@
 /*
  * run_exec.c - execute a plan: for each case set up, verify against the
  * reference, measure, tear down; then derive statistics and write every
- * requested output.  Output files are opened before the first case runs.
+ * requested output (run_session.c opens them before the first case runs).
  */
 #define _GNU_SOURCE
 #include "cmds.h"
@@ -36,34 +36,6 @@
 #ifndef TB_VERSION
 #define TB_VERSION "0.0.0"
 #endif
-
-/* First SIGINT/SIGTERM/SIGHUP: stop at the next sample boundary and write
- * what was measured.  Second: remove the temporary output files (existing
- * targets were never touched) and die of the signal at once.  Only
- * async-signal-safe calls here. */
-static void on_signal(int sig)
-{
-	if (tb_stop_requested) {
-		tb_outfile_unlink_all();
-		signal(sig, SIG_DFL);
-		raise(sig);
-		return;
-	}
-	tb_stop_requested = sig;
-}
-
-static void catch_signals(void)
-{
-	struct sigaction sa = {0};
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	/* a closed stdout (tbench run | head) must not kill the run before its
-	 * files are written: writes fail with EPIPE and main reports it */
-	signal(SIGPIPE, SIG_IGN);
-}
 
 /* worker threads must not take the signals: the main thread handles them */
 static struct tb_pool *pool_create_masked(unsigned n, bool pin, int first_cpu, char *msg,
@@ -131,7 +103,7 @@ static struct tb_counters *open_events(const char *spec, char *err, size_t errle
 	return c;
 }
 
-static void set_key(struct tb_result *r, const struct tb_plan_case *pc,
+void tb_run_set_key(struct tb_result *r, const struct tb_plan_case *pc,
 		    const struct tb_run_opts *o)
 {
 	const struct tb_kernel *k = pc->k;
@@ -152,7 +124,7 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 		    char *err, size_t errlen)
 {
 	const struct tb_kernel *k = pc->k;
-	set_key(r, pc, o);
+	tb_run_set_key(r, pc, o);
 	const char *why;
 	if (!tb_kernel_supported(k, &why)) {
 		snprintf(r->status, sizeof(r->status), "unsupported");
@@ -245,25 +217,6 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	return rc;
 }
 
-/* --append: the saved baseline's results first, this run's merged in */
-static int append_prev(const struct tb_run_opts *o, const char *bdir, struct tb_resultset *rs,
-		       char *err, size_t errlen)
-{
-	if (!o->append)
-		return 0;
-	struct tb_resultset prev = {0};
-	int lr = tb_baseline_load(bdir, o->save_baseline, &prev, err, errlen);
-	int rc = lr == -1 ? -1 : tb_resultset_append_samples(&prev, rs, err, errlen);
-	if (!rc) { /* rs becomes the merged set */
-		snprintf(prev.name, sizeof(prev.name), "%s", rs->name);
-		tb_resultset_free(rs);
-		*rs = prev;
-	} else {
-		tb_resultset_free(&prev);
-	}
-	return rc;
-}
-
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
 	struct tb_counters *ctrs = NULL;
@@ -274,27 +227,11 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		if (!(ctrs = open_events(o->events, e, sizeof(e))))
 			return tb_usage_error("%s", e);
 	}
-	char fpath[4096];
-	tb_run_fingerprint_path(o->csv_path, fpath, sizeof(fpath));
-	struct out outs[] = RUN_OUTS(o, fpath);
-	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
-	catch_signals(); /* before the temporary files exist */
-	if (tb_run_open_outs(outs, nouts)) {
+	struct tb_run_session ss;
+	int rc = tb_run_session_open(&ss, o);
+	if (rc) {
 		tb_counters_close(ctrs);
-		return TB_EXIT_USAGE;
-	}
-
-	struct tb_resultset base = {0};
-	struct tb_baseline_tx tx = {0};
-	char berr[1024];
-	const char *bdir = tb_baseline_dir(o->gate.baseline_dir);
-	if ((o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
-	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr)))) {
-		for (size_t i = 0; i < nouts; i++)
-			tb_outfile_abort(&outs[i].f);
-		tb_resultset_free(&base);
-		tb_counters_close(ctrs);
-		return tb_usage_error("%s", berr);
+		return rc;
 	}
 
 	struct tb_clock_info ci;
@@ -328,11 +265,9 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	if (o->metric_insns) {
 		char e[512];
 		if (tb_callgrind_hook_init(&cgh, e, sizeof(e))) {
+			tb_limits_free(&lim);
 			tb_resultset_free(&rs);
-			tb_resultset_free(&base);
-			tb_baseline_abort(&tx);
-			for (size_t i = 0; i < nouts; i++)
-				tb_outfile_abort(&outs[i].f);
+			tb_run_session_abort(&ss);
 			return tb_usage_error("%s", e);
 		}
 		ro.hook = &cgh.hook;
@@ -344,11 +279,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		if (!isnan(lim.ghz))
 			printf("; effective clock %.2f GHz", lim.ghz);
 		putchar('\n');
-		if (plan->tiers[0])
-			printf("note: %s\n", plan->tiers);
-		if (plan->skipped[0])
-			printf("note: left out of the default sizes, too large for the memory here: %s\n",
-			       plan->skipped);
+		tb_run_print_notes(plan);
 		if (ro.fixed_iters)
 			printf("profile: %zu samples x %llu calls per sample, no warmup, no calibration, "
 			       "seed %llu\n", ro.samples, (unsigned long long)ro.fixed_iters,
@@ -362,7 +293,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	ro.progress = tb_progress_cb;
 	ro.progress_ctx = &prog;
 
-	int rc = TB_EXIT_OK;
+	rc = TB_EXIT_OK;
 	char err[512] = "";
 	size_t i;
 	for (i = 0; i < plan->n && !tb_stop_requested; i++) {
@@ -406,62 +337,14 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			struct tb_result *r = tb_resultset_add(&rs);
 			if (!r)
 				break;
-			set_key(r, &plan->c[i], o);
+			tb_run_set_key(r, &plan->c[i], o);
 			snprintf(r->status, sizeof(r->status), "partial");
 			snprintf(r->note, sizeof(r->note), "not run: interrupted");
 		}
 	}
-	const char *nc = getenv("NO_COLOR");
-	struct tb_report rep = {.rs = &rs, .verbose = o->verbose, .samples = o->json_samples,
-				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
-	if (!o->quiet)
-		tb_run_warn_disturbed(&rs);
-	if (!o->quiet) {
-		char e2[256];
-		tb_writer_table.write(stdout, &rep, e2, sizeof(e2));
-		tb_write_counter_table(stdout, &rs);
-	}
 	if (ctrs)
 		tb_run_record_counters(ctrs, &rs.fingerprint);
-	struct tb_comparison cmp = {0};
-	if (o->baseline) {
-		if (tb_compare(&base, &rs, &o->gate.cmp, &cmp, err, sizeof(err))) {
-			tb_print_error("%s", err);
-			rc = TB_EXIT_USAGE;
-		} else {
-			snprintf(cmp.old_label, sizeof(cmp.old_label), "baseline %s", o->baseline);
-			snprintf(cmp.new_label, sizeof(cmp.new_label), "this run%s%s",
-				 rs.name[0] ? " " : "", rs.name);
-			rep.cmp = &cmp;
-			if (!o->quiet)
-				putchar('\n');
-			int grc = tb_gate_report(&cmp, &o->gate, o->quiet, rep.color);
-			if (grc > rc)
-				rc = grc;
-		}
-	}
-	if (tb_run_write_outs(outs, nouts, &rep))
-		rc = TB_EXIT_FAIL;
-	if (o->save_baseline && tb_stop_requested) {
-		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
-	} else if (o->save_baseline) {
-		if (append_prev(o, bdir, &rs, berr, sizeof(berr)) ||
-		    tb_baseline_commit(&tx, &rs, berr, sizeof(berr))) {
-			tb_print_error("%s", berr);
-			rc = TB_EXIT_FAIL;
-		} else if (!o->quiet) {
-			printf("baseline '%s' saved in %s\n", o->save_baseline, bdir);
-		}
-	}
-	tb_baseline_abort(&tx);
-	tb_comparison_free(&cmp);
-	tb_resultset_free(&base);
+	rc = tb_run_session_finish(&ss, o, &rs, rc);
 	tb_counters_close(ctrs);
-	tb_resultset_free(&rs);
-	if (tb_stop_requested) {
-		tb_print_error("interrupted by %s: the results so far were written, marked partial",
-			       tb_stop_requested == SIGINT ? "SIGINT" : tb_stop_requested == SIGTERM ? "SIGTERM" : "a signal");
-		return 128 + tb_stop_requested;
-	}
 	return rc;
 }

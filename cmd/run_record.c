@@ -139,3 +139,12 @@ void tb_run_warn_disturbed(const struct tb_resultset *rs)
 			       r->family, r->variant, r->mode, sz, thr, what);
 	}
 }
+
+void tb_run_print_notes(const struct tb_plan *p)
+{
+	if (p->tiers[0])
+		printf("note: %s\n", p->tiers);
+	if (p->skipped[0])
+		printf("note: left out of the default sizes, too large for the memory here: %s\n",
+		       p->skipped);
+}
