@@ -32,6 +32,10 @@ const char tb_usage_run[] =
 	"                            as perf::PAGE-FAULTS; 'default'; see 'tbench counters')\n"
 	"measurement:\n"
 	"      --samples N           measured samples per case (default 100)\n"
+	"      --rounds N            run the cases in N fresh processes, one after the other\n"
+	"                            (each starting at another case), pool their samples and\n"
+	"                            show the spread between processes beside the spread\n"
+	"                            within one (default 1: this process measures)\n"
 	"      --warmup N|auto       at least N warmup calls (default 10); auto: until the\n"
 	"                            median and MAD of the last 10 samples move < 2%%\n"
 	"      --warmup-time D       and at least this long (default 50ms)\n"
@@ -77,7 +81,7 @@ enum {
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
 	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
-	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_ROUNDS, OPT_ROUND_OF,
 };
 
 static const struct option long_opts[] = {
@@ -113,6 +117,8 @@ static const struct option long_opts[] = {
 	{"append", no_argument, NULL, OPT_APPEND},
 	{"work-factor", required_argument, NULL, OPT_WORK_FACTOR},
 	{"warmup-max", required_argument, NULL, OPT_WARMUP_MAX},
+	{"rounds", required_argument, NULL, OPT_ROUNDS},
+	{"round-of", required_argument, NULL, OPT_ROUND_OF}, /* internal: run_rounds.c */
 	TB_GATE_LONG_OPTIONS,
 	{0},
 };
@@ -255,6 +261,12 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			o->baseline = optarg;
 			break;
 		case OPT_APPEND: o->append = true; break;
+		case OPT_ROUNDS:
+			if (tb_parse_u64("--rounds", optarg, 1, TB_MAX_ROUNDS, &u, err, len))
+				return -1;
+			o->rounds = (unsigned)u;
+			break;
+		case OPT_ROUND_OF: o->round_spec = optarg; break;
 		case OPT_WORK_FACTOR:
 			if (tb_parse_double("--work-factor", optarg, 0.01, 100, &o->work_factor, err, len))
 				return -1;
@@ -346,6 +358,14 @@ int cmd_run(int argc, char **argv)
 		tb_argv_free(orig);
 		return rc;
 	}
+	if (o.round_spec && tb_run_round_child(&o, o.round_spec, err, sizeof(err))) {
+		tb_argv_free(orig);
+		return tb_usage_error("%s", err);
+	}
+	if (o.rounds > 1 && o.metric_insns) {
+		tb_argv_free(orig);
+		return tb_usage_error("--rounds cannot be combined with --metric instructions (the counts are the same in every process)");
+	}
 	if (!o.threads_given) {
 		o.threads[0] = o.metric_insns ? 1 : tb_cpu_count();
 		o.nthreads = 1;
@@ -360,6 +380,8 @@ int cmd_run(int argc, char **argv)
 		tb_argv_free(orig);
 		return tb_usage_error("%s", err);
 	}
+	if (o.of) /* a round: the order it runs the cases in (--dry-run shows it) */
+		tb_run_rotate(&plan, o.round, o.of);
 	if (o.dry_run) {
 		if (plan.tiers[0]) /* stdout is the case list */
 			tb_print_error("note: %s", plan.tiers);
@@ -380,13 +402,6 @@ int cmd_run(int argc, char **argv)
 		tb_argv_free(orig);
 		return TB_EXIT_OK;
 	}
-	if (o.metric_insns && !tb_callgrind_child()) {
-		/* this process only starts the counting child under callgrind */
-		rc = tb_run_insns_parent(&o, orig);
-		free(plan.c);
-		tb_argv_free(orig);
-		return rc;
-	}
 	size_t len = 1;
 	for (int i = 0; i < argc; i++)
 		len += strlen(orig[i]) + 1;
@@ -397,6 +412,21 @@ int cmd_run(int argc, char **argv)
 			strcat(o.argv_joined, i ? " " : " ");
 			strcat(o.argv_joined, orig[i]);
 		}
+	}
+	if (o.rounds > 1 && !o.of) {
+		rc = tb_run_rounds(&o, &plan, argc, orig);
+		free(plan.c);
+		free(o.argv_joined);
+		tb_argv_free(orig);
+		return rc;
+	}
+	if (o.metric_insns && !tb_callgrind_child()) {
+		/* this process only starts the counting child under callgrind */
+		rc = tb_run_insns_parent(&o, orig);
+		free(plan.c);
+		free(o.argv_joined);
+		tb_argv_free(orig);
+		return rc;
 	}
 	rc = tb_run_execute(&o, &plan);
 	free(plan.c);

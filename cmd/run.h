@@ -17,6 +17,7 @@
 #include <stdbool.h>
 
 #define TB_MAX_LIST 64
+#define TB_MAX_ROUNDS 1000
 
 struct tb_plan_case {
 	const struct tb_kernel *k;
@@ -57,6 +58,13 @@ struct tb_run_opts {
 	const char *save_baseline; /* --save-baseline NAME */
 	bool append;               /* --append: add samples to that baseline's */
 	double work_factor;        /* test aid (gate self-test): spin does n x this work */
+	unsigned rounds;           /* --rounds N: N fresh processes (1: this one measures) */
+	/* a round's process (--round-of R,N,DIR, run_rounds.c): round `round`
+	 * (0-based) of `of` (0: not a round), writing into round_files */
+	unsigned round, of;
+	const char *round_spec;    /* the --round-of argument */
+	const char *options_csv_path;
+	char round_files[3][4096]; /* summary, samples, options */
 };
 
 struct tb_plan {
@@ -125,6 +133,16 @@ void tb_run_verbose_case(const struct tb_result *r, const struct tb_progress *p)
 /* Open (and remove again) every requested output: 0, or TB_EXIT_USAGE after
  * a one-line message naming the bad path. */
 int tb_run_check_outputs(const struct tb_run_opts *o);
+
+/* run_rounds.c: --rounds N.  The parent re-runs the same command N times,
+ * each a fresh process measuring every case (round r starting at case
+ * r n / N), pools the samples as --append does and finishes as one run. */
+int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **argv);
+/* --round-of R,N,DIR: this process is round R of N: quiet, its results in DIR,
+ * no baselines; 0, or -1 with err filled */
+int tb_run_round_child(struct tb_run_opts *o, const char *spec, char *err, size_t len);
+/* the plan rotated for round r of n (round r starts at case r * cases / n) */
+void tb_run_rotate(struct tb_plan *p, unsigned r, unsigned n);
 
 /* run_insns.c: --metric instructions.  The parent re-runs the same command
  * under callgrind and returns the child's exit status. */

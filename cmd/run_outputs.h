@@ -26,6 +26,7 @@ struct out {
 		{(o)->json_path, &tb_writer_json, {0}},            \
 		{(o)->markdown_path, &tb_writer_markdown, {0}},    \
 		{(fpath)[0] ? (fpath) : NULL, &tb_writer_fingerprint_csv, {0}}, \
+		{(o)->options_csv_path, &tb_writer_options_csv, {0}},    \
 	}
 
 /* 0, or TB_EXIT_USAGE after one line on stderr (nothing left behind) */

@@ -73,7 +73,7 @@ static void redirect(const char *path, int fd)
 	}
 }
 
-int tb_spawn_wait(const struct tb_spawn *s, int *status, char *err, size_t errlen)
+int tb_spawn_wait(struct tb_spawn *s, int *status, char *err, size_t errlen)
 {
 	struct sigaction sa = {0}, old_int, old_term;
 	volatile sig_atomic_t *stop = s->stop ? s->stop : &own_stop;
@@ -103,6 +103,7 @@ int tb_spawn_wait(const struct tb_spawn *s, int *status, char *err, size_t errle
 		rc = tb_err(err, errlen, "cannot start '%s': %s", s->path, strerror(errno));
 	} else {
 		tb_spawn_pid = pid;
+		s->pid = (int)pid;
 		int st = 0;
 		bool sent = false;
 		for (;;) {

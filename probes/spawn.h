@@ -22,12 +22,13 @@ struct tb_spawn {
 	/* the flag a signal handler sets (the signal number); NULL: the
 	 * spawner catches SIGINT and SIGTERM itself while it waits */
 	volatile sig_atomic_t *stop;
+	int pid;                 /* out: the child's process id */
 };
 
 /* Start s and wait for it; *status is its exit status, 128 + the signal
  * that killed it, or 127 when it could not be executed.  0, or -1 with err
  * filled when it could not be started. */
-int tb_spawn_wait(const struct tb_spawn *s, int *status, char *err, size_t errlen);
+int tb_spawn_wait(struct tb_spawn *s, int *status, char *err, size_t errlen);
 
 /* this executable's path (/proc/self/exe); 0, or -1 with err filled */
 int tb_self_exe(char *buf, size_t len, char *err, size_t errlen);

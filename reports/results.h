@@ -43,7 +43,8 @@ struct tb_result {
 	size_t *run_n;   /* samples of each pooled run, `runs` of them (owned); NULL: the
 			  * runs are taken as consecutive equal shares */
 	double between_cv; /* runs >= 2: CV of the per-run medians (process to process) */
-	double within_cv;  /* runs >= 2: median over the runs of each run's CV of samples */
+	double within_cv;  /* runs >= 2: median over the runs of each run's robust CV
+			    * (1.4826 MAD / median) of samples */
 	double disturbed;  /* share of samples during which a thread of the case was
 			    * preempted (involuntary context switch); NaN = not measured */
 	double bimodal;    /* threaded cases: share of samples in the slower of two

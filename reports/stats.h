@@ -69,8 +69,10 @@ int tb_stats_ratio_ci_split(const double *a, size_t na, size_t ra, const size_t 
  * NULL for equal shares) is x[*from, *to). */
 void tb_stats_run_bounds(size_t n, size_t runs, const size_t *run_n, size_t i, size_t *from,
 			 size_t *to);
-/* The spread between the runs (the CV of their medians) and within them
- * (the median of their CVs of samples); NaN where a run has no samples. */
+/* The spread between the runs (the CV of their medians: sd / mean) and
+ * within them (the median over the runs of each run's robust CV, 1.4826
+ * MAD / median: the CV of normal samples, not inflated by a preempted
+ * sample); NaN when a run has no samples. */
 void tb_stats_run_spread(const double *x, size_t n, size_t runs, const size_t *run_n,
 			 double *between_cv, double *within_cv);
 

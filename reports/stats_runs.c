@@ -1,7 +1,7 @@
 /*
  * stats_runs.c - the figures of a case pooled from several processes: run
  * boundaries, the spread between runs (the CV of their medians) beside the
- * spread within one (the median of their CVs), and a gap test for a case
+ * spread within one (the median of their robust CVs), and a gap test for a case
  * whose samples fall into two separated modes (a threaded case that waits
  * for a descheduled worker some of the time).
  */
@@ -34,6 +34,20 @@ static double cv_of(const double *x, size_t n)
 	return n >= 2 && m > 0 ? gsl_stats_sd_m(x, 1, n, m) / m : NAN;
 }
 
+/* the robust CV of sorted samples: 1.4826 MAD / median (the CV of normal
+ * samples, but a preempted sample 10x longer does not inflate it); buf
+ * holds n values */
+static double robust_cv(const double *sorted, size_t n, double *buf)
+{
+	if (n < 2)
+		return NAN;
+	double med = gsl_stats_median_from_sorted_data(sorted, 1, n);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = fabs(sorted[i] - med);
+	gsl_sort(buf, 1, n);
+	return med > 0 ? 1.482602218505602 * gsl_stats_median_from_sorted_data(buf, 1, n) / med : NAN;
+}
+
 void tb_stats_run_spread(const double *x, size_t n, size_t runs, const size_t *run_n,
 			 double *between_cv, double *within_cv)
 {
@@ -41,7 +55,7 @@ void tb_stats_run_spread(const double *x, size_t n, size_t runs, const size_t *r
 	if (runs < 2 || !n)
 		return;
 	double *med = malloc(runs * sizeof(double)), *cv = malloc(runs * sizeof(double));
-	double *buf = malloc(n * sizeof(double));
+	double *buf = malloc(2 * n * sizeof(double));
 	size_t k = 0;
 	for (size_t i = 0; med && cv && buf && i < runs; i++) {
 		size_t from, to;
@@ -51,7 +65,7 @@ void tb_stats_run_spread(const double *x, size_t n, size_t runs, const size_t *r
 		memcpy(buf, x + from, (to - from) * sizeof(double));
 		gsl_sort(buf, 1, to - from);
 		med[k] = gsl_stats_median_from_sorted_data(buf, 1, to - from);
-		cv[k] = cv_of(x + from, to - from);
+		cv[k] = robust_cv(buf, to - from, buf + n);
 		k++;
 	}
 	if (k == runs) {

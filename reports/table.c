@@ -110,7 +110,7 @@ static void say_marks(FILE *f, const struct tb_resultset *rs)
 		differ |= tb_result_runs_differ(&rs->r[i]);
 	if (differ)
 		fprintf(f, "* the spread between processes (CV of the per-run medians) exceeds the "
-			"spread within one (median CV of samples): the figure depends on which process "
+			"spread within one (median robust CV of samples): the figure depends on which process "
 			"measured it; more --rounds narrow it\n");
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *r = &rs->r[i];
