@@ -138,6 +138,9 @@ int tb_run_check_outputs(const struct tb_run_opts *o);
  * each a fresh process measuring every case (round r starting at case
  * r n / N), pools the samples as --append does and finishes as one run. */
 int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **argv);
+/* the directory of the rounds' files while they run ("" otherwise), for
+ * the signal handler (run_session.c) */
+extern char tb_run_rounds_dir[4096];
 /* --round-of R,N,DIR: this process is round R of N: quiet, its results in DIR,
  * no baselines; 0, or -1 with err filled */
 int tb_run_round_child(struct tb_run_opts *o, const char *spec, char *err, size_t len);

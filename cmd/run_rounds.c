@@ -19,6 +19,7 @@
 #include "../reports/load.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,14 +73,26 @@ void tb_run_rotate(struct tb_plan *p, unsigned r, unsigned n)
 	free(t);
 }
 
-/* a round's stderr, line by line, each line once over all rounds */
+#define NFILES 5
+
+/* the files a round writes (its summary first, its stderr last) */
+static void round_files(const char *dir, unsigned r, char f[NFILES][PATH_MAX + 32])
+{
+	static const char *const kinds[NFILES] = {".csv", ".samples.csv", ".fingerprint.csv",
+						  ".options.csv", ".err"};
+	for (int i = 0; i < NFILES; i++)
+		snprintf(f[i], PATH_MAX + 32, "%s/r%u%s", dir, r, kinds[i]);
+}
+
+/* a round's stderr, line by line, each line once over all rounds (its
+ * "interrupted" line is ours to say) */
 static void pass_on(const char *path, const char *prefix, char *seen, size_t cap)
 {
 	FILE *f = fopen(path, "r");
 	char line[1024];
 	while (f && fgets(line, sizeof(line), f)) {
 		line[strcspn(line, "\n")] = 0;
-		if (!line[0] || strstr(seen, line))
+		if (!line[0] || strstr(seen, line) || (tb_stop_requested && strstr(line, "interrupted by ")))
 			continue;
 		size_t l = strlen(seen);
 		if (l + strlen(line) + 2 < cap)
@@ -188,6 +201,13 @@ int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **
 		return tb_usage_error("%s", err);
 	}
 	header(o, plan);
+	sigset_t sigs, open_mask;
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &sigs, &open_mask);
+	snprintf(tb_run_rounds_dir, sizeof(tb_run_rounds_dir), "%s", dir);
 	struct tb_resultset rs = {0};
 	static char seen[8192];
 	seen[0] = 0;
@@ -196,10 +216,11 @@ int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **
 	static char pids[TB_MAX_ROUNDS * 8 + 16];
 	pids[0] = 0;
 	for (r = 0; r < o->rounds && !tb_stop_requested; r++) {
-		char spec[PATH_MAX + 32], summary[PATH_MAX + 32], errf[PATH_MAX + 32];
+		char spec[PATH_MAX + 32];
 		snprintf(spec, sizeof(spec), "%u,%u,%s", r, o->rounds, dir);
-		snprintf(summary, sizeof(summary), "%s/r%u.csv", dir, r);
-		snprintf(errf, sizeof(errf), "%s/r%u.err", dir, r);
+		char files[NFILES][PATH_MAX + 32];
+		round_files(dir, r, files);
+		const char *summary = files[0], *errf = files[NFILES - 1];
 		char **av = round_argv(exe, spec, argc, argv);
 		if (!av) {
 			rc = tb_usage_error("out of memory");
@@ -209,8 +230,19 @@ int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **
 				      .stop = &tb_stop_requested};
 		int status = 0;
 		progress(o, r, false);
+		/* signals are taken only while a round runs (and forwarded to it):
+		 * one that comes while a round is pooled waits for the next wait */
+		pthread_sigmask(SIG_SETMASK, &open_mask, NULL);
 		int sr = tb_spawn_wait(&sp, &status, err, sizeof(err));
+		pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 		free(av);
+		if (tb_spawn_killed) { /* a second signal: leave now, nothing behind */
+			tb_remove_dir(dir);
+			tb_run_session_abort(&ss);
+			tb_resultset_free(&rs);
+			signal((int)tb_spawn_killed, SIG_DFL);
+			raise((int)tb_spawn_killed);
+		}
 		if (sp.pid && strlen(pids) + 16 < sizeof(pids))
 			snprintf(pids + strlen(pids), sizeof(pids) - strlen(pids), "%s%d", r ? " " : "", sp.pid);
 		progress(o, r, true);
@@ -234,6 +266,8 @@ int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **
 				done++;
 			}
 		}
+		for (int i = 0; i < NFILES; i++) /* pooled: at most one round's files exist */
+			unlink(files[i]);
 		if (out == TB_EXIT_FAIL)
 			rc = TB_EXIT_FAIL;
 		if (out == -2) {
@@ -243,6 +277,8 @@ int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **
 		}
 	}
 	tb_remove_dir(dir);
+	tb_run_rounds_dir[0] = 0;
+	pthread_sigmask(SIG_SETMASK, &open_mask, NULL);
 	snprintf(rs.name, sizeof(rs.name), "%s", o->name ? o->name : "");
 	tb_kv_set(&rs.options, "command", o->argv_joined ? o->argv_joined : "tbench run");
 	tb_kv_setf(&rs.options, "rounds", "%u", o->rounds);

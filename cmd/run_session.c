@@ -25,12 +25,19 @@
  * what was measured.  Second: remove the temporary output files (existing
  * targets were never touched) and die of the signal at once.  Only
  * async-signal-safe calls here. */
+char tb_run_rounds_dir[4096];
+
 static void on_signal(int sig)
 {
 	if (tb_stop_requested) {
-		if (tb_spawn_pid > 0) /* a round's process: it leaves at once too */
-			kill((pid_t)tb_spawn_pid, sig);
+		if (tb_spawn_pid > 0) { /* a round's process: killed; its parent then cleans up */
+			kill((pid_t)tb_spawn_pid, SIGKILL);
+			tb_spawn_killed = sig;
+			return;
+		}
 		tb_outfile_unlink_all();
+		if (tb_run_rounds_dir[0]) /* between two rounds it is empty */
+			rmdir(tb_run_rounds_dir);
 		signal(sig, SIG_DFL);
 		raise(sig);
 		return;

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 volatile sig_atomic_t tb_spawn_pid;
+volatile sig_atomic_t tb_spawn_killed;
 
 static volatile sig_atomic_t own_stop;
 

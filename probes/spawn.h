@@ -13,6 +13,9 @@
 /* The child being waited for (0 when none), for a signal handler that must
  * take it down too (a second Ctrl-C). */
 extern volatile sig_atomic_t tb_spawn_pid;
+/* set (to the signal) by a handler that killed that child: its waiter
+ * cleans up and leaves */
+extern volatile sig_atomic_t tb_spawn_killed;
 
 struct tb_spawn {
 	const char *path;        /* the executable */
