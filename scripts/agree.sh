@@ -127,13 +127,14 @@ int main(int argc, char **argv)
 	std::uniform_real_distribution<float> u(-1.0f, 1.0f);
 	for (size_t i = 0; i < n; i++)
 		x[i] = u(g);
-	const float a = 1.5f;
+	const float a[2] = {1.5f, 1.0f / 1.5f}; // in place: a, 1/a, a, ... as tbench (bounded x)
 	benchmark::RegisterBenchmark(inplace ? "inplace" : "outofplace", [=](benchmark::State &st) {
+		unsigned k = 0;
 		for (auto _ : st) {
 			if (inplace)
-				in_loop(x, a, n);
+				in_loop(x, a[k++ & 1], n);
 			else
-				out_loop(y, x, a, n);
+				out_loop(y, x, a[0], n);
 			benchmark::DoNotOptimize(y);
 			benchmark::ClobberMemory();
 		}
