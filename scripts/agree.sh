@@ -48,8 +48,9 @@ if [ -z "${TBENCH:-}" ]; then
 	TBENCH=$("$root/scripts/build.sh" release | tail -1)/tbench
 fi
 [ -x "$TBENCH" ] || die "no tbench at '$TBENCH'"
-if ldd "$TBENCH" 2>/dev/null | grep -q libasan; then
-	die "'$TBENCH' is built with AddressSanitizer: its timings say nothing; agree.sh needs a release build (scripts/build.sh release)"
+flags=$("$TBENCH" env 2>/dev/null | awk '$1 == "build.flags"' || true)
+if [[ $flags == *-fsanitize=* ]]; then
+	die "'$TBENCH' is built with sanitizers: its timings say nothing; agree.sh needs a release build (scripts/build.sh release)"
 fi
 command -v likwid-bench >/dev/null || die "likwid-bench is not installed (Debian: apt-get install likwid)"
 [ -f /usr/include/benchmark/benchmark.h ] || die "Google Benchmark is not installed (Debian: apt-get install libbenchmark-dev)"
