@@ -53,6 +53,8 @@ run "$TBENCH" report m.csv
 check "between > within: marked" 'grep -Eq "^spin +chain .* 1000 .* 1\.0% +5\.0%\*" "$T/out"'
 check "between < within: not marked" 'grep -Eq "^spin +chain .* 2000 .* 1\.0% +0\.2%$" "$T/out"'
 check "one note line says what the mark means" '[ "$(grep -c "^\* the spread between processes" "$T/out")" -eq 1 ]'
+run "$TBENCH" report m.csv --markdown m.md
+check "Markdown lists the case the process decides" 'grep -q "^- spin/chain - 1000: between processes 5.0%, within one 1.0% (3 runs)" m.md && ! grep -q "chain - 2000: between" m.md'
 
 # --rounds 1 is today's run
 run "$TBENCH" run spin -s 1000 --rounds 1 "${quick[@]}" --csv one.csv
