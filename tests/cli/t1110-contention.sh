@@ -37,8 +37,9 @@ check "JSON: the same share" '/usr/bin/python3 -c "import json, sys; c = [x for 
 # read back: the mark survives the files
 run "$TBENCH" report c.csv
 check "report of the CSV: the mark and the note" 'grep -q "^! add/threaded outofplace 256x256 x2" "$T/out"'
-run "$TBENCH" report c.json --markdown c.md
+run "$TBENCH" report c.json
 check "report of the JSON: the mark and the note" 'grep -q "^! add/threaded outofplace 256x256 x2" "$T/out"'
+run "$TBENCH" report c.json --markdown c.md
 check "Markdown lists it as disturbed" 'grep -q "^- add/threaded outofplace 256x256 x2: [0-9]*% of samples disturbed" c.md'
 
 # an idle CPU: the null kernel, quiet: no mark unless the machine itself is busy
