@@ -17,8 +17,6 @@ static const char *const tb_csv_columns[] = {
 	"items_per_s", "gbps", "limit_share", "items_per_cycle", "note",
 	"metric", "runs", "between_cv", "within_cv", "run_samples", "disturbed", "bimodal",
 };
-/* run_samples ("100;100;97") is written for at most this many runs */
-#define TB_CSV_MAX_RUN_LIST 4096
 #define TB_CSV_NCOLS (sizeof(tb_csv_columns) / sizeof(tb_csv_columns[0]))
 
 #endif

@@ -8,7 +8,6 @@
 
 #include "../kernels/common.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
@@ -147,45 +146,6 @@ static int summary_header(struct sum_ctx *c, size_t line, char **f, size_t nf, c
 	return 0;
 }
 
-/* run_samples "100;100;97": one positive count per run, summing to samples */
-static int runs_columns(const char *p, size_t line, const char *list, const char *samples,
-			struct tb_result *r, char *err, size_t errlen)
-{
-	if (!*list)
-		return 0;
-	size_t n = 1, runs = r->runs ? r->runs : 1;
-	for (const char *c = list; *c; c++)
-		n += *c == ';';
-	if (n != runs || n < 2 || n > TB_CSV_MAX_RUN_LIST)
-		return tb_err(err, errlen, "%s:%zu: column run_samples: %zu counts for %zu runs", p,
-			      line, n, runs);
-	size_t *v = malloc(n * sizeof(*v)), k = 0;
-	uint64_t sum = 0, want;
-	if (!v)
-		return tb_err(err, errlen, "out of memory");
-	for (const char *c = list; k < n; k++) {
-		char *end;
-		errno = 0;
-		unsigned long long x = isdigit((unsigned char)*c) ? strtoull(c, &end, 10) : 0;
-		if (!x || errno == ERANGE || x > 100000000 || (*end && *end != ';')) {
-			free(v);
-			return tb_err(err, errlen, "%s:%zu: column run_samples: '%s' is not positive counts separated by ';'",
-				      p, line, list);
-		}
-		v[k] = (size_t)x;
-		sum += x;
-		c = *end ? end + 1 : end;
-	}
-	if (*samples && !parse_u64(p, line, "samples", samples, &want, NULL, 0) && want != sum) {
-		free(v);
-		return tb_err(err, errlen, "%s:%zu: column run_samples: the counts add up to %" PRIu64 ", not the %" PRIu64 " samples",
-			      p, line, sum, want);
-	}
-	int rc = tb_result_set_runs(r, v, n);
-	free(v);
-	return rc ? tb_err(err, errlen, "out of memory") : 0;
-}
-
 static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, size_t errlen)
 {
 	struct sum_ctx *c = ctx;
@@ -265,8 +225,11 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 				      p, line, o);
 		r->runs = o;
 	}
-	if (runs_columns(p, line, FIELD(C_RUN_SAMPLES), FIELD(C_SAMPLES), r, err, errlen))
-		return -1;
+	uint64_t declared = 0;
+	bool have = *FIELD(C_SAMPLES) && !parse_u64(p, line, "samples", FIELD(C_SAMPLES), &declared, NULL, 0);
+	char why[160];
+	if (tb_result_runs_from_text(r, FIELD(C_RUN_SAMPLES), have ? declared : UINT64_MAX, why, sizeof(why)))
+		return tb_err(err, errlen, "%s:%zu: column run_samples: %s", p, line, why);
 	struct { int k; double *dst; double max; } spreads[] = {
 		{C_BETWEEN, &r->between_cv, 1e6}, {C_WITHIN, &r->within_cv, 1e6},
 		{C_DISTURBED, &r->disturbed, 1}, {C_BIMODAL, &r->bimodal, 1},

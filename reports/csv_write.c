@@ -43,7 +43,7 @@ static void write_runs(FILE *f, const struct tb_result *r)
 	fputc(',', f);
 	tb_csv_num(f, r->within_cv);
 	fputc(',', f);
-	if (r->run_n && r->runs >= 2 && r->runs <= TB_CSV_MAX_RUN_LIST)
+	if (r->run_n && r->runs >= 2 && r->runs <= TB_RUNS_MAX_LIST)
 		for (size_t i = 0; i < r->runs; i++)
 			fprintf(f, "%s%zu", i ? ";" : "", r->run_n[i]);
 	fputc(',', f);

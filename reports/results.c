@@ -5,6 +5,8 @@
 
 #include "stats.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +106,53 @@ int tb_result_set_runs(struct tb_result *r, const size_t *run_n, size_t n)
 		return -1;
 	memcpy(r->run_n, run_n, n * sizeof(*r->run_n));
 	return 0;
+}
+
+int tb_result_runs_from(struct tb_result *r, const size_t *v, size_t n, uint64_t declared,
+			char *why, size_t len)
+{
+	size_t runs = r->runs ? r->runs : 1;
+	uint64_t sum = 0;
+	if (n != runs || n < 2 || n > TB_RUNS_MAX_LIST)
+		return snprintf(why, len, "%zu counts for %zu runs", n, runs), -1;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] < 1 || v[i] > 100000000)
+			return snprintf(why, len, "count %zu is %zu, not from 1 to 100000000", i + 1, v[i]), -1;
+		sum += v[i];
+	}
+	if (declared != UINT64_MAX && sum != declared)
+		return snprintf(why, len, "the counts add up to %llu, not the %llu samples",
+				(unsigned long long)sum, (unsigned long long)declared), -1;
+	return tb_result_set_runs(r, v, n) ? snprintf(why, len, "out of memory"), -1 : 0;
+}
+
+int tb_result_runs_from_text(struct tb_result *r, const char *list, uint64_t declared,
+			     char *why, size_t len)
+{
+	if (!*list)
+		return 0;
+	size_t n = 1;
+	for (const char *c = list; *c; c++)
+		n += *c == ';';
+	if (n > TB_RUNS_MAX_LIST + 1)
+		n = TB_RUNS_MAX_LIST + 1; /* refused below, without parsing it all */
+	size_t *v = malloc(n * sizeof(*v)), k = 0;
+	if (!v)
+		return snprintf(why, len, "out of memory"), -1;
+	for (const char *c = list; *c && k < n; k++) {
+		char *end;
+		errno = 0;
+		unsigned long long x = isdigit((unsigned char)*c) ? strtoull(c, &end, 10) : 0;
+		if (!x || errno == ERANGE || (*end && *end != ';') || (*end == ';' && !end[1])) {
+			free(v);
+			return snprintf(why, len, "'%.40s' is not positive counts separated by ';'", list), -1;
+		}
+		v[k] = x > SIZE_MAX ? SIZE_MAX : (size_t)x;
+		c = *end ? end + 1 : end;
+	}
+	int rc = tb_result_runs_from(r, v, k, declared, why, len);
+	free(v);
+	return rc;
 }
 
 bool tb_result_runs_differ(const struct tb_result *r)

@@ -81,6 +81,16 @@ int tb_result_add_metric(struct tb_result *r, const char *name, double mean, dou
 
 /* set r->run_n to the runs' sample counts (copied; runs = n) */
 int tb_result_set_runs(struct tb_result *r, const size_t *run_n, size_t n);
+/* r's run counts from "100;100;97" (the summary CSV's run_samples; ""
+ * sets nothing): one positive count per run (r->runs of them, 2 to
+ * TB_RUNS_MAX_LIST) adding up to declared (UINT64_MAX: not checked).  0, or
+ * -1 with why filled */
+#define TB_RUNS_MAX_LIST 4096
+int tb_result_runs_from_text(struct tb_result *r, const char *list, uint64_t declared,
+			     char *why, size_t len);
+/* the same from counts already read (JSON) */
+int tb_result_runs_from(struct tb_result *r, const size_t *v, size_t n, uint64_t declared,
+			char *why, size_t len);
 /* true when the between-process spread exceeds the within-process one */
 bool tb_result_runs_differ(const struct tb_result *r);
 /* marks of the table and notes: disturbed by preemption (share at least
