@@ -58,19 +58,26 @@ command -v g++ >/dev/null || die "g++ is not installed (Debian: apt-get install 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+# Short samples and many of them, in every tool: on a shared machine a
+# sample that lost a time slice is then an outlier the median ignores, not
+# the rule (tbench's gate self-test found the same).
 if [ "$quick" = 1 ]; then
-	tb_time=(--samples 10 --min-sample-time 200us --warmup-time 5ms)
-	gb_time=--benchmark_min_time=0.005
-	lk_time=0.02
+	tb_time=(--samples 10 --min-sample-time 100us --warmup-time 5ms)
+	gb_time=--benchmark_min_time=0.002
+	lk_ms=2
 else
-	tb_time=(--samples 40 --min-sample-time 2ms --warmup-time 100ms)
-	gb_time=--benchmark_min_time=0.05
-	lk_time=0.5
+	tb_time=(--samples 100 --min-sample-time 200us --warmup-time 50ms)
+	gb_time=--benchmark_min_time=0.02
+	lk_ms=20
 fi
 # Google Benchmark: 3 R short repetitions, their median (a repetition's
-# figure is the mean over its iterations, wall time: one that lost a time
-# slice is an outlier, as a disturbed sample is in tbench)
+# figure is the mean over its iterations, wall time).  likwid-bench: 3 R
+# runs of about lk_ms each, their median; the iterations are given (-i,
+# from tbench's time per call), because likwid-bench 5.2's own -s
+# calibration runs only its minimum of 10 iterations here (microseconds at
+# L1: a warm-up, not a measurement)
 gb_reps=$((3 * R))
+lk_runs=$((3 * R))
 
 # ---- the ISA: likwid-bench kernels that exist here and run ----
 isa=avx512
@@ -82,7 +89,7 @@ fi
 likwid-bench -a >"$work/kernels" 2>&1 || true
 for k in update_sp_$isa copy_$isa; do
 	grep -q "^$k " "$work/kernels" || die "likwid-bench has no kernel '$k' here (likwid-bench -a)"
-	likwid-bench -t "$k" -w S0:64kB:1 -s 0.01 >"$work/probe" 2>&1 ||
+	likwid-bench -t "$k" -w S0:64kB:1 -i 10 >"$work/probe" 2>&1 ||
 		die "likwid-bench cannot run '$k' here: $(grep -m1 -iE 'error|illegal' "$work/probe" || tail -1 "$work/probe")"
 done
 
@@ -193,7 +200,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (!NR) print "nan"; else if (NR
 
 echo "agree: tbench $("$TBENCH" --version 2>/dev/null | awk '{print $NF}') vs Google Benchmark $gbver vs likwid-bench $lkver; CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); pinned to CPU $CPU (likwid-bench: the first hwthread of S0); $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "caches: ${caches:-unknown}; likwid-bench kernels: update_sp_$isa (in place), copy_$isa (out of place)${why:+; $why}"
-echo "spread: tbench and likwid-bench between $R processes (CV of their figures), Google Benchmark between $gb_reps repetitions in one process; ratio spread: both CVs combined"
+echo "spread: tbench between $R processes (--rounds), likwid-bench between $lk_runs processes, Google Benchmark between $gb_reps repetitions in one process (CVs; ratios: both CVs combined); figures: medians"
 printf '%-5s %-10s %11s %9s  %-18s %-18s %-18s %-16s %-16s %s\n' tier mode size bytes "tbench GB/s" "GB GB/s" "likwid GB/s" "tbench/GB" "tbench/likwid" placement
 miss=""
 ti=0
@@ -211,8 +218,8 @@ for mode in inplace outofplace; do
 		AGREE_LOG=$work/alloc.log LD_PRELOAD=$work/shim.so "$TBENCH" run scale -v autovec -m "$mode" -s "$size" \
 			--pin="$CPU" --rounds "$R" "${tb_time[@]}" -q --csv "$work/tb.csv" 2>"$work/tb.err" ||
 			die "tbench failed: $(head -3 "$work/tb.err")"
-		read -r tb_gbps tb_cv < <(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
-			NR == 2 { print $c["gbps"], ($c["between_cv"] == "" ? "nan" : $c["between_cv"]) }' "$work/tb.csv")
+		read -r tb_gbps tb_cv tb_ns < <(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+			NR == 2 { print $c["gbps"], ($c["between_cv"] == "" ? "nan" : $c["between_cv"]), $c["median_ns"] }' "$work/tb.csv")
 		# each round's first buffers of scale's size (n + 16 floats, rounded to
 		# 64 bytes): x, then y out of place; their offsets in the page
 		want=$(((4 * (n + 16) + 63) / 64 * 64))
@@ -243,9 +250,10 @@ for mode in inplace outofplace; do
 			wspec="S0:${bytes}B:1-0:S0:$lx,1:S0:$ly" # stream 0 is read (x), 1 written (y)
 			kern=copy_$isa
 		fi
+		lk_iters=$(awk -v ns="$tb_ns" -v ms="$lk_ms" 'BEGIN { i = int(ms * 1e6 / ns); print (i < 10 ? 10 : i) }')
 		: >"$work/lk.v"
-		for _ in $(seq "$R"); do
-			likwid-bench -t "$kern" -w "$wspec" -s "$lk_time" >"$work/lk.out" 2>&1 ||
+		for _ in $(seq "$lk_runs"); do
+			likwid-bench -t "$kern" -w "$wspec" -i "$lk_iters" >"$work/lk.out" 2>&1 ||
 				die "likwid-bench -t $kern -w $wspec failed: $(grep -m1 -i error "$work/lk.out")"
 			awk '/^MByte\/s:/ { print $2 / 1000 }' "$work/lk.out" >>"$work/lk.v"
 		done
