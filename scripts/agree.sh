@@ -7,16 +7,21 @@
 # place: the same bytes read and written), at the L1, L2, L3 and DRAM tiers
 # of this machine (tbench's size tiers, from sysfs), all pinned to one CPU,
 # with the buffers at the same page offsets as tbench's (measured, below).
-# Prints per tier and mode each tool's GB/s with its spread between
-# processes (tbench --rounds; likwid-bench: one process per run) or
-# repetitions (Google Benchmark --benchmark_repetitions, one process), and
-# the ratios tbench/GB and tbench/likwid with their spread.
+# The tools take turns: R rounds, each one tbench process, one Google
+# Benchmark process (--benchmark_repetitions) and likwid-bench processes,
+# the order rotating, so a change of this VM's state (a vCPU sharing its
+# core, another clock) reaches every tool alike; tbench's rounds pool into
+# one baseline (--append: runs and between_cv, as --rounds pools them).
+# Prints per tier and mode each tool's GB/s (medians) with the CV between
+# rounds, and the ratios tbench/GB and tbench/likwid: the median and CV of
+# the per-round ratios.
 #
 #   scripts/agree.sh [--tiers L1,L2,L3,DRAM] [--rounds R] [--quick]
 #   TBENCH=build/tbench CPU=0 scripts/agree.sh
 #
-# --rounds R: tbench rounds, Google Benchmark repetitions and likwid-bench
-# runs (default 5); --quick: short runs (the smoke test; figures are rough).
+# --rounds R: the rounds (default 5; Google Benchmark repetitions and
+# likwid-bench runs per round: 10); --quick: short runs (the smoke test;
+# figures are rough).
 # Buffer placement: tbench allocates x and y with posix_memalign(64) each,
 # so where they land in their pages depends on glibc (from 128 KiB on each
 # is mapped on its own: both 64 bytes into a page, y - x = 0 mod 4096).  An
@@ -37,7 +42,7 @@ while [ $# -gt 0 ]; do
 	--tiers) tiers=$2; shift 2 ;;
 	--rounds) R=$2; shift 2 ;;
 	--quick) quick=1; shift ;;
-	-h | --help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h | --help) sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) echo "agree.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
 	esac
 done
@@ -63,21 +68,21 @@ trap 'rm -rf "$work"' EXIT
 # the rule (tbench's gate self-test found the same).
 if [ "$quick" = 1 ]; then
 	tb_time=(--samples 10 --min-sample-time 100us --warmup-time 5ms)
-	gb_time=--benchmark_min_time=0.002
-	lk_ms=2
+	gb_time=--benchmark_min_time=0.001
+	lk_ms=1
 else
 	tb_time=(--samples 100 --min-sample-time 200us --warmup-time 50ms)
-	gb_time=--benchmark_min_time=0.02
-	lk_ms=20
+	gb_time=--benchmark_min_time=0.002
+	lk_ms=2
 fi
-# Google Benchmark: 3 R short repetitions, their median (a repetition's
-# figure is the mean over its iterations, wall time).  likwid-bench: 3 R
-# runs of about lk_ms each, their median; the iterations are given (-i,
-# from tbench's time per call), because likwid-bench 5.2's own -s
-# calibration runs only its minimum of 10 iterations here (microseconds at
-# L1: a warm-up, not a measurement)
-gb_reps=$((3 * R))
-lk_runs=$((3 * R))
+# Google Benchmark: 10 R repetitions of about 2 ms, their median (a
+# repetition's figure is the mean over its iterations, wall time).
+# likwid-bench: 10 R runs of about 2 ms each (one process each), their
+# median; the iterations are given (-i, from tbench's time per call),
+# because likwid-bench 5.2's own -s calibration runs only its minimum of 10
+# iterations here (microseconds at L1: a warm-up, not a measurement)
+gb_reps=$((10 * R))
+lk_runs=$((10 * R))
 
 # ---- the ISA: likwid-bench kernels that exist here and run ----
 isa=avx512
@@ -198,9 +203,59 @@ cv() { awk '{ s += $1; q += $1 * $1; n++ } END { if (n < 2 || s <= 0) { print "n
 	m = s / n; v = (q - n * m * m) / (n - 1); if (v < 0) v = 0; printf "%.6f\n", sqrt(v) / m }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (!NR) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# one round of each tool for the case in $mode $size ($n elements, $bytes)
+run_tbench() {
+	AGREE_LOG=$work/alloc.log LD_PRELOAD=$work/shim.so TBENCH_BASELINE_DIR=$work/bl \
+		"$TBENCH" run scale -v autovec -m "$mode" -s "$size" --pin="$CPU" "${tb_time[@]}" -q \
+		--save-baseline agree --append --csv "$work/tb.csv" 2>"$work/tb.err" </dev/null ||
+		die "tbench failed: $(head -3 "$work/tb.err")"
+	local rate ns
+	read -r rate ns < <(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+		NR == 2 { print $c["gbps"], $c["median_ns"] }' "$work/tb.csv")
+	echo "$rate" >>"$work/tb.r"
+	[ -n "${xoff:-}" ] && return 0
+	# the first buffers of scale's size (n + 16 floats, rounded to 64 bytes):
+	# x, then y out of place; their offsets in the page
+	local want k
+	want=$(((4 * (n + 16) + 63) / 64 * 64))
+	k=$([ "$mode" = inplace ] && echo 1 || echo 2)
+	read -r xoff yoff < <(awk -v b="$want" -v k="$k" '$2 == b && seen[$1]++ < k { o = o " " ($3 % 4096) }
+		END { print substr(o, 2) }' "$work/alloc.log")
+	[ -n "${xoff:-}" ] || die "tbench's buffers were not seen (no posix_memalign of $want bytes)"
+	yoff=${yoff:-$xoff}
+	lk_iters=$(awk -v ns="$ns" -v ms="$lk_ms" 'BEGIN { i = int(ms * 1e6 / ns); print (i < 10 ? 10 : i) }')
+}
+run_gb() {
+	taskset -c "$CPU" "$work/gb" "$mode" "$n" "$xoff" "$yoff" --benchmark_repetitions="$gb_reps" "$gb_time" \
+		--benchmark_format=csv >"$work/gb.csv" 2>"$work/gb.err" </dev/null ||
+		die "the Google Benchmark program failed: $(head -3 "$work/gb.err")"
+	awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		$1 !~ /_(mean|median|stddev|cv)"?$/ && $c["bytes_per_second"] != "" { print $c["bytes_per_second"] / 1e9 }' \
+		"$work/gb.csv" >"$work/gb.v"
+	[ -s "$work/gb.v" ] || die "no figures from the Google Benchmark program"
+	median <"$work/gb.v" >>"$work/gb.r"
+}
+run_likwid() { # offsets in likwid-bench's steps of 128 bytes, nearest to tbench's
+	local wspec kern
+	if [ "$mode" = inplace ]; then
+		wspec="S0:${bytes}B:1-0:S0:$(((xoff + 64) / 128 * 32 % 1024))"
+		kern=update_sp_$isa
+	else # stream 0 is read (x), 1 written (y)
+		wspec="S0:${bytes}B:1-0:S0:$(((xoff + 64) / 128 * 16 % 512)),1:S0:$(((yoff + 64) / 128 * 16 % 512))"
+		kern=copy_$isa
+	fi
+	: >"$work/lk.v"
+	for _ in $(seq "$lk_runs"); do
+		likwid-bench -t "$kern" -w "$wspec" -i "$lk_iters" >"$work/lk.out" 2>&1 </dev/null ||
+			die "likwid-bench -t $kern -w $wspec failed: $(grep -m1 -i error "$work/lk.out")"
+		awk '/^MByte\/s:/ { print $2 / 1000 }' "$work/lk.out" >>"$work/lk.v"
+	done
+	median <"$work/lk.v" >>"$work/lk.r"
+}
+
 echo "agree: tbench $("$TBENCH" --version 2>/dev/null | awk '{print $NF}') vs Google Benchmark $gbver vs likwid-bench $lkver; CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); pinned to CPU $CPU (likwid-bench: the first hwthread of S0); $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "caches: ${caches:-unknown}; likwid-bench kernels: update_sp_$isa (in place), copy_$isa (out of place)${why:+; $why}"
-echo "spread: tbench between $R processes (--rounds), likwid-bench between $lk_runs processes, Google Benchmark between $gb_reps repetitions in one process (CVs; ratios: both CVs combined); figures: medians"
+echo "rounds: $R, interleaved (each: one tbench process, one Google Benchmark process of $gb_reps repetitions, $lk_runs likwid-bench processes; medians); ± is the CV between rounds (tbench: between_cv of its pooled rounds); ratios: the median and CV of the per-round ratios"
 printf '%-5s %-10s %11s %9s  %-18s %-18s %-18s %-16s %-16s %s\n' tier mode size bytes "tbench GB/s" "GB GB/s" "likwid GB/s" "tbench/GB" "tbench/likwid" placement
 miss=""
 ti=0
@@ -213,60 +268,46 @@ for mode in inplace outofplace; do
 		side=${size%x*}
 		n=$((side * side))
 		if [ "$mode" = inplace ]; then bytes=$((4 * n)); else bytes=$((8 * n)); fi
-		# tbench, its buffers' addresses logged
-		rm -f "$work/alloc.log"
-		AGREE_LOG=$work/alloc.log LD_PRELOAD=$work/shim.so "$TBENCH" run scale -v autovec -m "$mode" -s "$size" \
-			--pin="$CPU" --rounds "$R" "${tb_time[@]}" -q --csv "$work/tb.csv" 2>"$work/tb.err" ||
-			die "tbench failed: $(head -3 "$work/tb.err")"
-		read -r tb_gbps tb_cv tb_ns < <(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
-			NR == 2 { print $c["gbps"], ($c["between_cv"] == "" ? "nan" : $c["between_cv"]), $c["median_ns"] }' "$work/tb.csv")
-		# each round's first buffers of scale's size (n + 16 floats, rounded to
-		# 64 bytes): x, then y out of place; their offsets in the page
-		want=$(((4 * (n + 16) + 63) / 64 * 64))
-		k=$([ "$mode" = inplace ] && echo 1 || echo 2)
-		awk -v b="$want" -v k="$k" '$2 == b && seen[$1]++ < k { o[$1] = o[$1] " " ($3 % 4096) }
-			END { for (p in o) print substr(o[p], 2) }' "$work/alloc.log" | sort | uniq -c | sort -rn >"$work/place"
-		read -r _ xoff yoff <"$work/place" || true
-		[ -n "${xoff:-}" ] || die "tbench's buffers were not seen (no posix_memalign of $want bytes)"
-		yoff=${yoff:-$xoff}
-		if [ "$mode" = inplace ]; then place="x at page+$xoff"; else place="x at page+$xoff, y at page+$yoff"; fi
-		[ "$(wc -l <"$work/place")" -gt 1 ] && place="$place (in most rounds; they differ)"
-		# Google Benchmark, the same offsets
-		taskset -c "$CPU" "$work/gb" "$mode" "$n" "$xoff" "$yoff" --benchmark_repetitions="$gb_reps" "$gb_time" \
-			--benchmark_format=csv >"$work/gb.csv" 2>"$work/gb.err" || die "the Google Benchmark program failed: $(head -3 "$work/gb.err")"
-		awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-			$1 !~ /_(mean|median|stddev|cv)"?$/ && $c["bytes_per_second"] != "" { print $c["bytes_per_second"] / 1e9 }' \
-			"$work/gb.csv" >"$work/gb.v"
-		[ -s "$work/gb.v" ] || die "no figures from the Google Benchmark program"
-		gb_gbps=$(median <"$work/gb.v")
-		gb_cv=$(cv <"$work/gb.v")
-		# likwid-bench: offsets in its steps of 128 bytes, nearest to tbench's
-		if [ "$mode" = inplace ]; then
-			lo=$(((xoff + 64) / 128 * 32 % 1024))
-			wspec="S0:${bytes}B:1-0:S0:$lo"
-			kern=update_sp_$isa
-		else
-			lx=$(((xoff + 64) / 128 * 16 % 512)) ly=$(((yoff + 64) / 128 * 16 % 512))
-			wspec="S0:${bytes}B:1-0:S0:$lx,1:S0:$ly" # stream 0 is read (x), 1 written (y)
-			kern=copy_$isa
-		fi
-		lk_iters=$(awk -v ns="$tb_ns" -v ms="$lk_ms" 'BEGIN { i = int(ms * 1e6 / ns); print (i < 10 ? 10 : i) }')
-		: >"$work/lk.v"
-		for _ in $(seq "$lk_runs"); do
-			likwid-bench -t "$kern" -w "$wspec" -i "$lk_iters" >"$work/lk.out" 2>&1 ||
-				die "likwid-bench -t $kern -w $wspec failed: $(grep -m1 -i error "$work/lk.out")"
-			awk '/^MByte\/s:/ { print $2 / 1000 }' "$work/lk.out" >>"$work/lk.v"
+		xoff="" yoff=""
+		# R interleaved rounds, each one process of every tool (the order
+		# rotates; tbench first in round 1: its buffers' offsets and time per
+		# call set up the others), so a change of the host's state (this VM's
+		# vCPU sharing a core, another clock) hits every tool alike; tbench's
+		# rounds pool into one baseline (--append: runs, between_cv)
+		rm -f "$work/alloc.log" "$work"/{tb,gb,lk}.r
+		rm -rf "$work/bl"
+		for r in $(seq "$R"); do
+			for j in 0 1 2; do
+				tool=$(( (j + r - 1) % 3 ))
+				[ "$r" = 1 ] && tool=$j
+				case $tool in
+				0) run_tbench ;;
+				1) run_gb ;;
+				2) run_likwid ;;
+				esac
+			done
 		done
-		lk_gbps=$(median <"$work/lk.v")
-		lk_cv=$(cv <"$work/lk.v")
-		row=$(awk -v t="$tb_gbps" -v tc="$tb_cv" -v g="$gb_gbps" -v gc="$gb_cv" -v l="$lk_gbps" -v lc="$lk_cv" '
+		read -r tb_gbps tb_cv < <(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+			NR == 2 { print $c["gbps"], ($c["between_cv"] == "" ? "nan" : $c["between_cv"]) }' "$work/bl/agree/summary.csv")
+		gb_gbps=$(median <"$work/gb.r")
+		gb_cv=$(cv <"$work/gb.r")
+		lk_gbps=$(median <"$work/lk.r")
+		lk_cv=$(cv <"$work/lk.r")
+		paste "$work/tb.r" "$work/gb.r" | awk '{ print $1 / $2 }' >"$work/tg.r"
+		paste "$work/tb.r" "$work/lk.r" | awk '{ print $1 / $2 }' >"$work/tl.r"
+		tg=$(median <"$work/tg.r")
+		tg_cv=$(cv <"$work/tg.r")
+		tl=$(median <"$work/tl.r")
+		tl_cv=$(cv <"$work/tl.r")
+		row=$(awk -v t="$tb_gbps" -v tc="$tb_cv" -v g="$gb_gbps" -v gc="$gb_cv" -v l="$lk_gbps" -v lc="$lk_cv" \
+			-v tg="$tg" -v tgc="$tg_cv" -v tl="$tl" -v tlc="$tl_cv" '
 			function pc(c) { return c == "nan" ? "   -  " : sprintf("%5.1f%%", 100 * c) }
-			function sp(a, b) { return (a == "nan" || b == "nan") ? "nan" : sqrt(a * a + b * b) }
 			BEGIN { printf "%7.2f ±%s    %7.2f ±%s    %7.2f ±%s    %.3f ±%s   %.3f ±%s", t, pc(tc), g, pc(gc), l, pc(lc),
-				t / g, pc(sp(tc, gc)), t / l, pc(sp(tc, lc)) }')
+				tg, pc(tgc), tl, pc(tlc) }')
+		if [ "$mode" = inplace ]; then place="x at page+$xoff"; else place="x at page+$xoff, y at page+$yoff"; fi
 		printf '%-5s %-10s %11s %9s  %s   %s\n' "$tier" "$mode" "$size" "$(numfmt --to=iec-i --suffix=B "$bytes")" "$row" "$place"
 		if [ "$tier" != L1 ]; then
-			off=$(awk -v t="$tb_gbps" -v g="$gb_gbps" -v l="$lk_gbps" 'BEGIN { a = t / g; b = t / l
+			off=$(awk -v a="$tg" -v b="$tl" 'BEGIN {
 				if (a < 0.97 || a > 1.03) printf "tbench/GB %.3f", a; if (b < 0.97 || b > 1.03) printf " tbench/likwid %.3f", b }')
 			[ -n "$off" ] && miss="$miss; $tier $mode: $off"
 		fi
