@@ -20,7 +20,7 @@
 #   TBENCH=build/tbench CPU=0 scripts/agree.sh
 #
 # --rounds R: the rounds (default 5; Google Benchmark repetitions and
-# likwid-bench runs per round: 10); --quick: short runs (the smoke test;
+# likwid-bench runs per round: 10 and 3); --quick: short runs (the smoke test;
 # figures are rough).
 # Buffer placement: tbench allocates x and y with posix_memalign(64) each,
 # so where they land in their pages depends on glibc (from 128 KiB on each
@@ -73,16 +73,16 @@ if [ "$quick" = 1 ]; then
 else
 	tb_time=(--samples 100 --min-sample-time 200us --warmup-time 50ms)
 	gb_time=--benchmark_min_time=0.002
-	lk_ms=2
+	lk_ms=5
 fi
-# Google Benchmark: 10 R repetitions of about 2 ms, their median (a
-# repetition's figure is the mean over its iterations, wall time).
-# likwid-bench: 10 R runs of about 2 ms each (one process each), their
-# median; the iterations are given (-i, from tbench's time per call),
-# because likwid-bench 5.2's own -s calibration runs only its minimum of 10
-# iterations here (microseconds at L1: a warm-up, not a measurement)
-gb_reps=$((10 * R))
-lk_runs=$((10 * R))
+# Per round: Google Benchmark 10 repetitions of about 2 ms, their median (a
+# repetition's figure is the mean over its iterations, wall time);
+# likwid-bench 3 runs of about 5 ms (a process each, 1.2 s to start here),
+# their median.  likwid-bench's iterations are given (-i, from tbench's time
+# per call): its own -s calibration runs only its minimum of 10 iterations
+# here (microseconds at L1: a warm-up, not a measurement).
+gb_reps=10
+lk_runs=3
 
 # ---- the ISA: likwid-bench kernels that exist here and run ----
 isa=avx512
