@@ -5,6 +5,7 @@
  */
 #include "cmds.h"
 #include "gate.h"
+#include "run_outputs.h"
 
 #include "../reports/baseline.h"
 #include "../reports/outfile.h"
@@ -95,13 +96,11 @@ int cmd_compare(int argc, char **argv)
 	if (argc - optind != 2)
 		return tb_usage_error("compare needs OLD and NEW, got %d argument%s (see 'tbench compare --help')",
 				      argc - optind, argc - optind == 1 ? "" : "s");
-	struct tb_outfile md = {0}, csv = {0};
-	if (md_path && tb_outfile_open(&md, md_path, err, sizeof(err)))
-		return tb_usage_error("%s", err);
-	if (csv_path && tb_outfile_open(&csv, csv_path, err, sizeof(err))) {
-		tb_outfile_abort(&md);
-		return tb_usage_error("%s", err);
-	}
+	struct out outs[] = {{md_path, &tb_writer_compare_markdown, {0}},
+			     {csv_path, &tb_writer_compare_csv, {0}}};
+	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
+	if (tb_outs_open(outs, nouts))
+		return TB_EXIT_USAGE;
 	struct tb_resultset old = {0}, new = {0};
 	struct tb_comparison cmp = {0};
 	int rc = load_side(argv[optind], &g, &old);
@@ -115,20 +114,11 @@ int cmd_compare(int argc, char **argv)
 		const char *nc = getenv("NO_COLOR");
 		rc = tb_gate_report(&cmp, &g, quiet, isatty(STDOUT_FILENO) && !(nc && *nc));
 		struct tb_report rep = {.cmp = &cmp};
-		const struct { struct tb_outfile *f; const struct tb_writer *w; } outs[] = {
-			{&md, &tb_writer_compare_markdown}, {&csv, &tb_writer_compare_csv}};
-		for (size_t i = 0; i < 2; i++) {
-			if (!outs[i].f->f)
-				continue;
-			if (outs[i].w->write(outs[i].f->f, &rep, err, sizeof(err)) ||
-			    tb_outfile_commit(outs[i].f, err, sizeof(err))) {
-				tb_print_error("%s", err);
-				rc = TB_EXIT_FAIL;
-			}
-		}
+		int wrc = tb_outs_write(outs, nouts, &rep);
+		if (wrc && rc == TB_EXIT_OK)
+			rc = wrc;
 	}
-	tb_outfile_abort(&md);
-	tb_outfile_abort(&csv);
+	tb_outs_abort(outs, nouts);
 	tb_comparison_free(&cmp);
 	tb_resultset_free(&old);
 	tb_resultset_free(&new);

@@ -85,7 +85,7 @@ static int parse_opts(int argc, char **argv, struct emu_opts *o)
 		switch (c) {
 		case 'h': fputs(tb_usage_emu, stdout); return 1;
 		case 'n':
-			if (tb_parse_bytes("--max-insns", optarg, &o->max_insns, err, sizeof(err)))
+			if (tb_parse_count("--max-insns", optarg, &o->max_insns, err, sizeof(err)))
 				return tb_usage_error("%s", err);
 			break;
 		case 'm':
@@ -120,6 +120,9 @@ static int parse_opts(int argc, char **argv, struct emu_opts *o)
 		return tb_usage_error("--addr and --entry need --raw (an ELF says where it goes)");
 	if (!o->have_entry)
 		o->entry = o->addr;
+	if (o->have_entry && o->entry % 4) /* AArch64 fetches only from aligned addresses */
+		return tb_usage_error("invalid --entry 0x%llx: not a multiple of 4 (instructions "
+				      "are 4-byte aligned)", (unsigned long long)o->entry);
 	if (optind >= argc)
 		return tb_usage_error("missing FILE (see 'tbench emu --help')");
 	if (optind + 1 < argc)

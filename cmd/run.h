@@ -1,7 +1,8 @@
 /*
  * run.h - `tbench run`: its parsed options, the plan (the list of cases)
- * and the executor.  run.c parses and plans; run_exec.c runs the plan and
- * writes the outputs.
+ * and the executor.  run.c parses; run_plan.c plans; run_exec.c runs the
+ * plan in this process, run_rounds.c in N fresh ones; run_session.c opens
+ * and writes what both share (outputs, baselines, history).
  */
 #ifndef TB_CMD_RUN_H
 #define TB_CMD_RUN_H
@@ -43,6 +44,8 @@ struct tb_run_opts {
 	bool pin;
 	int pin_cpu;               /* --pin=CPU: first CPU of the plan (default 0) */
 	const char *events;        /* --events LIST or "default"; NULL = no counters */
+	const char *blas_core;     /* --blas-core NAME (canonical spelling) or NULL */
+	char blas_core_buf[32];    /* ... kept here */
 	bool quiet, verbose;
 	bool samples_given;        /* --samples was given */
 	bool profile;              /* fixed calls per sample (runner.fixed_iters) */
@@ -57,7 +60,11 @@ struct tb_run_opts {
 	const char *baseline;      /* --baseline NAME: compare with it */
 	const char *save_baseline; /* --save-baseline NAME */
 	bool append;               /* --append: add samples to that baseline's */
-	double work_factor;        /* test aid (gate self-test): spin does n x this work */
+	double work_factor;        /* test aid (gate self-test): each case does cols x this work */
+	char folded[256];          /* sizes or thread counts given twice, said once */
+	const char *turns;         /* --turns IN,OUT,PLACE (probes/turns.h) */
+	bool history;              /* --history: record the results (run_history.c) */
+	const char *history_db;    /* --history-db WHERE */
 	unsigned rounds;           /* --rounds N: N fresh processes (1: this one measures) */
 	/* a round's process (--round-of R,N,DIR, run_rounds.c): round `round`
 	 * (0-based) of `of` (0: not a round), writing into round_files */
@@ -82,54 +89,46 @@ struct tb_plan {
 /* run_plan.c: a size (N, RxC) or a tier (L1, L2, L3, DRAM; resolved per
  * case by the plan) */
 int tb_run_parse_size(const char *s, struct tb_size *out, char *err, size_t len);
-/* the plan of o, checked (variants exist, sizes fit in memory) */
+/* the plan of o, checked (variants exist, sizes fit in memory, every
+ * --threshold rule names a case); 0, or -1 with err */
 int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len);
+/* --dry-run: the plan's notes on stderr, its cases on stdout, one a line */
+void tb_run_print_plan(const struct tb_plan *p);
 
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
 /* the key (family, variant, mode, size, threads) of a planned case */
 void tb_run_set_key(struct tb_result *r, const struct tb_plan_case *pc,
 		    const struct tb_run_opts *o);
 
-/* run_session.c: around the measurements, whoever made them */
+/* run_session.c: around the measurements, whoever made them (this
+ * process, or the rounds it ran) */
+struct tb_history;
 struct tb_run_session {
 	char fpath[4096];
 	struct out outs[8];
 	size_t nouts;
 	const char *bdir;
 	struct tb_resultset base;  /* --baseline NAME */
+	struct tb_resultset prev;  /* --append: the saved baseline, loaded before the run */
 	struct tb_baseline_tx tx;  /* --save-baseline NAME */
+	struct tb_history *hist;   /* --history */
 	char berr[1024];
 };
-/* catch the signals, open every output and the baselines: 0, or the exit
- * status after one line on stderr (nothing left behind) */
+/* catch the signals, open every output, the baselines and the history: 0,
+ * or the exit status after one line on stderr (nothing left behind) */
 int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o);
 void tb_run_session_abort(struct tb_run_session *s);
-/* warnings, table, --baseline comparison, outputs, --save-baseline; frees
- * rs and s; returns the exit status (rc, or worse) */
+/* warnings, table, --baseline comparison, outputs, history,
+ * --save-baseline; frees rs and s; returns the exit status (rc, or worse) */
 int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 			  struct tb_resultset *rs, int rc);
 
-/* run_record.c: what a run records beside its results */
-struct tb_kvlist;
-struct tb_clock_info;
-struct tb_counters;
-struct tb_result;
-struct tb_progress;
-void tb_run_record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
-			   const struct tb_clock_info *ci);
-/* --pin: pins the calling thread, records the plan in kv */
-void tb_run_pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv);
-void tb_run_record_counters(const struct tb_counters *c, struct tb_kvlist *kv);
-/* the size tiers' note and cache sizes (options.size_tiers, fingerprint cache.tiers) */
-void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
-			 struct tb_kvlist *fingerprint);
-/* the plan's notes (size tiers, default sizes left out) on stdout */
-void tb_run_print_notes(const struct tb_plan *p);
-/* one warning line on stderr per case disturbed by preemption or bimodal */
+/* run_history.c: --history.  open: 0 (or nothing asked), else the exit
+ * status after one line; add: the exit status of recording rs. */
 struct tb_resultset;
-void tb_run_warn_disturbed(const struct tb_resultset *rs);
-/* --verbose: what the table does not show, one line on stderr */
-void tb_run_verbose_case(const struct tb_result *r, const struct tb_progress *p);
+int tb_run_history_open(const struct tb_run_opts *o, struct tb_history **h);
+int tb_run_history_add(const struct tb_run_opts *o, struct tb_history *h,
+		       const struct tb_resultset *rs, bool interrupted);
 /* Open (and remove again) every requested output: 0, or TB_EXIT_USAGE after
  * a one-line message naming the bad path. */
 int tb_run_check_outputs(const struct tb_run_opts *o);

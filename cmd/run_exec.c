@@ -1,14 +1,18 @@
 /*
- * run_exec.c - execute a plan: for each case set up, verify against the
- * reference, measure, tear down; then derive statistics and write every
- * requested output (run_session.c opens them before the first case runs).
+ * run_exec.c - execute a plan in this process: for each case set up,
+ * verify against the reference, measure, tear down; then derive statistics
+ * and hand the results to run_session.c, which opened every output before
+ * the first case ran and writes them.
  */
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "progress.h"
 #include "run.h"
+#include "run_blas.h"
 #include "run_limit.h"
+#include "run_counters.h"
 #include "run_outputs.h"
+#include "run_record.h"
 
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
@@ -16,10 +20,13 @@
 #include "../probes/clock.h"
 #include "../probes/counters.h"
 #include "../probes/machine.h"
+#include "../probes/perfctl.h"
 #include "../probes/sysinfo.h"
+#include "../probes/turns.h"
 #include "../reports/baseline.h"
 #include "../reports/compare.h"
 #include "../reports/ctr_metrics.h"
+#include "../reports/history.h"
 #include "../reports/results.h"
 #include "../reports/stats.h"
 #include "../reports/writer.h"
@@ -47,60 +54,6 @@ static struct tb_pool *pool_create_masked(unsigned n, bool pin, int first_cpu, c
 	struct tb_pool *p = tb_pool_create(n, pin, first_cpu, msg, len);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return p;
-}
-
-/* Counters per call into r; a multiplexed set says so in the note. */
-static int add_counters(const struct tb_counters *ctrs, struct tb_result *r,
-			const struct tb_measurement *m)
-{
-	const char *names[TB_CTR_MAX];
-	size_t n = tb_counters_count(ctrs);
-	for (size_t i = 0; i < n; i++)
-		names[i] = tb_counters_name(ctrs, i);
-	if (tb_result_add_counters(r, names, n, m->values, m->nsamples, m->iters))
-		return -1;
-	if (tb_counters_multiplexed(ctrs)) {
-		if (tb_result_add_metric(r, "mpx_coverage", tb_counters_coverage(ctrs),
-					 tb_counters_coverage(ctrs)))
-			return -1;
-		if (!r->note[0])
-			snprintf(r->note, sizeof(r->note),
-				 "counters multiplexed: %zu events on %d counters, counts scaled (coverage about %.0f%%)",
-				 n, tb_counters_hw_slots(), 100 * tb_counters_coverage(ctrs));
-	}
-	return 0;
-}
-
-/* --events: "default" or a comma list, checked against this machine.
- * NULL with err filled when one cannot be counted. */
-static struct tb_counters *open_events(const char *spec, char *err, size_t errlen)
-{
-	const char *names[TB_CTR_MAX];
-	char buf[1024];
-	size_t n;
-	bool hw;
-	const char *why = "";
-	if (tb_counters_init(err, errlen))
-		return NULL;
-	if (!strcmp(spec, "default")) {
-		n = tb_counters_default(names, TB_CTR_MAX, &hw);
-	} else {
-		char *items[TB_CTR_MAX];
-		snprintf(buf, sizeof(buf), "%s", spec);
-		int k = tb_split_list(buf, items, TB_CTR_MAX);
-		if (k < 0) {
-			tb_err(err, errlen, "invalid --events '%s': expected up to %d event names separated by commas, or 'default'",
-			       spec, TB_CTR_MAX);
-			return NULL;
-		}
-		for (int i = 0; i < k; i++)
-			names[i] = items[i];
-		n = (size_t)k;
-	}
-	struct tb_counters *c = tb_counters_open(names, n, err, errlen);
-	if (c && !tb_counters_hw_available(&why))
-		tb_print_error("note: %s; counting software events only", why);
-	return c;
 }
 
 void tb_run_set_key(struct tb_result *r, const struct tb_plan_case *pc,
@@ -142,8 +95,17 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	struct tb_case c = {
 		.k = k, .mode = pc->mode, .n = pc->size.n, .rows = pc->size.rows,
 		.cols = pc->size.cols, .threads = pc->threads, .seed = o->seed,
-		.alpha = o->alpha, .work_factor = o->work_factor,
+		.alpha = o->alpha,
 	};
+	if (o->work_factor != 1.0) {
+		/* test aid (gate self-test): cols x F columns of work, kept under the
+		 * case's key, so one side is a known amount slower: rounded up for
+		 * F > 1, down for F < 1, so the work ratio is never below F (or 1/F) */
+		double w = (double)c.cols * o->work_factor;
+		c.cols = (size_t)(o->work_factor > 1 ? ceil(w - 1e-9) : floor(w + 1e-9));
+		c.cols = c.cols ? c.cols : 1;
+		c.n = c.rows * c.cols;
+	}
 	char msg[256] = "";
 	if (k->threaded && pc->threads > 1) {
 		c.pool = pool_create_masked(pc->threads, o->pin, o->pin_cpu, msg, sizeof(msg));
@@ -168,9 +130,13 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	int rc = 0;
 	struct tb_runner_opts rco = *ro;
 	struct tb_sample_hook hook;
-	if (k->verify && k->verify(&c, msg, sizeof(msg))) {
-		snprintf(r->status, sizeof(r->status), "failed-verify");
-		snprintf(r->note, sizeof(r->note), "%s", msg);
+	int vrc = k->verify ? k->verify(&c, msg, sizeof(msg)) : 0;
+	if (vrc) {
+		/* no memory to check it is not a wrong kernel: the case could not be set up */
+		snprintf(r->status, sizeof(r->status), "%s",
+			 vrc == TB_VERIFY_NOMEM ? "setup-failed" : "failed-verify");
+		snprintf(r->note, sizeof(r->note), "%s%s", vrc == TB_VERIFY_NOMEM ? "verification: " : "",
+			 msg);
 	} else if (ctrs && tb_counters_bind(ctrs, c.pool, err, errlen)) {
 		rc = -1;
 	} else {
@@ -183,6 +149,8 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 			rc = -1;
 		} else {
 			snprintf(r->status, sizeof(r->status), "%s", m.partial ? "partial" : "ok");
+			if (k->describe) /* e.g. which kernel a dispatching variant ran */
+				k->describe(&c, r->note, sizeof(r->note));
 			r->iters = m.iters;
 			if (o->metric_insns) /* the hook's value: instructions per sample */
 				for (size_t s = 0; s < m.nsamples; s++)
@@ -191,7 +159,8 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 				rc = tb_err(err, errlen, "out of memory");
 			if (!o->metric_insns && m.nsamples) /* callgrind's virtual CPU: no */
 				r->disturbed = (double)tb_measurement_disturbed(&m) / (double)m.nsamples;
-			struct tb_boot_opts bo = {o->gate.cmp.resamples, o->gate.cmp.confidence,
+			double level = o->gate.cmp.confidence > 0 ? o->gate.cmp.confidence : TB_BOOT_LEVEL;
+			struct tb_boot_opts bo = {o->gate.cmp.resamples, level,
 						  o->gate.cmp.seed};
 			struct tb_boot_opts def;
 			tb_boot_defaults(&def);
@@ -205,7 +174,7 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 					 : "warmup auto: not steady within %s (%zu samples, the cap)",
 					 t, m.warmup_samples);
 			}
-			if (ctrs && !rc && add_counters(ctrs, r, &m))
+			if (ctrs && !rc && tb_run_counters_add(ctrs, r, &m))
 				rc = tb_err(err, errlen, "out of memory");
 			tb_measurement_free(&m);
 		}
@@ -219,24 +188,48 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
-	struct tb_counters *ctrs = NULL;
+	struct tb_run_counters rctr = {0};
 	if (o->events) {
 		char e[512];
 		if (o->metric_insns)
 			return tb_usage_error("--events cannot be combined with --metric instructions (callgrind counts by itself)");
-		if (!(ctrs = open_events(o->events, e, sizeof(e))))
+		if (tb_run_counters_open(&rctr, o->events, o->quiet, e, sizeof(e)))
 			return tb_usage_error("%s", e);
 	}
+	struct tb_counters *ctrs = rctr.c;
+	/* perf's control fifos: told when the measured samples start and end */
+	struct tb_perfctl pctl = {.ctl = -1, .ack = -1};
+	const char *pspec = getenv(TB_PERFCTL_ENV);
+	if (pspec && *pspec) {
+		char e[512];
+		if (tb_perfctl_open(&pctl, pspec, e, sizeof(e))) {
+			tb_counters_close(ctrs);
+			return tb_usage_error("%s", e);
+		}
+	}
+	/* every input and output a run needs is checked before it measures */
 	struct tb_run_session ss;
+	struct tb_turns turns = {.in = -1, .out = -1};
+	char terr[512];
 	int rc = tb_run_session_open(&ss, o);
+	if (!rc && o->turns && tb_turns_open(&turns, o->turns, terr, sizeof(terr))) {
+		tb_run_session_abort(&ss);
+		rc = tb_usage_error("%s", terr);
+	}
 	if (rc) {
 		tb_counters_close(ctrs);
+		tb_perfctl_close(&pctl);
 		return rc;
 	}
 
 	struct tb_clock_info ci;
 	tb_clock_probe(&ci);
 	struct tb_runner_opts ro = o->runner;
+	if (o->turns) {
+		ro.turn_wait = tb_turns_wait;
+		ro.turn_pass = tb_turns_pass;
+		ro.turn_ctx = &turns;
+	}
 	if (ro.min_sample_ns < 1000 * ci.resolution_ns)
 		ro.min_sample_ns = 1000 * ci.resolution_ns;
 
@@ -252,6 +245,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	} else {
 		tb_kv_set(&rs.fingerprint, "noise", "none seen");
 	}
+	tb_run_blas_notes(o, plan);
 	tb_run_record_options(o, &rs.options, &ci);
 	tb_run_pin_plan(o, &rs.fingerprint);
 	tb_run_record_tiers(plan, &rs.options, &rs.fingerprint);
@@ -268,9 +262,17 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			tb_limits_free(&lim);
 			tb_resultset_free(&rs);
 			tb_run_session_abort(&ss);
+			tb_turns_close(&turns);
+			tb_counters_close(ctrs);
+			tb_perfctl_close(&pctl);
 			return tb_usage_error("%s", e);
 		}
 		ro.hook = &cgh.hook;
+	}
+	if (pctl.ctl >= 0) {
+		ro.phase = tb_perfctl_phase;
+		ro.phase_ctx = &pctl;
+		tb_kv_set(&rs.options, "perf_control", getenv(TB_PERFCTL_ENV));
 	}
 
 	if (!o->quiet) {
@@ -278,8 +280,10 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		       TB_VERSION, plan->n, plan->n == 1 ? "" : "s", ci.resolution_ns, ci.overhead_ns);
 		if (!isnan(lim.ghz))
 			printf("; effective clock %.2f GHz", lim.ghz);
+		else if (!lim.off)
+			printf("; effective clock %s", tb_kv_get(&rs.options, "cpu.effective_ghz_check"));
 		putchar('\n');
-		tb_run_print_notes(plan);
+		tb_run_print_notes(plan, stdout);
 		if (ro.fixed_iters)
 			printf("profile: %zu samples x %llu calls per sample, no warmup, no calibration, "
 			       "seed %llu\n", ro.samples, (unsigned long long)ro.fixed_iters,
@@ -287,6 +291,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		if (o->metric_insns)
 			printf("metric: instructions per call, counted by valgrind's callgrind inside "
 			       "%s (deterministic; times are not measured)\n", TB_RUNNER_CALL_SYMBOL);
+		if (ctrs)
+			printf("%s\n", rctr.line);
 	}
 	struct tb_progress prog;
 	tb_progress_init(&prog, !o->quiet && isatty(STDERR_FILENO), plan->n, ro.max_time_ns);
@@ -328,6 +334,9 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	}
 	tb_limits_free(&lim);
 	tb_progress_clear(&prog);
+	if (o->turns)
+		tb_kv_setf(&rs.options, "turns", "place %d, %zu turns%s", turns.place, turns.waits,
+			   turns.ended ? ", then alone (the peer went silent)" : "");
 
 	if (tb_stop_requested) {
 		/* the cases that never ran are listed too, so every output
@@ -342,9 +351,10 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			snprintf(r->note, sizeof(r->note), "not run: interrupted");
 		}
 	}
-	if (ctrs)
-		tb_run_record_counters(ctrs, &rs.fingerprint);
+	tb_run_counters_record(&rctr, &rs.fingerprint);
 	rc = tb_run_session_finish(&ss, o, &rs, rc);
+	tb_turns_close(&turns);
 	tb_counters_close(ctrs);
+	tb_perfctl_close(&pctl);
 	return rc;
 }

@@ -5,13 +5,15 @@
  * machine's caches (probes/caches.h) and the kernel's working set per
  * element (its footprint).  Sizes that cannot be allocated are refused
  * before anything runs (or, among a family's default sizes, left out and
- * said so).
+ * said so), and so is a --threshold rule that names no case.
  */
 #include "cmds.h"
 #include "run.h"
+#include "run_record.h"
 
 #include "../probes/caches.h"
 #include "../probes/sysinfo.h"
+#include "../reports/compare.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -57,7 +59,8 @@ static bool variant_selected(const struct tb_run_opts *o, const char *v)
 static bool plan_has(const struct tb_plan *p, const struct tb_plan_case *pc)
 {
 	for (size_t i = 0; i < p->n; i++)
-		if (p->c[i].k == pc->k && p->c[i].mode == pc->mode && p->c[i].size.n == pc->size.n &&
+		if (p->c[i].k == pc->k && p->c[i].mode == pc->mode &&
+		    p->c[i].size.rows == pc->size.rows && p->c[i].size.cols == pc->size.cols &&
 		    p->c[i].threads == pc->threads)
 			return true;
 	return false;
@@ -259,6 +262,25 @@ static int check_memory(const struct tb_plan_case *pc, uint64_t avail, bool defa
 			sz, kn->family, kn->variant, nb, need, ab), -1;
 }
 
+/* a --threshold rule naming no case would be silently ignored */
+static int check_thresholds(const struct tb_run_opts *o, const struct tb_plan *p, char *err,
+			    size_t len)
+{
+	const struct tb_compare_opts *co = &o->gate.cmp;
+	for (size_t i = 0; o->baseline && i < co->nrules; i++) {
+		size_t k;
+		for (k = 0; k < p->n; k++)
+			if (tb_threshold_pattern_matches(co->rules[i].pattern, p->c[k].k->family,
+							 p->c[k].k->variant))
+				break;
+		if (k == p->n)
+			return snprintf(err, len, "--threshold %s=%g: no case of this run is of family or "
+					"family/variant '%s' (see --dry-run)", co->rules[i].pattern,
+					100 * co->rules[i].threshold, co->rules[i].pattern), -1;
+	}
+	return 0;
+}
+
 int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len)
 {
 	if (check_variants(o, err, len))
@@ -311,5 +333,20 @@ int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 				ti.skipped, strchr(ti.skipped, ',') ? "are" : "is"), -1;
 	if (p->n == 0)
 		return snprintf(err, len, "nothing to run: no variant of the selected families matches (see 'tbench list')"), -1;
-	return 0;
+	return check_thresholds(o, p, err, len);
+}
+
+void tb_run_print_plan(const struct tb_plan *p)
+{
+	tb_run_print_notes(p, stderr); /* stdout is the case list */
+	for (size_t i = 0; i < p->n; i++) {
+		const struct tb_plan_case *pc = &p->c[i];
+		char size[64];
+		if (pc->size.rows > 1)
+			snprintf(size, sizeof(size), "%" PRIu64 "x%" PRIu64, pc->size.rows, pc->size.cols);
+		else
+			snprintf(size, sizeof(size), "%" PRIu64, pc->size.n);
+		printf("%s %s %s %s %u\n", pc->k->family, pc->k->variant, tb_mode_name(pc->mode),
+		       size, pc->threads);
+	}
 }

@@ -1,22 +1,25 @@
 /*
- * run_record.c - what a run records beside its results (options, pin
- * plan, counter set, size tiers) and the --verbose line of a case.
+ * run_record.c - what `tbench run` records beside the case loop
+ * (run_exec.c): the --verbose line per case, the options, pinning plan and
+ * size tiers kept with the results, the plan's notes and the warning on
+ * disturbed cases (the counters: run_counters.c).
  */
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "progress.h"
 #include "run.h"
+#include "run_record.h"
 
-#include "../probes/clock.h"
-#include "../probes/counters.h"
+#include "../kernels/common.h"
 #include "../probes/sysinfo.h"
-#include "../reports/results.h"
+#include "../reports/ctr_metrics.h"
 #include "../reports/stats.h"
 #include "../reports/writer.h"
 
 #include <errno.h>
 #include <math.h>
 #include <sched.h>
+#include <stdio.h>
 #include <string.h>
 
 /* --verbose: what the table does not show, one line per case on stderr */
@@ -62,7 +65,8 @@ void tb_run_record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
 	if (o->runner.warmup_auto)
 		tb_kv_setf(kv, "warmup_max_ns", "%.0f", o->runner.warmup_max_ns);
 	tb_kv_setf(kv, "bootstrap", "%zu", o->gate.cmp.resamples);
-	tb_kv_setf(kv, "confidence", "%g", o->gate.cmp.confidence);
+	tb_kv_setf(kv, "confidence", "%g",
+		   o->gate.cmp.confidence > 0 ? o->gate.cmp.confidence : TB_BOOT_LEVEL);
 	if (o->work_factor != 1.0)
 		tb_kv_setf(kv, "work_factor", "%g", o->work_factor);
 	tb_kv_setf(kv, "metric", "%s", o->metric_insns ? TB_METRIC_INSNS : TB_METRIC_TIME);
@@ -95,24 +99,6 @@ void tb_run_pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv)
 	tb_kv_set(kv, "pin.plan", plan);
 }
 
-void tb_run_record_counters(const struct tb_counters *c, struct tb_kvlist *kv)
-{
-	char list[1024] = "";
-	const double *ov = tb_counters_overhead(c);
-	char ovs[1024] = "";
-	for (size_t i = 0; i < tb_counters_count(c); i++) {
-		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? "," : "",
-			 tb_counters_name(c, i));
-		snprintf(ovs + strlen(ovs), sizeof(ovs) - strlen(ovs), "%s%.6g", i ? "," : "", ov[i]);
-	}
-	tb_kv_set(kv, "counters.events", list);
-	tb_kv_setf(kv, "counters.multiplexed", "%s", tb_counters_multiplexed(c) ? "yes" : "no");
-	tb_kv_setf(kv, "counters.coverage", "%.3f", tb_counters_coverage(c));
-	tb_kv_set(kv, "counters.read_overhead", ovs);
-	tb_kv_setf(kv, "counters.read_ns", "%.0f", tb_counters_read_ns(c));
-}
-
-
 void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
 			 struct tb_kvlist *fingerprint)
 {
@@ -140,11 +126,11 @@ void tb_run_warn_disturbed(const struct tb_resultset *rs)
 	}
 }
 
-void tb_run_print_notes(const struct tb_plan *p)
+void tb_run_print_notes(const struct tb_plan *p, FILE *f)
 {
 	if (p->tiers[0])
-		printf("note: %s\n", p->tiers);
+		fprintf(f, "note: %s\n", p->tiers);
 	if (p->skipped[0])
-		printf("note: left out of the default sizes, too large for the memory here: %s\n",
-		       p->skipped);
+		fprintf(f, "note: left out of the default sizes, too large for the memory here: %s\n",
+			p->skipped);
 }

@@ -12,9 +12,11 @@
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "run.h"
+#include "run_blas.h"
+#include "run_record.h"
 
 #include "../probes/runner.h"
-#include "../probes/spawn.h"
+#include "../probes/subprocess.h"
 #include "../reports/baseline.h"
 #include "../reports/load.h"
 
@@ -56,6 +58,7 @@ int tb_run_round_child(struct tb_run_opts *o, const char *spec, char *err, size_
 	o->json_samples = false;
 	o->baseline = o->save_baseline = NULL;
 	o->append = false;
+	o->history = false;
 	return 0;
 }
 
@@ -172,7 +175,7 @@ static void header(const struct tb_run_opts *o, const struct tb_plan *plan)
 	printf("tbench %s: %zu case%s x %u rounds, each round a fresh process measuring every case "
 	       "(round r starts at case r x %zu / %u)\n", TB_VERSION, plan->n,
 	       plan->n == 1 ? "" : "s", o->rounds, plan->n, o->rounds);
-	tb_run_print_notes(plan);
+	tb_run_print_notes(plan, stdout);
 	fflush(stdout);
 }
 
@@ -201,6 +204,7 @@ int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **
 		return tb_usage_error("%s", err);
 	}
 	header(o, plan);
+	tb_run_blas_notes(o, plan);
 	sigset_t sigs, open_mask;
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);

@@ -2,18 +2,21 @@
  * run_session.c - what every `tbench run` does around its measurements,
  * whether it measured them itself or pooled them from rounds: the signals
  * (first: stop at a sample boundary; second: leave at once), the output
- * files and the baseline opened before anything runs, then the table, the
- * comparison with --baseline, the outputs and --save-baseline.
+ * files, the baselines and the history opened before anything runs, then
+ * the table, the comparison with --baseline, the outputs, the history and
+ * --save-baseline.
  */
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "run.h"
 #include "run_outputs.h"
+#include "run_record.h"
 
-#include "../probes/spawn.h"
+#include "../probes/subprocess.h"
 #include "../reports/baseline.h"
 #include "../reports/compare.h"
 #include "../reports/ctr_metrics.h"
+#include "../reports/history.h"
 #include "../reports/writer.h"
 
 #include <signal.h>
@@ -58,21 +61,17 @@ static void catch_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-/* --append: the saved baseline's results first, this run's merged in */
-static int append_prev(const struct tb_run_opts *o, const char *bdir, struct tb_resultset *rs,
-		       char *err, size_t errlen)
+/* --append: the saved baseline's results first (prev, loaded before the
+ * run so a damaged one fails at once), this run's merged in */
+static int append_prev(struct tb_resultset *prev, struct tb_resultset *rs, char *err,
+		       size_t errlen)
 {
-	if (!o->append)
-		return 0;
-	struct tb_resultset prev = {0};
-	int lr = tb_baseline_load(bdir, o->save_baseline, &prev, err, errlen);
-	int rc = lr == -1 ? -1 : tb_resultset_append_samples(&prev, rs, err, errlen);
+	int rc = tb_resultset_append_samples(prev, rs, err, errlen);
 	if (!rc) { /* rs becomes the merged set */
-		snprintf(prev.name, sizeof(prev.name), "%s", rs->name);
+		snprintf(prev->name, sizeof(prev->name), "%s", rs->name);
 		tb_resultset_free(rs);
-		*rs = prev;
-	} else {
-		tb_resultset_free(&prev);
+		*rs = *prev;
+		memset(prev, 0, sizeof(*prev));
 	}
 	return rc;
 }
@@ -86,23 +85,28 @@ int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o)
 	_Static_assert(sizeof(outs) <= sizeof(s->outs), "run_session: room for every output");
 	memcpy(s->outs, outs, sizeof(outs));
 	catch_signals(); /* before the temporary files exist */
-	if (tb_run_open_outs(s->outs, s->nouts))
+	if (tb_outs_open(s->outs, s->nouts))
 		return TB_EXIT_USAGE;
 	s->bdir = tb_baseline_dir(o->gate.baseline_dir);
+	int hrc = 0;
 	if ((o->baseline && tb_baseline_load(s->bdir, o->baseline, &s->base, s->berr, sizeof(s->berr))) ||
-	    (o->save_baseline && tb_baseline_begin(&s->tx, s->bdir, o->save_baseline, s->berr, sizeof(s->berr)))) {
+	    (o->save_baseline && tb_baseline_begin(&s->tx, s->bdir, o->save_baseline, s->berr, sizeof(s->berr))) ||
+	    (o->append && tb_baseline_load(s->bdir, o->save_baseline, &s->prev, s->berr, sizeof(s->berr)) == -1) ||
+	    (hrc = tb_run_history_open(o, &s->hist))) {
 		tb_run_session_abort(s);
-		return tb_usage_error("%s", s->berr);
+		return hrc ? hrc : tb_usage_error("%s", s->berr);
 	}
 	return 0;
 }
 
 void tb_run_session_abort(struct tb_run_session *s)
 {
-	for (size_t i = 0; i < s->nouts; i++)
-		tb_outfile_abort(&s->outs[i].f);
+	tb_outs_abort(s->outs, s->nouts);
 	tb_baseline_abort(&s->tx);
 	tb_resultset_free(&s->base);
+	tb_resultset_free(&s->prev);
+	tb_history_close(s->hist);
+	s->hist = NULL;
 }
 
 int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
@@ -136,23 +140,28 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 				rc = grc;
 		}
 	}
-	if (tb_run_write_outs(s->outs, s->nouts, &rep))
-		rc = TB_EXIT_FAIL;
+	/* an output that cannot be written: exit 3, unless worse was found */
+	int wrc = tb_outs_write(s->outs, s->nouts, &rep);
+	int hadd = tb_run_history_add(o, s->hist, rs, tb_stop_requested != 0); /* before --append pools */
+	rc = hadd > rc ? hadd : rc;
 	if (o->save_baseline && tb_stop_requested) {
 		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
 	} else if (o->save_baseline) {
-		if (append_prev(o, s->bdir, rs, s->berr, sizeof(s->berr)) ||
-		    tb_baseline_commit(&s->tx, rs, s->berr, sizeof(s->berr))) {
+		if (o->append && append_prev(&s->prev, rs, s->berr, sizeof(s->berr))) {
 			tb_print_error("%s", s->berr);
-			rc = TB_EXIT_FAIL;
+			wrc = TB_EXIT_WRITE;
+		} else if (tb_baseline_commit(&s->tx, rs, s->berr, sizeof(s->berr))) {
+			tb_print_error("%s", s->berr);
+			wrc = TB_EXIT_WRITE;
 		} else if (!o->quiet) {
 			printf("baseline '%s' saved in %s\n", o->save_baseline, s->bdir);
 		}
 	}
-	tb_baseline_abort(&s->tx);
+	if (wrc && rc == TB_EXIT_OK)
+		rc = wrc;
 	tb_comparison_free(&cmp);
-	tb_resultset_free(&s->base);
 	tb_resultset_free(rs);
+	tb_run_session_abort(s); /* what is left: the baseline transaction, the sets, the history */
 	if (tb_stop_requested) {
 		tb_print_error("interrupted by %s: the results so far were written, marked partial",
 			       tb_stop_requested == SIGINT ? "SIGINT" : tb_stop_requested == SIGTERM ? "SIGTERM" : "a signal");

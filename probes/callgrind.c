@@ -4,7 +4,7 @@
  */
 #include "callgrind.h"
 
-#include "spawn.h"
+#include "subprocess.h"
 
 #include "../kernels/common.h"
 

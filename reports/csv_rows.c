@@ -12,6 +12,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,9 +122,15 @@ static void on_row(int c, void *data)
 
 int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, size_t errlen)
 {
+	return tb_csv_read_rows_at(AT_FDCWD, path, path, fn, ctx, err, errlen);
+}
+
+int tb_csv_read_rows_at(int dirfd, const char *opath, const char *path, tb_csv_row_fn fn,
+			void *ctx, char *err, size_t errlen)
+{
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer; anything but
 	 * a regular file (a device such as /dev/zero, a FIFO) is refused */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int fd = openat(dirfd, opath, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
 		return tb_csv_one_line(err, errlen);
@@ -147,9 +154,17 @@ int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, s
 	struct rowbuf b = {.path = path, .line = 1, .next_line = 1, .fn = fn, .ctx = ctx,
 			   .err = err, .errlen = errlen};
 	char buf[65536];
-	size_t n;
+	size_t n, total = 0;
+	char last = '\n';
 	while (!b.failed && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (csv_parse(&p, buf, n, on_field, on_row, &b) != n && !b.failed)
+		size_t o = 0;
+		if (total == 0 && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+			o = 3; /* a UTF-8 byte order mark (spreadsheet exports) */
+		total += n;
+		last = buf[n - 1];
+		if (o == n)
+			continue;
+		if (csv_parse(&p, buf + o, n - o, on_field, on_row, &b) != n - o && !b.failed)
 			b.failed = tb_err(err, errlen, "%s:%zu: %s", path, b.line,
 					  csv_strerror(csv_error(&p)));
 		/* libcsv buffers a field until it ends: bound that buffer */
@@ -159,8 +174,15 @@ int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, s
 	}
 	if (!b.failed && ferror(f))
 		b.failed = tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+	/* a row without its line end is a file cut short: its last field may be
+	 * a number missing digits ("285.78" cut to "28") */
+	size_t open_line = b.line;
+	bool open_row = b.nf > 0 || p.pstate != 0;
 	if (!b.failed)
 		csv_fini(&p, on_field, on_row, &b);
+	if (!b.failed && open_row && last != '\n' && last != '\r')
+		b.failed = tb_err(err, errlen, "%s:%zu: the last row has no line end (the file is "
+				  "truncated?)", path, open_line);
 	clear_fields(&b);
 	csv_free(&p);
 	fclose(f);
@@ -169,3 +191,59 @@ int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, s
 	return b.failed ? tb_csv_one_line(err, errlen) : 0;
 }
 
+/* ---- field parsers ---- */
+
+int tb_csv_parse_num(const char *path, size_t line, const char *col, const char *s, double *out,
+		     bool allow_negative, char *err, size_t errlen)
+{
+	if (!*s) {
+		*out = NAN;
+		return 0;
+	}
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (end == s || *end || errno == ERANGE || isnan(v) || isinf(v))
+		return tb_err(err, errlen, "%s:%zu: column %s: '%s' is not a finite number", path,
+			      line, col, s);
+	if (!allow_negative && v < 0)
+		return tb_err(err, errlen, "%s:%zu: column %s: %s is negative", path, line, col, s);
+	*out = v;
+	return 0;
+}
+
+int tb_csv_parse_u64(const char *path, size_t line, const char *col, const char *s,
+		     uint64_t *out, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	if (!*s || *s == '-' || *s == '+')
+		return tb_err(err, errlen, "%s:%zu: column %s: '%s' is not a non-negative integer",
+			      path, line, col, s);
+	unsigned long long v = strtoull(s, &end, 10);
+	if (*end || errno == ERANGE)
+		return tb_err(err, errlen, "%s:%zu: column %s: '%s' is not a non-negative integer",
+			      path, line, col, s);
+	*out = v;
+	return 0;
+}
+
+int tb_csv_parse_str(const char *path, size_t line, const char *col, const char *s, char *dst,
+		    size_t cap, char *err, size_t errlen)
+{
+	if (strlen(s) >= cap)
+		return tb_err(err, errlen, "%s:%zu: column %s: value longer than %zu characters",
+			      path, line, col, cap - 1);
+	strcpy(dst, s);
+	return 0;
+}
+
+/* every row has the header's fields: a row cut short is refused */
+int tb_csv_complete(const char *path, size_t line, size_t nf, size_t want, char *err,
+		    size_t errlen)
+{
+	if (nf == want)
+		return 0;
+	return tb_err(err, errlen, "%s:%zu: %zu fields, the header has %zu (%s)", path, line, nf,
+		      want, nf < want ? "the row is cut short" : "extra fields");
+}

@@ -5,8 +5,6 @@
 
 #include "stats.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +50,11 @@ void tb_resultset_free(struct tb_resultset *rs)
 	tb_kv_free(&rs->fingerprint);
 	tb_kv_free(&rs->options);
 	memset(rs, 0, sizeof(*rs));
+}
+
+size_t tb_result_sample_count(const struct tb_result *r)
+{
+	return r->nsamples ? r->nsamples : r->samples_declared;
 }
 
 bool tb_result_is_insns(const struct tb_result *r)
@@ -108,53 +111,6 @@ int tb_result_set_runs(struct tb_result *r, const size_t *run_n, size_t n)
 	return 0;
 }
 
-int tb_result_runs_from(struct tb_result *r, const size_t *v, size_t n, uint64_t declared,
-			char *why, size_t len)
-{
-	size_t runs = r->runs ? r->runs : 1;
-	uint64_t sum = 0;
-	if (n != runs || n < 2 || n > TB_RUNS_MAX_LIST)
-		return snprintf(why, len, "%zu counts for %zu runs", n, runs), -1;
-	for (size_t i = 0; i < n; i++) {
-		if (v[i] < 1 || v[i] > 100000000)
-			return snprintf(why, len, "count %zu is %zu, not from 1 to 100000000", i + 1, v[i]), -1;
-		sum += v[i];
-	}
-	if (declared != UINT64_MAX && sum != declared)
-		return snprintf(why, len, "the counts add up to %llu, not the %llu samples",
-				(unsigned long long)sum, (unsigned long long)declared), -1;
-	return tb_result_set_runs(r, v, n) ? snprintf(why, len, "out of memory"), -1 : 0;
-}
-
-int tb_result_runs_from_text(struct tb_result *r, const char *list, uint64_t declared,
-			     char *why, size_t len)
-{
-	if (!*list)
-		return 0;
-	size_t n = 1;
-	for (const char *c = list; *c; c++)
-		n += *c == ';';
-	if (n > TB_RUNS_MAX_LIST + 1)
-		n = TB_RUNS_MAX_LIST + 1; /* refused below, without parsing it all */
-	size_t *v = malloc(n * sizeof(*v)), k = 0;
-	if (!v)
-		return snprintf(why, len, "out of memory"), -1;
-	for (const char *c = list; *c && k < n; k++) {
-		char *end;
-		errno = 0;
-		unsigned long long x = isdigit((unsigned char)*c) ? strtoull(c, &end, 10) : 0;
-		if (!x || errno == ERANGE || (*end && *end != ';') || (*end == ';' && !end[1])) {
-			free(v);
-			return snprintf(why, len, "'%.40s' is not positive counts separated by ';'", list), -1;
-		}
-		v[k] = x > SIZE_MAX ? SIZE_MAX : (size_t)x;
-		c = *end ? end + 1 : end;
-	}
-	int rc = tb_result_runs_from(r, v, k, declared, why, len);
-	free(v);
-	return rc;
-}
-
 bool tb_result_runs_differ(const struct tb_result *r)
 {
 	return r->between_cv > r->within_cv; /* false when either is NaN */
@@ -202,8 +158,55 @@ void tb_result_size_str(const struct tb_result *r, char *buf, size_t len)
 		snprintf(buf, len, "%llu", (unsigned long long)r->n);
 }
 
+static int u64_cmp(uint64_t a, uint64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+int tb_result_key_cmp_unshaped(const struct tb_result *a, const struct tb_result *b)
+{
+	int d = strcmp(a->family, b->family);
+	if (!d)
+		d = strcmp(a->variant, b->variant);
+	if (!d)
+		d = strcmp(a->mode, b->mode);
+	if (!d)
+		d = u64_cmp(a->n, b->n);
+	if (!d)
+		d = u64_cmp(a->threads, b->threads);
+	return d;
+}
+
+int tb_result_key_cmp(const struct tb_result *a, const struct tb_result *b)
+{
+	int d = tb_result_key_cmp_unshaped(a, b);
+	if (!d)
+		d = u64_cmp(a->rows, b->rows);
+	if (!d)
+		d = u64_cmp(a->cols, b->cols);
+	return d;
+}
+
+void tb_result_key_str(const struct tb_result *r, char *buf, size_t len)
+{
+	char sz[48];
+	tb_result_size_str(r, sz, sizeof(sz));
+	snprintf(buf, len, "%s/%s/%s/%s/%u", r->family, r->variant, r->mode, sz, r->threads);
+}
+
 bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b)
 {
-	return !strcmp(a->family, b->family) && !strcmp(a->variant, b->variant) &&
-	       !strcmp(a->mode, b->mode) && a->n == b->n && a->threads == b->threads;
+	return tb_result_key_cmp(a, b) == 0;
+}
+
+
+const char *const tb_statuses[] = {"ok", "partial", "failed-verify", "unsupported",
+				   "setup-failed", NULL};
+
+bool tb_status_known(const char *status)
+{
+	for (size_t i = 0; tb_statuses[i]; i++)
+		if (!strcmp(tb_statuses[i], status))
+			return true;
+	return false;
 }

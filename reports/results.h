@@ -34,11 +34,13 @@ struct tb_result {
 	uint64_t n, rows, cols;
 	unsigned threads;
 	char metric[16]; /* "time": samples are ns per call; "instructions": instructions per call */
-	char status[24]; /* ok, failed-verify, unsupported, setup-failed, partial */
+	char status[24]; /* one of tb_statuses */
 	char note[256];  /* why a case is not ok, or a remark */
 	uint64_t iters;  /* calls per sample */
 	size_t nsamples;
 	double *samples; /* ns per call, nsamples of them (owned) */
+	size_t samples_declared; /* read without its raw samples: how many the file
+				  * counted (written back as the sample count) */
 	size_t runs;     /* tbench runs pooled in samples, in order (--append); 0 reads as 1 */
 	size_t *run_n;   /* samples of each pooled run, `runs` of them (owned); NULL: the
 			  * runs are taken as consecutive equal shares */
@@ -73,6 +75,8 @@ void tb_result_free(struct tb_result *r);
 
 /* Set samples (copied) and recompute statistics and throughput. */
 int tb_result_set_samples(struct tb_result *r, const double *ns, size_t n);
+/* the samples behind the figures: nsamples, or samples_declared */
+size_t tb_result_sample_count(const struct tb_result *r);
 /* true when the samples are instruction counts, not times */
 bool tb_result_is_insns(const struct tb_result *r);
 /* Recompute statistics and derived rates from r->samples. */
@@ -81,16 +85,9 @@ int tb_result_add_metric(struct tb_result *r, const char *name, double mean, dou
 
 /* set r->run_n to the runs' sample counts (copied; runs = n) */
 int tb_result_set_runs(struct tb_result *r, const size_t *run_n, size_t n);
-/* r's run counts from "100;100;97" (the summary CSV's run_samples; ""
- * sets nothing): one positive count per run (r->runs of them, 2 to
- * TB_RUNS_MAX_LIST) adding up to declared (UINT64_MAX: not checked).  0, or
- * -1 with why filled */
+/* the most runs whose counts a file lists (run_samples; the loader checks
+ * them: loader.h) */
 #define TB_RUNS_MAX_LIST 4096
-int tb_result_runs_from_text(struct tb_result *r, const char *list, uint64_t declared,
-			     char *why, size_t len);
-/* the same from counts already read (JSON) */
-int tb_result_runs_from(struct tb_result *r, const size_t *v, size_t n, uint64_t declared,
-			char *why, size_t len);
 /* true when the between-process spread exceeds the within-process one */
 bool tb_result_runs_differ(const struct tb_result *r);
 /* marks of the table and notes: disturbed by preemption (share at least
@@ -103,7 +100,23 @@ size_t tb_result_disturbance(const struct tb_result *r, char *buf, size_t len);
 
 /* "1000x1000" when rows > 1, else "n" */
 void tb_result_size_str(const struct tb_result *r, char *buf, size_t len);
-/* same (family, variant, mode, n, threads) */
+/* The key of a case: (family, variant, mode, rows x cols, threads).  The
+ * shape, not only n: 1000x10 and 10x1000 are two cases.  key_cmp orders
+ * keys (for sorting and binary search) by family, variant, mode, n,
+ * threads, then the shape, so the shapes of one n are neighbours and
+ * key_cmp_unshaped (the same without the shape: files written before the
+ * shape was part of the key) finds them; same_key is key_cmp == 0. */
+int tb_result_key_cmp(const struct tb_result *a, const struct tb_result *b);
+int tb_result_key_cmp_unshaped(const struct tb_result *a, const struct tb_result *b);
+/* "family/variant/mode/size/threads", e.g. "scale/avx2/inplace/1000x1000/1":
+ * the case's identity as one string (the results history keys series by it,
+ * messages name cases by it) */
+void tb_result_key_str(const struct tb_result *r, char *buf, size_t len);
 bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b);
+
+/* The statuses a case can have, NULL-terminated: ok, partial,
+ * failed-verify, unsupported, setup-failed. */
+extern const char *const tb_statuses[];
+bool tb_status_known(const char *status);
 
 #endif

@@ -51,19 +51,15 @@ int tb_stats_median_ci(const double *x, size_t n, const struct tb_boot_opts *o, 
 int tb_stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
 		      const struct tb_boot_opts *o, double *lo, double *hi);
 /* The same when a side pools the samples of several runs (ra, rb >= 1; the
- * runs' samples consecutive, in order): a side of two or more runs is
- * resampled by whole runs (cluster bootstrap: the samples split into that
- * many consecutive equal shares), so the run-to-run spread of a shared
- * machine - another clock bin, another core - widens the interval as it
- * should; a side of one run is resampled in blocks as above. */
-int tb_stats_ratio_ci_runs(const double *a, size_t na, size_t ra, const double *b, size_t nb,
-			   size_t rb, const struct tb_boot_opts *o, double *lo, double *hi);
-
-/* The same with each pooled run's sample count (alen: ra counts summing to
- * na, or NULL for equal shares; likewise blen). */
-int tb_stats_ratio_ci_split(const double *a, size_t na, size_t ra, const size_t *alen,
-			    const double *b, size_t nb, size_t rb, const size_t *blen,
-			    const struct tb_boot_opts *o, double *lo, double *hi);
+ * runs' samples consecutive, in order; alen: the ra runs' sample counts,
+ * summing to na, or NULL for consecutive equal shares; likewise blen): a
+ * side of two or more runs is resampled by whole runs (cluster bootstrap),
+ * so the run-to-run spread of a shared machine - another clock bin,
+ * another core - widens the interval as it should; a side of one run is
+ * resampled in blocks as above. */
+int tb_stats_ratio_ci_runs(const double *a, size_t na, size_t ra, const size_t *alen,
+			   const double *b, size_t nb, size_t rb, const size_t *blen,
+			   const struct tb_boot_opts *o, double *lo, double *hi);
 
 /* Run i of a pooled sample (n samples, runs runs, run_n their counts or
  * NULL for equal shares) is x[*from, *to). */
@@ -107,5 +103,40 @@ int tb_stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb
 /* The smallest two-sided p-value the test can give for these counts
  * (2 / C(na+nb, na)): if it is not below alpha, no verdict is possible. */
 double tb_stats_mw_min_p(size_t na, size_t nb);
+/* The null distribution of U for sizes m, n without ties: m*n + 1
+ * probabilities (malloc'd; coefficients of the Gaussian binomial
+ * [m+n choose m]_q), or NULL when out of memory. */
+double *tb_stats_mw_null(size_t m, size_t n);
+
+/* Two sides pooled from several runs each (ra, rb >= 2; a run's samples
+ * consecutive, runs in order; alen / blen the runs' sample counts, or NULL
+ * for consecutive equal shares, as tb_stats_run_bounds): the run is the
+ * unit.  With as many runs on both sides the runs are paired by position
+ * (run i of each side measured together, as rounds are) and each pair
+ * gives one log ratio: the median of the log ratios of its samples at the
+ * same position when every pair of runs has as many samples (runs that
+ * took turns measured those microseconds apart), else the log ratio of
+ * the run medians; the Wilcoxon signed-rank
+ * test and its Hodges-Lehmann estimate and interval are computed on them,
+ * so load that moves both members of a pair cancels.  Otherwise each run
+ * is reduced to its median and the Mann-Whitney test and its
+ * Hodges-Lehmann shift apply to the log run medians.  Distribution-free,
+ * exact when small and without ties. */
+struct tb_runs_cmp {
+	bool paired;
+	size_t n;              /* pairs, or runs of a x runs of b */
+	double ratio;          /* Hodges-Lehmann estimate of median(b) / median(a) */
+	double ci_low, ci_high; /* its interval at the level (NaN: too few runs for it) */
+	double p;              /* two-sided */
+	double min_p;          /* the smallest p these counts allow */
+	bool exact;
+};
+int tb_stats_compare_runs(const double *a, size_t na, size_t ra, const size_t *alen,
+			  const double *b, size_t nb, size_t rb, const size_t *blen, double level,
+			  struct tb_runs_cmp *out);
+/* the median of each run of x (out: runs of them; NaN for a run without
+ * samples), the runs as tb_stats_run_bounds gives them */
+void tb_stats_run_medians(const double *x, size_t n, size_t runs, const size_t *run_n,
+			  double *out);
 
 #endif

@@ -79,9 +79,9 @@ static void cluster_bootstrap_uses_the_run_counts(void **state)
 	}
 	size_t blen[] = {10, 90};
 	double lo, hi;
-	assert_int_equal(tb_stats_ratio_ci_split(a, 100, 1, NULL, b, 100, 2, blen, NULL, &lo, &hi), 0);
+	assert_int_equal(tb_stats_ratio_ci_runs(a, 100, 1, NULL, b, 100, 2, blen, NULL, &lo, &hi), 0);
 	assert_true(hi == 2.0);
-	assert_int_equal(tb_stats_ratio_ci_split(a, 100, 1, NULL, b, 100, 2, NULL, NULL, &lo, &hi), 0);
+	assert_int_equal(tb_stats_ratio_ci_runs(a, 100, 1, NULL, b, 100, 2, NULL, NULL, &lo, &hi), 0);
 	assert_true(hi == 1.0);
 }
 
