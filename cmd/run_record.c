@@ -104,7 +104,7 @@ void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
 {
 	if (p->tiers[0]) {
 		tb_kv_set(options, "size_tiers", p->tiers);
-		tb_kv_set(fingerprint, "cache.tiers", p->caches);
+		tb_kv_set(fingerprint, "tiers.caches", p->caches);
 	}
 	if (p->skipped[0])
 		tb_kv_set(options, "sizes_left_out", p->skipped);

@@ -23,7 +23,7 @@ void tb_run_record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
 			   const struct tb_clock_info *ci);
 /* --pin: pin the calling thread, record the plan of threads to CPUs */
 void tb_run_pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv);
-/* the size tiers' note and cache sizes (options.size_tiers, fingerprint cache.tiers) */
+/* the size tiers' note and cache sizes (options.size_tiers, fingerprint tiers.caches) */
 void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
 			 struct tb_kvlist *fingerprint);
 /* the plan's notes (size tiers, default sizes left out) on f */

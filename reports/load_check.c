@@ -54,6 +54,7 @@ struct tb_result *tb_load_add(struct tb_load *ld, const char *fmt, ...)
 	}
 	c->declared_samples = TB_LOAD_UNKNOWN;
 	c->declared_median = NAN;
+	c->run_counts = 0;
 	ld->nc++;
 	return r;
 }

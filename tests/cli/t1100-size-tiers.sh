@@ -76,6 +76,6 @@ run "$TBENCH" run scale -v scalar -m inplace -s L1 --samples 3 --warmup-time 1ms
 check "run with a tier: exit 0" '[ $rc -eq 0 ]'
 check "run: the note is printed" 'grep -q "^note: size tiers from" "$T/out"'
 check "run: the size column holds the resolved size" 'grep -q "^tbench-1,,scale,scalar,inplace,5184,72,72," t.csv'
-check "run: the fingerprint stores the cache sizes" 'grep -q "^cache.tiers,\"\{0,1\}L1d 48 KiB, L2 2 MiB, L3 300 MiB" t.fingerprint.csv'
+check "run: the fingerprint stores the cache sizes" 'grep -q "^tiers.caches,\"\{0,1\}L1d 48 KiB, L2 2 MiB, L3 300 MiB" t.fingerprint.csv'
 check "run: the options store the tiers" 'grep -q "\"size_tiers\": \"size tiers from" t.json'
 finish

@@ -1,7 +1,8 @@
 /*
  * test_rounds.c - cases pooled from several processes and cases disturbed
  * by preemption: run boundaries, the spread between runs beside the spread
- * within one, the cluster bootstrap with unequal runs, the gap test for two
+ * within one, the cluster bootstrap and the paired run-level comparison
+ * with unequal runs, the gap test for two
  * modes, pooling (--append, --rounds) and the new columns written and read
  * back (CSV, JSON), malformed values refused.
  */
@@ -83,6 +84,30 @@ static void cluster_bootstrap_uses_the_run_counts(void **state)
 	assert_true(hi == 2.0);
 	assert_int_equal(tb_stats_ratio_ci_runs(a, 100, 1, NULL, b, 100, 2, NULL, NULL, &lo, &hi), 0);
 	assert_true(hi == 1.0);
+}
+
+/* the run-level comparison pairs run i with run i by their real counts:
+ * a's runs are 5, 20, 5 samples at 100, 200, 100; b's 20, 5, 5 at 110,
+ * 220, 110 (every run 10% slower).  By the counts each pair says 1.1; by
+ * equal shares of 10 the runs mix levels and it says something else. */
+static void paired_runs_use_the_run_counts(void **state)
+{
+	(void)state;
+	double a[30], b[30];
+	for (int i = 0; i < 30; i++) {
+		a[i] = i >= 5 && i < 25 ? 200 : 100;
+		b[i] = i >= 20 && i < 25 ? 220 : 110;
+	}
+	size_t alen[] = {5, 20, 5}, blen[] = {20, 5, 5};
+	struct tb_runs_cmp c;
+	assert_int_equal(tb_stats_compare_runs(a, 30, 3, alen, b, 30, 3, blen, 0.9, &c), 0);
+	assert_true(c.paired && c.n == 3);
+	assert_true(fabs(c.ratio - 1.1) < 1e-9);
+	assert_int_equal(tb_stats_compare_runs(a, 30, 3, NULL, b, 30, 3, NULL, 0.9, &c), 0);
+	assert_true(fabs(c.ratio - 1.1) > 0.01);
+	double med[3];
+	tb_stats_run_medians(b, 30, 3, blen, med);
+	assert_true(med[0] == 110 && med[1] == 220 && med[2] == 110);
 }
 
 static void two_modes(void **state)
@@ -266,6 +291,7 @@ int main(void)
 		cmocka_unit_test(bounds),
 		cmocka_unit_test(spread_between_and_within),
 		cmocka_unit_test(cluster_bootstrap_uses_the_run_counts),
+		cmocka_unit_test(paired_runs_use_the_run_counts),
 		cmocka_unit_test(two_modes),
 		cmocka_unit_test(pooling_counts_runs),
 		cmocka_unit_test(written_and_read_back),
