@@ -14,6 +14,7 @@
 #include "run_outputs.h"
 #include "run_record.h"
 
+#include "version.h" /* generated: build/base/version.h */
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
 #include "../probes/callgrind.h"
@@ -40,9 +41,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef TB_VERSION
-#define TB_VERSION "0.0.0"
-#endif
 
 /* worker threads must not take the signals: the main thread handles them */
 static struct tb_pool *pool_create_masked(unsigned n, bool pin, int first_cpu, char *msg,

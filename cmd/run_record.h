@@ -11,7 +11,7 @@
 #include "run.h"
 
 #include "../probes/clock.h"
-#include "../probes/kv.h"
+#include "../base/kv.h"
 #include "../reports/results.h"
 
 #include <stdio.h>

@@ -15,6 +15,8 @@
 #include "run_blas.h"
 #include "run_record.h"
 
+#include "version.h" /* generated: build/base/version.h */
+
 #include "../probes/runner.h"
 #include "../probes/subprocess.h"
 #include "../reports/baseline.h"
@@ -27,10 +29,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#ifndef TB_VERSION
-#define TB_VERSION "0.0.0"
-#endif
 
 int tb_run_round_child(struct tb_run_opts *o, const char *spec, char *err, size_t len)
 {

@@ -5,31 +5,15 @@
  */
 #include "caches.h"
 
-#include "sysinfo.h"
+#include "cpuinfo.h"
 
-#include <ctype.h>
+#include "../kernels/cache.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* "32K", "32768K", "2M", "1048576": bytes, 0 when not a size */
-static uint64_t parse_size(const char *s)
-{
-	char *end;
-	if (!isdigit((unsigned char)*s))
-		return 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	uint64_t mul = 1;
-	if (*end == 'K' || *end == 'k')
-		mul = 1024, end++;
-	else if (*end == 'M')
-		mul = 1024 * 1024, end++;
-	else if (*end == 'G')
-		mul = 1024 * 1024 * 1024, end++;
-	return *end ? 0 : (uint64_t)v * mul;
-}
 
 void tb_human_bytes(double b, char *buf, size_t len)
 {
@@ -72,7 +56,7 @@ void tb_caches_read(struct tb_caches *c, const char *dir)
 		snprintf(path, sizeof(path), "%s/index%d/size", dir, i);
 		if (!tb_read_line(path, size, sizeof(size)) || !strcmp(type, "Instruction"))
 			continue;
-		uint64_t b = parse_size(size);
+		uint64_t b = tb_cache_parse_size(size);
 		int lv = atoi(level);
 		if (!b)
 			continue;

@@ -1,11 +1,10 @@
 /*
- * csv_read.c - the tbench summary CSV and key,value files read back through
- * the row reader (csv_rows.c); the samples CSV: csv_read_samples.c.  Each
- * value is parsed here (a number, an integer, a string that fits); what the
- * values mean together is checked by the loader (load_check.c) for every
- * format.
+ * csv_read.c - the tbench CSV schemas read back through the row reader
+ * (csv_rows.c): summary and key,value here, samples in csv_samples.c.
+ * Each value is parsed with the field checks (a number, an integer, a
+ * string that fits); what the values mean together is checked by the
+ * loader (load_check.c) for every format.
  */
-#define _GNU_SOURCE /* qsort_r */
 #include "csv_read.h"
 
 #include "../kernels/common.h"
@@ -138,7 +137,7 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	if (!c->have_header)
 		return summary_header(c, line, f, nf, err, errlen);
 	const char *p = c->path;
-	if (tb_csv_complete(p, line, nf, c->nf, err, errlen))
+	if (tb_csv_field_count(p, line, nf, c->nf, err, errlen))
 		return -1;
 #define FIELD(k) (c->col[k] >= 0 ? f[c->col[k]] : "")
 	if (strcmp(FIELD(C_SCHEMA), TB_SCHEMA))
@@ -149,19 +148,19 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	struct tb_result *r = tb_load_add(c->ld, "%s:%zu", p, line);
 	if (!r)
 		return tb_err(err, errlen, "out of memory");
-	if (tb_csv_parse_str(p, line, "family", FIELD(C_FAMILY), r->family, sizeof(r->family), err, errlen) ||
-	    tb_csv_parse_str(p, line, "variant", FIELD(C_VARIANT), r->variant, sizeof(r->variant), err, errlen) ||
-	    tb_csv_parse_str(p, line, "mode", FIELD(C_MODE), r->mode, sizeof(r->mode), err, errlen) ||
-	    tb_csv_parse_str(p, line, "status", *FIELD(C_STATUS) ? FIELD(C_STATUS) : "ok", r->status,
+	if (tb_csv_field_str(p, line, "family", FIELD(C_FAMILY), r->family, sizeof(r->family), err, errlen) ||
+	    tb_csv_field_str(p, line, "variant", FIELD(C_VARIANT), r->variant, sizeof(r->variant), err, errlen) ||
+	    tb_csv_field_str(p, line, "mode", FIELD(C_MODE), r->mode, sizeof(r->mode), err, errlen) ||
+	    tb_csv_field_str(p, line, "status", *FIELD(C_STATUS) ? FIELD(C_STATUS) : "ok", r->status,
 		     sizeof(r->status), err, errlen) ||
-	    tb_csv_parse_str(p, line, "note", FIELD(C_NOTE), r->note, sizeof(r->note), err, errlen) ||
-	    tb_csv_parse_str(p, line, "item_unit", FIELD(C_UNIT), r->unit, sizeof(r->unit), err, errlen) ||
-	    tb_csv_parse_str(p, line, "metric", *FIELD(C_METRIC) ? FIELD(C_METRIC) : TB_METRIC_TIME,
+	    tb_csv_field_str(p, line, "note", FIELD(C_NOTE), r->note, sizeof(r->note), err, errlen) ||
+	    tb_csv_field_str(p, line, "item_unit", FIELD(C_UNIT), r->unit, sizeof(r->unit), err, errlen) ||
+	    tb_csv_field_str(p, line, "metric", *FIELD(C_METRIC) ? FIELD(C_METRIC) : TB_METRIC_TIME,
 		     r->metric, sizeof(r->metric), err, errlen))
 		return -1;
 	uint64_t th, u;
-	if (tb_csv_parse_u64(p, line, "n", FIELD(C_N), &r->n, err, errlen) ||
-	    tb_csv_parse_u64(p, line, "threads", FIELD(C_THREADS), &th, err, errlen))
+	if (tb_csv_field_u64(p, line, "n", FIELD(C_N), &r->n, err, errlen) ||
+	    tb_csv_field_u64(p, line, "threads", FIELD(C_THREADS), &th, err, errlen))
 		return -1;
 	if (th == 0 || th > 4096)
 		return tb_err(err, errlen, "%s:%zu: column threads: %" PRIu64 " is out of range (1-4096)",
@@ -169,15 +168,15 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	r->threads = (unsigned)th;
 	r->rows = 1;
 	r->cols = r->n;
-	if (*FIELD(C_ROWS) && tb_csv_parse_u64(p, line, "rows", FIELD(C_ROWS), &r->rows, err, errlen))
+	if (*FIELD(C_ROWS) && tb_csv_field_u64(p, line, "rows", FIELD(C_ROWS), &r->rows, err, errlen))
 		return -1;
-	if (*FIELD(C_COLS) && tb_csv_parse_u64(p, line, "cols", FIELD(C_COLS), &r->cols, err, errlen))
+	if (*FIELD(C_COLS) && tb_csv_field_u64(p, line, "cols", FIELD(C_COLS), &r->cols, err, errlen))
 		return -1;
-	if (*FIELD(C_ITERS) && tb_csv_parse_u64(p, line, "iters_per_sample", FIELD(C_ITERS), &r->iters, err, errlen))
+	if (*FIELD(C_ITERS) && tb_csv_field_u64(p, line, "iters_per_sample", FIELD(C_ITERS), &r->iters, err, errlen))
 		return -1;
 	struct tb_load_case *lc = tb_load_last(c->ld);
 	if (*FIELD(C_SAMPLES)) {
-		if (tb_csv_parse_u64(p, line, "samples", FIELD(C_SAMPLES), &u, err, errlen))
+		if (tb_csv_field_u64(p, line, "samples", FIELD(C_SAMPLES), &u, err, errlen))
 			return -1;
 		lc->declared_samples = u > 10000000 ? 10000001 : (size_t)u;
 	}
@@ -192,12 +191,12 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 		{C_DISTURBED, &r->disturbed}, {C_BIMODAL, &r->bimodal},
 	};
 	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
-		if (tb_csv_parse_num(p, line, tb_csv_columns[nums[i].k], FIELD(nums[i].k), nums[i].dst,
+		if (tb_csv_field_num(p, line, tb_csv_columns[nums[i].k], FIELD(nums[i].k), nums[i].dst,
 			      false, err, errlen))
 			return -1;
 	lc->declared_median = r->st.median;
 	if (*FIELD(C_RUNS)) {
-		if (tb_csv_parse_u64(p, line, "runs", FIELD(C_RUNS), &u, err, errlen))
+		if (tb_csv_field_u64(p, line, "runs", FIELD(C_RUNS), &u, err, errlen))
 			return -1;
 		if (u == 0)
 			return tb_err(err, errlen, "%s:%zu: column runs: 0 is out of range (1-1000000)",
@@ -207,12 +206,12 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	if (*FIELD(C_RUN_SAMPLES) && run_counts(c->ld, r, p, line, FIELD(C_RUN_SAMPLES), err, errlen))
 		return -1;
 	if (*FIELD(C_OMILD)) {
-		if (tb_csv_parse_u64(p, line, "outliers_mild", FIELD(C_OMILD), &u, err, errlen))
+		if (tb_csv_field_u64(p, line, "outliers_mild", FIELD(C_OMILD), &u, err, errlen))
 			return -1;
 		r->st.outliers_mild = u > 10000000 ? 10000001 : (size_t)u;
 	}
 	if (*FIELD(C_OSEV)) {
-		if (tb_csv_parse_u64(p, line, "outliers_severe", FIELD(C_OSEV), &u, err, errlen))
+		if (tb_csv_field_u64(p, line, "outliers_severe", FIELD(C_OSEV), &u, err, errlen))
 			return -1;
 		r->st.outliers_severe = u > 10000000 ? 10000001 : (size_t)u;
 	}
@@ -222,7 +221,7 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 		double v;
 		char col[128];
 		snprintf(col, sizeof(col), "ctr_%s", c->ctr_name[j]);
-		if (tb_csv_parse_num(p, line, col, f[c->ctr_col[j]], &v, true, err, errlen))
+		if (tb_csv_field_num(p, line, col, f[c->ctr_col[j]], &v, true, err, errlen))
 			return -1;
 		if (tb_result_add_metric(r, c->ctr_name[j], NAN, v))
 			return tb_err(err, errlen, "out of memory");

@@ -25,18 +25,19 @@ int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, s
 int tb_csv_read_rows_at(int dirfd, const char *path, const char *name, tb_csv_row_fn fn,
 			void *ctx, char *err, size_t errlen);
 #define TB_CSV_MAX_FIELDS 512 /* columns per row */
-/* Field parsers: "path:line: column COL: ..." in err on a bad value.
- * parse_num: a finite number ("" is NaN; negative refused unless allowed);
- * parse_u64: a non-negative integer; parse_str: a string that fits in cap;
- * complete: a row has as many fields (nf) as its header (want). */
-int tb_csv_parse_num(const char *path, size_t line, const char *col, const char *s, double *out,
-	       bool allow_negative, char *err, size_t errlen);
-int tb_csv_parse_u64(const char *path, size_t line, const char *col, const char *s, uint64_t *out,
-	       char *err, size_t errlen);
-int tb_csv_parse_str(const char *path, size_t line, const char *col, const char *s, char *dst,
-	       size_t cap, char *err, size_t errlen);
-int tb_csv_complete(const char *path, size_t line, size_t nf, size_t want, char *err,
-		    size_t errlen);
+/* Field checks for the readers; each error names path, line and column.
+ * A number: empty reads as NaN; finite, and >= 0 unless allow_negative. */
+int tb_csv_field_num(const char *path, size_t line, const char *col, const char *s,
+		     double *out, bool allow_negative, char *err, size_t errlen);
+/* a non-negative integer (no sign, no empty field) */
+int tb_csv_field_u64(const char *path, size_t line, const char *col, const char *s,
+		     uint64_t *out, char *err, size_t errlen);
+/* s into dst[cap], refused when longer */
+int tb_csv_field_str(const char *path, size_t line, const char *col, const char *s,
+		     char *dst, size_t cap, char *err, size_t errlen);
+/* every row has the header's fields (want): a row cut short is refused */
+int tb_csv_field_count(const char *path, size_t line, size_t nf, size_t want, char *err,
+		       size_t errlen);
 /* Rewrites err so it stays on one line (control characters as \n, \xNN);
  * returns -1.  Messages quote values read from files. */
 int tb_csv_one_line(char *err, size_t errlen);

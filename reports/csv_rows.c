@@ -3,6 +3,8 @@
  * file tbench reads back.  Limits keep memory bounded on a huge or hostile
  * file: fields, columns and rows are capped, libcsv's field buffer too, and
  * only regular files are read (a device or FIFO is refused without blocking).
+ * Also the field checks every reader applies (a finite number, an integer,
+ * a string that fits, a complete row).
  */
 #define _GNU_SOURCE
 #include "csv_read.h"
@@ -11,8 +13,8 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -191,10 +193,10 @@ int tb_csv_read_rows_at(int dirfd, const char *opath, const char *path, tb_csv_r
 	return b.failed ? tb_csv_one_line(err, errlen) : 0;
 }
 
-/* ---- field parsers ---- */
+/* ---- field checks shared by the readers ---- */
 
-int tb_csv_parse_num(const char *path, size_t line, const char *col, const char *s, double *out,
-		     bool allow_negative, char *err, size_t errlen)
+int tb_csv_field_num(const char *path, size_t line, const char *col, const char *s,
+		     double *out, bool allow_negative, char *err, size_t errlen)
 {
 	if (!*s) {
 		*out = NAN;
@@ -212,7 +214,7 @@ int tb_csv_parse_num(const char *path, size_t line, const char *col, const char 
 	return 0;
 }
 
-int tb_csv_parse_u64(const char *path, size_t line, const char *col, const char *s,
+int tb_csv_field_u64(const char *path, size_t line, const char *col, const char *s,
 		     uint64_t *out, char *err, size_t errlen)
 {
 	char *end;
@@ -228,8 +230,8 @@ int tb_csv_parse_u64(const char *path, size_t line, const char *col, const char 
 	return 0;
 }
 
-int tb_csv_parse_str(const char *path, size_t line, const char *col, const char *s, char *dst,
-		    size_t cap, char *err, size_t errlen)
+int tb_csv_field_str(const char *path, size_t line, const char *col, const char *s,
+		     char *dst, size_t cap, char *err, size_t errlen)
 {
 	if (strlen(s) >= cap)
 		return tb_err(err, errlen, "%s:%zu: column %s: value longer than %zu characters",
@@ -238,9 +240,8 @@ int tb_csv_parse_str(const char *path, size_t line, const char *col, const char 
 	return 0;
 }
 
-/* every row has the header's fields: a row cut short is refused */
-int tb_csv_complete(const char *path, size_t line, size_t nf, size_t want, char *err,
-		    size_t errlen)
+int tb_csv_field_count(const char *path, size_t line, size_t nf, size_t want, char *err,
+		       size_t errlen)
 {
 	if (nf == want)
 		return 0;

@@ -13,6 +13,8 @@
  */
 #include "stats.h"
 
+#include "describe.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -67,18 +69,17 @@ static double cv_of(const double *x, size_t n)
 	return n >= 2 && m > 0 ? gsl_stats_sd_m(x, 1, n, m) / m : NAN;
 }
 
-/* the robust CV of sorted samples: 1.4826 MAD / median (the CV of normal
+/* the robust CV of samples: 1.4826 MAD / median (the CV of normal
  * samples, but a preempted sample 10x longer does not inflate it); buf
  * holds n values */
-static double robust_cv(const double *sorted, size_t n, double *buf)
+static double robust_cv(const double *x, size_t n, double *buf)
 {
 	if (n < 2)
 		return NAN;
-	double med = gsl_stats_median_from_sorted_data(sorted, 1, n);
-	for (size_t i = 0; i < n; i++)
-		buf[i] = fabs(sorted[i] - med);
-	gsl_sort(buf, 1, n);
-	return med > 0 ? 1.482602218505602 * gsl_stats_median_from_sorted_data(buf, 1, n) / med : NAN;
+	double med, mad;
+	memcpy(buf, x, n * sizeof(double));
+	tb_median_mad(buf, n, &med, &mad);
+	return med > 0 ? 1.482602218505602 * mad / med : NAN;
 }
 
 void tb_stats_run_spread(const double *x, size_t n, size_t runs, const size_t *run_n,

@@ -1,7 +1,7 @@
 /*
- * exec.c - the interpreter engine (tb_emu_interp; tb_emu_execute in
- * jit_run.c calls it directly for the interp engine, and for what the
- * translator leaves to it with the jit engine): computed goto over the
+ * exec.c - the interpreter engine (tb_emu_interp: what tb_emu_execute in
+ * machine.c runs for the interp engine, and what the translator's driver
+ * leaves to it with the jit engine): computed goto over the
  * pre-decoded array, one handler per opcode (emu_int.h), the exact
  * instruction budget and the syscall shim (write, exit, exit_group).
  *

@@ -1,14 +1,14 @@
 /*
- * csv_read_samples.c - the samples CSV read back (one row per sample),
- * onto the cases of a summary: each row finds its case by key in log n and
- * is checked against it (metric, calls per sample); the counts and medians
- * are checked by the loader (load_check.c).
+ * csv_samples.c - the samples CSV read back onto the summary's cases
+ * (csv_read.h): each row matched to its case by key, checked against it
+ * (calls per sample, metric), and the cases re-derived from their samples.
  */
 #define _GNU_SOURCE /* qsort_r */
 #include "csv_read.h"
 
 #include "../kernels/common.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
@@ -93,7 +93,7 @@ static int samples_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	if (!c->have_header)
 		return samples_header(c, line, f, nf, err, errlen);
 	const char *p = c->path;
-	if (tb_csv_complete(p, line, nf, c->nf, err, errlen))
+	if (tb_csv_field_count(p, line, nf, c->nf, err, errlen))
 		return -1;
 	if (strcmp(f[c->col[S_SCHEMA]], TB_SCHEMA))
 		return tb_err(err, errlen, "%s:%zu: schema '%s' is not supported (expected %s)",
@@ -101,23 +101,23 @@ static int samples_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	struct tb_result key;
 	memset(&key, 0, sizeof(key));
 	uint64_t th, iters = 0;
-	if (tb_csv_parse_str(p, line, "family", f[c->col[S_FAMILY]], key.family, sizeof(key.family), err, errlen) ||
-	    tb_csv_parse_str(p, line, "variant", f[c->col[S_VARIANT]], key.variant, sizeof(key.variant), err, errlen) ||
-	    tb_csv_parse_str(p, line, "mode", f[c->col[S_MODE]], key.mode, sizeof(key.mode), err, errlen) ||
-	    tb_csv_parse_u64(p, line, "n", f[c->col[S_N]], &key.n, err, errlen) ||
-	    tb_csv_parse_u64(p, line, "threads", f[c->col[S_THREADS]], &th, err, errlen))
+	if (tb_csv_field_str(p, line, "family", f[c->col[S_FAMILY]], key.family, sizeof(key.family), err, errlen) ||
+	    tb_csv_field_str(p, line, "variant", f[c->col[S_VARIANT]], key.variant, sizeof(key.variant), err, errlen) ||
+	    tb_csv_field_str(p, line, "mode", f[c->col[S_MODE]], key.mode, sizeof(key.mode), err, errlen) ||
+	    tb_csv_field_u64(p, line, "n", f[c->col[S_N]], &key.n, err, errlen) ||
+	    tb_csv_field_u64(p, line, "threads", f[c->col[S_THREADS]], &th, err, errlen))
 		return -1;
 	if (th == 0 || th > 4096)
 		return tb_err(err, errlen, "%s:%zu: column threads: %" PRIu64 " is out of range (1-4096)",
 			      p, line, th);
 	key.threads = (unsigned)th;
-	if (c->shaped && (tb_csv_parse_u64(p, line, "rows", f[c->col[S_ROWS]], &key.rows, err, errlen) ||
-			  tb_csv_parse_u64(p, line, "cols", f[c->col[S_COLS]], &key.cols, err, errlen)))
+	if (c->shaped && (tb_csv_field_u64(p, line, "rows", f[c->col[S_ROWS]], &key.rows, err, errlen) ||
+			  tb_csv_field_u64(p, line, "cols", f[c->col[S_COLS]], &key.cols, err, errlen)))
 		return -1;
-	if (c->col[S_ITERS] >= 0 && tb_csv_parse_u64(p, line, "iters", f[c->col[S_ITERS]], &iters, err, errlen))
+	if (c->col[S_ITERS] >= 0 && tb_csv_field_u64(p, line, "iters", f[c->col[S_ITERS]], &iters, err, errlen))
 		return -1;
 	double v;
-	if (tb_csv_parse_num(p, line, "ns_per_iter", f[c->col[S_NS]], &v, false, err, errlen))
+	if (tb_csv_field_num(p, line, "ns_per_iter", f[c->col[S_NS]], &v, false, err, errlen))
 		return -1;
 	if (isnan(v))
 		return tb_err(err, errlen, "%s:%zu: empty ns_per_iter", p, line);

@@ -1,7 +1,7 @@
 /*
- * encode.c - the in-tree A64 encoder (see encode.h for conventions).
+ * encode.c - the A64 encoder (see <tbench/emu_encode.h> for conventions).
  */
-#include "encode.h"
+#include <tbench/emu_encode.h>
 
 static uint32_t r5(unsigned r) { return r & 31; }
 

@@ -1,7 +1,7 @@
 /*
  * x86.h - a tiny x86-64 machine-code emitter for the translator (jit.c):
  * just the instruction forms it uses, written into a byte buffer.  An
- * operand "loc" is a register, [base + disp32] or [base + index].
+ * operand "loc" is a register, [base + disp32] or [base + index + disp].
  * Only compiled into x86-64 builds.
  */
 #ifndef TB_EMU_X86_H
@@ -16,7 +16,7 @@ enum { RAX, RCX, RDX, RBX, RSP, RBP, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, 
 enum { CC_O, CC_NO, CC_B, CC_AE, CC_E, CC_NE, CC_BE, CC_A, CC_S, CC_NS, CC_P, CC_NP,
        CC_L, CC_GE, CC_LE, CC_G };
 /* group-1 ALU ops: the /ext of 81 /ext; "op r, r/m" opcode is ext * 8 + 3 */
-enum { ALU_ADD = 0, ALU_OR = 1, ALU_AND = 4, ALU_SUB = 5, ALU_XOR = 6, ALU_CMP = 7 };
+enum { ALU_ADD = 0, ALU_OR = 1, ALU_SBB = 3, ALU_AND = 4, ALU_SUB = 5, ALU_XOR = 6, ALU_CMP = 7 };
 /* group-2 shifts: /ext of C1 */
 enum { SH_ROR = 1, SH_SHL = 4, SH_SHR = 5, SH_SAR = 7 };
 
@@ -40,6 +40,10 @@ static inline struct xl xmem(unsigned base, int32_t disp)
 static inline struct xl xsib(unsigned base, unsigned index)
 {
 	return (struct xl){XL_SIB, (uint8_t)base, (uint8_t)index, 0};
+}
+static inline struct xl xsibd(unsigned base, unsigned index, int32_t disp)
+{
+	return (struct xl){XL_SIB, (uint8_t)base, (uint8_t)index, disp};
 }
 
 static inline void x_byte(struct xbuf *b, unsigned v)
@@ -76,13 +80,15 @@ static inline void x_op(struct xbuf *b, bool w, bool byteop, bool p66, const cha
 	} else if (rm.kind == XL_MEM) { /* [base + disp32]; base never RSP/R12 here */
 		x_byte(b, 0x80 | r | (rm.base & 7));
 		x_u32(b, (uint32_t)rm.disp);
-	} else if ((rm.base & 7) == 5) { /* [rbp/r13 + index]: needs a disp8 of 0 */
-		x_byte(b, 0x44 | r);
+	} else { /* [base + index + disp]; rbp/r13 as base need a disp8 even of 0 */
+		bool d8 = rm.disp >= -128 && rm.disp <= 127;
+		unsigned mod = rm.disp == 0 && (rm.base & 7) != 5 ? 0x00 : d8 ? 0x40 : 0x80;
+		x_byte(b, mod | 0x04 | r);
 		x_byte(b, (rm.index & 7) << 3 | (rm.base & 7));
-		x_byte(b, 0);
-	} else {
-		x_byte(b, 0x04 | r);
-		x_byte(b, (rm.index & 7) << 3 | (rm.base & 7));
+		if (mod == 0x40)
+			x_byte(b, (uint8_t)rm.disp);
+		else if (mod == 0x80)
+			x_u32(b, (uint32_t)rm.disp);
 	}
 }
 
@@ -152,6 +158,14 @@ static inline void x_shift(struct xbuf *b, unsigned sh, bool w, unsigned reg, un
 	x_byte(b, amount);
 }
 static inline void x_not(struct xbuf *b, bool w, unsigned reg) { X_OP1(b, w, "\xf7", 2, xreg(reg)); }
+/* dst = src * imm (64-bit) */
+static inline void x_imul_imm(struct xbuf *b, unsigned dst, unsigned src, int32_t imm)
+{
+	X_OP1(b, true, "\x69", dst, xreg(src));
+	x_u32(b, (uint32_t)imm);
+}
+/* rax = rdx:rax / reg, rdx = the remainder (unsigned, 64-bit) */
+static inline void x_div(struct xbuf *b, unsigned reg) { X_OP1(b, true, "\xf7", 6, xreg(reg)); }
 static inline void x_movzx8(struct xbuf *b, unsigned dst, unsigned src)
 {
 	x_op(b, false, true, false, "\x0f\xb6", 2, dst, xreg(src));

@@ -1,12 +1,19 @@
 /*
- * emu_int.h - internals of the interpreter shared by decode.c, exec.c,
- * mem.c and elf.c: the machine state and the pre-decoded instruction form.
- * Not part of the API (see emu.h).
+ * emu_int.h - internals of libtbench-emu shared by its files: the machine
+ * state, the pre-decoded instruction form, and what each file offers the
+ * others.  Not part of the API (see <tbench/emu.h>).
+ *
+ * Files, each using only those below it: machine.c (create, engines,
+ * execute, interrupt) -> jit_run.c (the translator's driver and code cache)
+ * -> jit.c, jit_exit.c, jit_loop.c (translation) -> exec.c (the
+ * interpreter) -> decode.c -> elf.c -> mem.c (registers, memory,
+ * invalidation) -> err.c (messages, names).  mem.c reaches the code cache
+ * only through the hooks the translator installs (jit_hooks).
  */
 #ifndef TB_EMU_INT_H
 #define TB_EMU_INT_H
 
-#include "emu.h"
+#include <tbench/emu.h>
 
 #include <stdbool.h>
 
@@ -82,6 +89,9 @@ struct tb_emu {
 	unsigned nzcv;
 	tb_emu_write_fn write;
 	void *write_ctx;
+	int interrupt;         /* tb_emu_interrupt() asked to stop (atomic access only) */
+	/* the translator's code cache, when it exists: mem.c calls these */
+	const struct tb_emu_jit_hooks *jit_hooks;
 	/* the translator tier (jit.c, jit_run.c); translated code reads these
 	 * at fixed offsets from the machine pointer */
 	enum tb_emu_engine engine;
@@ -90,6 +100,8 @@ struct tb_emu {
 	uint64_t jit_inv_addr; /* a block's store hit a code page: the range to invalidate */
 	uint64_t jit_inv_len;
 	uint64_t jit_chain;    /* an exit that may be chained: where its jump's rel32 is */
+	uint64_t jit_stop;     /* a counted loop's stop value of its counter (jit_loop.c) */
+	uint64_t jit_stopu;    /* above it, a whole unrolled group of passes still fits */
 	struct tb_emu_jit *jit; /* code cache; NULL until the translator is first used */
 };
 
@@ -110,6 +122,17 @@ void tb_emu_invalidate(struct tb_emu *e, uint64_t addr, uint64_t len);
  * and the translator's fallback. */
 struct tb_emu_result tb_emu_interp(struct tb_emu *e, uint64_t max);
 
+/* snprintf into err (if non-NULL) and return code (err.c) */
+int tb_emu_fail(char *err, size_t errlen, int code, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* what the code cache does when guest code is overwritten or the machine
+ * goes away (jit_run.c installs them; mem.c calls them) */
+struct tb_emu_jit_hooks {
+	void (*invalidate)(struct tb_emu *e, uint64_t first, uint64_t last); /* words */
+	void (*destroy)(struct tb_emu *e);
+};
+
 /* Translator (jit.c): translate the block at guest pc into out (at most cap
  * bytes) as a function int fn(struct tb_emu *) returning a TB_JIT_EXIT_*;
  * returns the bytes used and sets *n to its guest instructions and *chain
@@ -119,9 +142,10 @@ struct tb_emu_result tb_emu_interp(struct tb_emu *e, uint64_t max);
 enum { TB_JIT_EXIT_NEXT, TB_JIT_EXIT_STEP, TB_JIT_EXIT_SMC };
 size_t tb_emu_jit_translate(struct tb_emu *e, uint64_t pc, uint8_t *out, size_t cap,
 			    unsigned *n, size_t *chain);
-/* jit_run.c: drop translations covering guest words [first, last]; free */
-void tb_emu_jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last);
-void tb_emu_jit_free(struct tb_emu *e);
+/* jit_run.c: the code cache for e (0, or an error with a message), and the
+ * translated execution of at most max instructions */
+int tb_emu_jit_init(struct tb_emu *e, char *err, size_t errlen);
+struct tb_emu_result tb_emu_jit_run(struct tb_emu *e, uint64_t max);
 
 /* note code at [addr, addr + len): its pages and the page before the first */
 static inline void tb_emu_mark_code(struct tb_emu *e, uint64_t addr, uint64_t len)

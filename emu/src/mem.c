@@ -1,55 +1,12 @@
 /*
- * mem.c - the machine object: creation, registers, guest memory access
- * from the host (bounds-checked, invalidating decoded code it overwrites)
- * and loading raw bytes.
+ * mem.c - the machine's state from the host's side: registers, guest
+ * memory access (bounds-checked, invalidating decoded and translated code
+ * it overwrites) and loading raw bytes.  Creating the machine and running
+ * it is machine.c's; the code cache is reached only through e->jit_hooks.
  */
 #include "emu_int.h"
 
-#include "../common.h"
-
-#include <stdlib.h>
 #include <string.h>
-
-struct tb_emu *tb_emu_create(size_t mem_size, char *err, size_t errlen)
-{
-	if (mem_size < TB_EMU_MEM_MIN || mem_size > TB_EMU_MEM_MAX || mem_size % 4096) {
-		tb_err(err, errlen,
-		       "memory size %zu is not allowed (a multiple of 4096 from 4 KiB to 4 GiB)",
-		       mem_size);
-		return NULL;
-	}
-	struct tb_emu *e = calloc(1, sizeof(*e));
-	if (!e) {
-		tb_err(err, errlen, "out of memory");
-		return NULL;
-	}
-	e->mem_size = mem_size;
-	/* calloc: large blocks come zeroed from mmap, so untouched pages of
-	 * the decode array cost nothing */
-	e->mem = calloc(mem_size, 1);
-	e->dec = calloc(mem_size / 4 + 1, sizeof(*e->dec));
-	e->codepage = calloc((mem_size >> TB_EMU_PAGE_SHIFT) + 1, 1);
-	if (!e->mem || !e->dec || !e->codepage) {
-		tb_emu_destroy(e);
-		tb_err(err, errlen, "cannot allocate %zu bytes of guest memory", mem_size);
-		return NULL;
-	}
-	/* the translator where this host has it, else the interpreter */
-	if (tb_emu_set_engine(e, TB_EMU_ENGINE_JIT, NULL, 0))
-		e->engine = TB_EMU_ENGINE_INTERP;
-	return e;
-}
-
-void tb_emu_destroy(struct tb_emu *e)
-{
-	if (!e)
-		return;
-	free(e->mem);
-	free(e->dec);
-	free(e->codepage);
-	tb_emu_jit_free(e);
-	free(e);
-}
 
 void tb_emu_reset(struct tb_emu *e)
 {
@@ -75,7 +32,8 @@ void tb_emu_invalidate(struct tb_emu *e, uint64_t addr, uint64_t len)
 		first--; /* a fused pair at first-1 read this word too */
 	for (uint64_t i = first; i <= last; i++)
 		e->dec[i].h = 0;
-	tb_emu_jit_invalidate(e, addr / 4, last);
+	if (e->jit_hooks)
+		e->jit_hooks->invalidate(e, addr / 4, last);
 }
 
 static bool touches_code(const struct tb_emu *e, uint64_t addr, uint64_t len)
@@ -89,7 +47,7 @@ static bool touches_code(const struct tb_emu *e, uint64_t addr, uint64_t len)
 int tb_emu_write(struct tb_emu *e, uint64_t addr, const void *buf, size_t len)
 {
 	if (!tb_emu_in_bounds(e, addr, len))
-		return -1;
+		return TB_EMU_E_RANGE;
 	if (!len)
 		return 0;
 	memcpy(e->mem + addr, buf, len);
@@ -101,7 +59,7 @@ int tb_emu_write(struct tb_emu *e, uint64_t addr, const void *buf, size_t len)
 int tb_emu_read(const struct tb_emu *e, uint64_t addr, void *buf, size_t len)
 {
 	if (!tb_emu_in_bounds(e, addr, len))
-		return -1;
+		return TB_EMU_E_RANGE;
 	if (len)
 		memcpy(buf, e->mem + addr, len);
 	return 0;
@@ -118,9 +76,9 @@ int tb_emu_load_raw(struct tb_emu *e, uint64_t addr, const void *buf, size_t len
 		    size_t errlen)
 {
 	if (tb_emu_write(e, addr, buf, len))
-		return tb_err(err, errlen,
-			      "%zu bytes at 0x%llx do not fit in %llu bytes of guest memory", len,
-			      (unsigned long long)addr, (unsigned long long)e->mem_size);
+		return tb_emu_fail(err, errlen, TB_EMU_E_RANGE,
+				   "%zu bytes at 0x%llx do not fit in %llu bytes of guest memory",
+				   len, (unsigned long long)addr, (unsigned long long)e->mem_size);
 	return 0;
 }
 
@@ -142,16 +100,3 @@ void tb_emu_set_reg(struct tb_emu *e, unsigned n, uint64_t v)
 
 unsigned tb_emu_get_nzcv(const struct tb_emu *e) { return e->nzcv; }
 void tb_emu_set_nzcv(struct tb_emu *e, unsigned nzcv) { e->nzcv = nzcv & 15; }
-
-const char *tb_emu_stop_name(enum tb_emu_stop s)
-{
-	switch (s) {
-	case TB_EMU_HALT: return "halt";
-	case TB_EMU_SVC: return "svc";
-	case TB_EMU_BUDGET: return "budget";
-	case TB_EMU_FAULT: return "memory-fault";
-	case TB_EMU_UNDEFINED: return "undefined";
-	case TB_EMU_EXIT: return "exit";
-	}
-	return "?";
-}

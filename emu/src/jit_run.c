@@ -1,9 +1,10 @@
 /*
- * jit_run.c - tb_emu_execute and the translator's code cache.
+ * jit_run.c - the translator's driver (tb_emu_jit_run, what
+ * tb_emu_execute runs with the jit engine) and its code cache.
  *
- * With the jit engine, execution looks up the translated block at PC
- * (translating it on first use; a per-word map of guest memory holds each
- * block's place in an executable buffer) and runs it when the budget
+ * Execution looks up the translated block at PC (translating it on first
+ * use; a per-word map of guest memory holds each block's place in an
+ * executable buffer) and runs it when the budget
  * covers the whole block; otherwise the interpreter runs: one instruction
  * where nothing is translatable (SVC, HLT, undefined words, a fault to
  * report), or the rest of the budget when it is smaller than the block,
@@ -11,15 +12,17 @@
  * directly to the target block (see chain()).  A store into translated
  * code (by a block, the interpreter or the host) flushes the whole cache,
  * since chained jumps may lead into the overwritten block; so does a full
- * buffer.
+ * buffer.  With $TB_EMU_PERF_MAP set, each block is named in
+ * /tmp/perf-PID.map ("emu-block@GUESTPC(INSNS)"), so perf report can name
+ * the translated code it samples.
  */
 #include "emu_int.h"
 
-#include "../common.h"
-
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
@@ -46,42 +49,37 @@ struct tb_emu_jit {
 	uint32_t *map;       /* per guest word: 0 unknown, 1 untranslatable, else offset */
 	uint64_t lo, hi;     /* map entries that may be set: [lo, hi) */
 	uint64_t gen;        /* flushes so far */
+	FILE *perf_map;      /* $TB_EMU_PERF_MAP set: /tmp/perf-PID.map, for perf report */
 };
 
-bool tb_emu_jit_available(void)
+static void jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last);
+
+static void jit_free(struct tb_emu *e)
 {
-#if defined(__x86_64__)
-	return true;
-#else
-	return false;
-#endif
+	if (!e->jit)
+		return;
+	munmap(e->jit->code, CODE_SIZE);
+	if (e->jit->perf_map)
+		fclose(e->jit->perf_map);
+	free(e->jit->map);
+	free(e->jit);
+	e->jit = NULL;
+	e->jit_hooks = NULL;
 }
 
-const char *tb_emu_engine_name(enum tb_emu_engine engine)
-{
-	return engine == TB_EMU_ENGINE_JIT ? "jit" : "interp";
-}
+static const struct tb_emu_jit_hooks hooks = {.invalidate = jit_invalidate, .destroy = jit_free};
 
-int tb_emu_engine_parse(const char *name, enum tb_emu_engine *engine)
-{
-	if (!strcmp(name, "interp"))
-		*engine = TB_EMU_ENGINE_INTERP;
-	else if (!strcmp(name, "jit"))
-		*engine = TB_EMU_ENGINE_JIT;
-	else
-		return -1;
-	return 0;
-}
-
-static int jit_init(struct tb_emu *e, char *err, size_t errlen)
+int tb_emu_jit_init(struct tb_emu *e, char *err, size_t errlen)
 {
 	if (e->jit)
 		return 0;
-	if (!tb_emu_jit_available())
-		return tb_err(err, errlen, "the translator (jit) needs an x86-64 host");
+#if !defined(__x86_64__)
+	return tb_emu_fail(err, errlen, TB_EMU_E_UNSUPPORTED,
+			   "the translator (jit) needs an x86-64 host");
+#endif
 	struct tb_emu_jit *j = calloc(1, sizeof(*j));
 	if (!j)
-		return tb_err(err, errlen, "out of memory");
+		return tb_emu_fail(err, errlen, TB_EMU_E_NOMEM, "out of memory");
 	j->map = calloc(e->mem_size / 4, sizeof(*j->map));
 	j->code = mmap(NULL, CODE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC,
 		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -90,34 +88,21 @@ static int jit_init(struct tb_emu *e, char *err, size_t errlen)
 			munmap(j->code, CODE_SIZE);
 		free(j->map);
 		free(j);
-		return tb_err(err, errlen, "cannot map %zu bytes of executable memory for the translator",
-			      CODE_SIZE);
+		return tb_emu_fail(err, errlen, TB_EMU_E_NOMEM,
+				   "cannot map %zu bytes of executable memory for the translator",
+				   CODE_SIZE);
 	}
 	j->used = 64; /* offsets 0 and 1 mean "none" in the map */
 	j->lo = UINT64_MAX;
+	if (getenv("TB_EMU_PERF_MAP")) { /* perf's convention for JIT code */
+		char path[64];
+		snprintf(path, sizeof(path), "/tmp/perf-%d.map", (int)getpid());
+		j->perf_map = fopen(path, "a");
+	}
 	e->jit = j;
+	e->jit_hooks = &hooks;
 	return 0;
 }
-
-void tb_emu_jit_free(struct tb_emu *e)
-{
-	if (!e->jit)
-		return;
-	munmap(e->jit->code, CODE_SIZE);
-	free(e->jit->map);
-	free(e->jit);
-	e->jit = NULL;
-}
-
-int tb_emu_set_engine(struct tb_emu *e, enum tb_emu_engine engine, char *err, size_t errlen)
-{
-	if (engine == TB_EMU_ENGINE_JIT && jit_init(e, err, errlen))
-		return -1;
-	e->engine = engine;
-	return 0;
-}
-
-enum tb_emu_engine tb_emu_get_engine(const struct tb_emu *e) { return e->engine; }
 
 static void flush(struct tb_emu_jit *j)
 {
@@ -130,7 +115,7 @@ static void flush(struct tb_emu_jit *j)
 	j->gen++;
 }
 
-void tb_emu_jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last)
+static void jit_invalidate(struct tb_emu *e, uint64_t first, uint64_t last)
 {
 	struct tb_emu_jit *j = e->jit;
 	if (!j || j->lo >= j->hi)
@@ -181,6 +166,9 @@ static const struct blk *lookup(struct tb_emu *e, uint64_t pc)
 	b->chain = (uint32_t)chain;
 	j->map[i] = (uint32_t)j->used;
 	j->used += (sizeof(*b) + len + 15) & ~(size_t)15;
+	if (j->perf_map)
+		fprintf(j->perf_map, "%lx %zx emu-block@0x%llx(%u)\n", (unsigned long)(uintptr_t)(b + 1),
+			len, (unsigned long long)pc, n);
 	return b;
 }
 
@@ -205,10 +193,8 @@ static void chain(struct tb_emu *e, uint64_t gen)
 	VALGRIND_DISCARD_TRANSLATIONS(rel - 1, 5);
 }
 
-struct tb_emu_result tb_emu_execute(struct tb_emu *e, uint64_t max)
+struct tb_emu_result tb_emu_jit_run(struct tb_emu *e, uint64_t max)
 {
-	if (e->engine != TB_EMU_ENGINE_JIT || !e->jit)
-		return tb_emu_interp(e, max);
 	e->lim[0] = e->mem_size - 1;
 	e->lim[1] = e->mem_size - 2;
 	e->lim[2] = e->mem_size - 4;
