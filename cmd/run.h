@@ -1,7 +1,7 @@
 /*
  * run.h - `tbench run`: its parsed options, the plan (the list of cases)
  * and the executor.  run.c parses; run_plan.c plans; run_exec.c runs the
- * plan in this process, run_rounds.c in N fresh ones; run_session.c opens
+ * plan in this process, run_rounds.c in N fresh ones; run_session.h opens
  * and writes what both share (outputs, baselines, history).
  */
 #ifndef TB_CMD_RUN_H
@@ -9,11 +9,9 @@
 
 #include "../kernels/kernel.h"
 #include "../probes/runner.h"
-#include "../reports/baseline.h"
 #include "../reports/outfile.h"
 #include "gate.h"
 #include "parse.h"
-#include "run_outputs.h"
 
 #include <stdbool.h>
 
@@ -96,35 +94,14 @@ int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 void tb_run_print_plan(const struct tb_plan *p);
 
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
+struct tb_result;
 /* the key (family, variant, mode, size, threads) of a planned case */
 void tb_run_set_key(struct tb_result *r, const struct tb_plan_case *pc,
 		    const struct tb_run_opts *o);
 
-/* run_session.c: around the measurements, whoever made them (this
- * process, or the rounds it ran) */
-struct tb_history;
-struct tb_run_session {
-	char fpath[4096];
-	struct out outs[8];
-	size_t nouts;
-	const char *bdir;
-	struct tb_resultset base;  /* --baseline NAME */
-	struct tb_resultset prev;  /* --append: the saved baseline, loaded before the run */
-	struct tb_baseline_tx tx;  /* --save-baseline NAME */
-	struct tb_history *hist;   /* --history */
-	char berr[1024];
-};
-/* catch the signals, open every output, the baselines and the history: 0,
- * or the exit status after one line on stderr (nothing left behind) */
-int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o);
-void tb_run_session_abort(struct tb_run_session *s);
-/* warnings, table, --baseline comparison, outputs, history,
- * --save-baseline; frees rs and s; returns the exit status (rc, or worse) */
-int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
-			  struct tb_resultset *rs, int rc);
-
 /* run_history.c: --history.  open: 0 (or nothing asked), else the exit
  * status after one line; add: the exit status of recording rs. */
+struct tb_history;
 struct tb_resultset;
 int tb_run_history_open(const struct tb_run_opts *o, struct tb_history **h);
 int tb_run_history_add(const struct tb_run_opts *o, struct tb_history *h,

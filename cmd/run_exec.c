@@ -8,6 +8,7 @@
 #include "cmds.h"
 #include "progress.h"
 #include "run.h"
+#include "run_session.h"
 #include "run_blas.h"
 #include "run_limit.h"
 #include "run_counters.h"

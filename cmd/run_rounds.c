@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "run.h"
+#include "run_session.h"
 #include "run_blas.h"
 #include "run_record.h"
 

@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "run.h"
+#include "run_session.h"
 #include "run_outputs.h"
 #include "run_record.h"
 
