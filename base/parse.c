@@ -97,6 +97,7 @@ int tb_parse_size(const char *s, struct tb_size *out, char *err, size_t errlen)
 	out->n = n;
 	out->rows = r;
 	out->cols = c;
+	out->tier = 0;
 	return 0;
 }
 

@@ -87,3 +87,15 @@ int tb_cpu_model(char *buf, size_t len)
 	snprintf(buf, len, "unknown");
 	return -1;
 }
+
+bool tb_read_line(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	bool ok = fgets(buf, (int)len, f) != NULL;
+	fclose(f);
+	if (ok)
+		buf[strcspn(buf, "\n")] = 0;
+	return ok;
+}

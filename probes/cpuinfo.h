@@ -1,13 +1,16 @@
 /*
  * cpuinfo.h - the CPU and memory facts every probe reads from /proc:
  * /proc/cpuinfo parsed once (first value of each key), the online CPUs,
- * the available memory and the CPU model.
+ * the available memory and the CPU model; the one reader of a one-line
+ * sysfs or proc file.
  */
 #ifndef TB_CPUINFO_H
 #define TB_CPUINFO_H
 
 #include "kv.h"
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -23,5 +26,8 @@ uint64_t tb_mem_available(void); /* bytes the kernel says are available */
 /* "model name" (x86), else "Model", else "CPU part" (AArch64); "unknown"
  * and -1 when /proc/cpuinfo has none of them */
 int tb_cpu_model(char *buf, size_t len);
+/* the first line of a (sysfs, proc) file, without its newline; false when
+ * unreadable */
+bool tb_read_line(const char *path, char *buf, size_t len);
 
 #endif

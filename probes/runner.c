@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 volatile sig_atomic_t tb_stop_requested;
 
@@ -126,6 +127,24 @@ static uint64_t warmup_auto(struct tb_case *c, const struct tb_runner_opts *o,
 	return iters;
 }
 
+/* Involuntary context switches so far, summed over every thread of the
+ * process (RUSAGE_SELF adds up the live threads and the ones gone): one
+ * call covers the caller and each pool worker, so no worker needs a hook.
+ * A switch means another task took a CPU the case was running on. */
+static long involuntary_switches(void)
+{
+	struct rusage ru;
+	return getrusage(RUSAGE_SELF, &ru) ? 0 : ru.ru_nivcsw;
+}
+
+size_t tb_measurement_disturbed(const struct tb_measurement *m)
+{
+	size_t k = 0;
+	for (size_t s = 0; m->preempted && s < m->nsamples; s++)
+		k += m->preempted[s] > 0;
+	return k;
+}
+
 int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 	       struct tb_measurement *m, char *err, size_t errlen)
 {
@@ -134,8 +153,9 @@ int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 		return tb_err(err, errlen, "samples must be at least 1");
 	size_t nv = o->hook ? o->hook->nvalues : 0;
 	m->ns = calloc(o->samples, sizeof(double));
+	m->preempted = calloc(o->samples, sizeof(*m->preempted));
 	m->values = nv ? calloc(o->samples * nv, sizeof(double)) : NULL;
-	if (!m->ns || (nv && !m->values)) {
+	if (!m->ns || !m->preempted || (nv && !m->values)) {
 		tb_measurement_free(m);
 		return tb_err(err, errlen, "out of memory for %zu samples", o->samples);
 	}
@@ -185,15 +205,18 @@ int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 			o->turn_wait(o->turn_ctx);
 			c->k->run(c, 1);
 		}
+		long sw0 = involuntary_switches();
 		if (nv && o->hook->start(o->hook->ctx))
 			fail = "could not start the counters";
 		uint64_t t = fail ? 0 : time_call(c, iters);
 		if (!fail && nv && o->hook->stop(o->hook->ctx, &m->values[s * nv]))
 			fail = "could not read the counters";
+		long sw = involuntary_switches() - sw0;
 		if (o->turn_pass) /* even on failure: the peer must not wait forever */
 			o->turn_pass(o->turn_ctx);
 		if (fail)
 			break;
+		m->preempted[s] = sw > 0 ? (uint32_t)(sw < UINT32_MAX ? sw : UINT32_MAX) : 0;
 		m->ns[s] = (double)t / (double)iters;
 		m->nsamples = s + 1;
 		progress(o, TB_PHASE_MEASURE, s + 1, o->samples);
@@ -218,5 +241,6 @@ void tb_measurement_free(struct tb_measurement *m)
 {
 	free(m->ns);
 	free(m->values);
+	free(m->preempted);
 	memset(m, 0, sizeof(*m));
 }

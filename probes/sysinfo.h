@@ -8,6 +8,7 @@
 #include "cpuinfo.h" /* tb_cpu_count, tb_mem_available, tb_cpu_model */
 #include "kv.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 

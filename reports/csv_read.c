@@ -26,7 +26,8 @@ enum { C_SCHEMA, C_NAME, C_FAMILY, C_VARIANT, C_MODE, C_N, C_ROWS, C_COLS, C_THR
        C_STATUS, C_SAMPLES, C_ITERS, C_MIN, C_MEDIAN, C_MEAN, C_SD, C_MAD, C_CV,
        C_P5, C_P25, C_P75, C_P95, C_CILO, C_CIHI, C_OMILD, C_OSEV,
        C_BYTES, C_FLOPS, C_ITEMS, C_UNIT, C_IPS, C_GBPS, C_LIMIT, C_IPC, C_NOTE,
-       C_METRIC, C_RUNS, C_NFIXED };
+       C_METRIC, C_RUNS, C_BETWEEN, C_WITHIN, C_RUN_SAMPLES, C_DISTURBED, C_BIMODAL,
+       C_NFIXED };
 
 #include "csv_columns.h"
 _Static_assert(C_NFIXED == TB_CSV_NCOLS, "csv_read.c's column enum must follow csv_columns.h");
@@ -44,6 +45,9 @@ const char *const tb_csv_lfields[TB_LF_COUNT] = {
 	[TB_LF_ITEMS] = "items_per_iter", [TB_LF_IPS] = "items_per_s", [TB_LF_GBPS] = "gbps",
 	[TB_LF_LIMIT] = "limit_share", [TB_LF_IPC] = "items_per_cycle",
 	[TB_LF_COUNTERS] = "ctr_", [TB_LF_RAW] = "ns_per_iter",
+	[TB_LF_BETWEEN] = "between_cv", [TB_LF_WITHIN] = "within_cv",
+	[TB_LF_DISTURBED] = "disturbed", [TB_LF_BIMODAL] = "bimodal",
+	[TB_LF_RUN_SAMPLES] = "run_samples",
 };
 
 struct sum_ctx {
@@ -56,6 +60,36 @@ struct sum_ctx {
 	size_t nf; /* fields of the header: every row has as many */
 	bool have_header;
 };
+
+/* run_samples "100;100;97": positive counts (checked against runs and the
+ * samples by the loader) */
+static int run_counts(struct tb_load *ld, struct tb_result *r, const char *path, size_t line,
+		      const char *list, char *err, size_t errlen)
+{
+	size_t n = 1, k = 0;
+	for (const char *c = list; *c; c++)
+		n += *c == ';';
+	if (n > TB_RUNS_MAX_LIST + 1)
+		n = TB_RUNS_MAX_LIST + 1; /* refused by the loader, without parsing it all */
+	size_t *v = malloc(n * sizeof(*v));
+	if (!v)
+		return tb_err(err, errlen, "out of memory");
+	for (const char *c = list; *c && k < n; k++) {
+		char *end;
+		errno = 0;
+		unsigned long long x = *c >= '0' && *c <= '9' ? strtoull(c, &end, 10) : 0;
+		if (!x || errno == ERANGE || (*end && *end != ';') || (*end == ';' && !end[1])) {
+			free(v);
+			return tb_err(err, errlen, "%s:%zu: column run_samples: '%.40s' is not positive "
+				      "counts separated by ';'", path, line, list);
+		}
+		v[k] = x > SIZE_MAX ? SIZE_MAX : (size_t)x;
+		c = *end ? end + 1 : end;
+	}
+	int rc = tb_load_run_counts(ld, r, v, k);
+	free(v);
+	return rc ? tb_err(err, errlen, "out of memory") : 0;
+}
 
 static int summary_header(struct sum_ctx *c, size_t line, char **f, size_t nf, char *err,
 			  size_t errlen)
@@ -153,6 +187,8 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 		{C_CILO, &r->st.ci_low}, {C_CIHI, &r->st.ci_high}, {C_BYTES, &r->bytes},
 		{C_FLOPS, &r->flops}, {C_ITEMS, &r->items}, {C_IPS, &r->items_per_s},
 		{C_GBPS, &r->gbps}, {C_LIMIT, &r->limit_share}, {C_IPC, &r->items_per_cycle},
+		{C_BETWEEN, &r->between_cv}, {C_WITHIN, &r->within_cv},
+		{C_DISTURBED, &r->disturbed}, {C_BIMODAL, &r->bimodal},
 	};
 	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
 		if (tb_csv_field_num(p, line, tb_csv_columns[nums[i].k], FIELD(nums[i].k), nums[i].dst,
@@ -167,6 +203,8 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 				      p, line);
 		r->runs = u > 1000000 ? 1000001 : (size_t)u;
 	}
+	if (*FIELD(C_RUN_SAMPLES) && run_counts(c->ld, r, p, line, FIELD(C_RUN_SAMPLES), err, errlen))
+		return -1;
 	if (*FIELD(C_OMILD)) {
 		if (tb_csv_field_u64(p, line, "outliers_mild", FIELD(C_OMILD), &u, err, errlen))
 			return -1;

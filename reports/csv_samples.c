@@ -199,6 +199,13 @@ int tb_csv_read_samples(const char *path, struct tb_resultset *rs, char *err, si
 		struct tb_result *r = &rs->r[i];
 		if (!r->nsamples)
 			continue;
+		size_t sum = 0;
+		for (size_t k = 0; r->run_n && k < r->runs; k++)
+			sum += r->run_n[k];
+		if (r->run_n && sum != r->nsamples) { /* truncated: the runs are unknown */
+			free(r->run_n);
+			r->run_n = NULL;
+		}
 		double ls = r->limit_share, ipc = r->items_per_cycle;
 		tb_result_derive(r);
 		r->limit_share = ls;
