@@ -117,12 +117,12 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 	const char *nc = getenv("NO_COLOR");
 	struct tb_report rep = {.rs = rs, .verbose = o->verbose, .samples = o->json_samples,
 				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
-	if (!o->quiet)
-		tb_run_warn_disturbed(rs);
-	if (!o->quiet) {
+	if (!o->quiet) { /* the table, then the warnings its marks explain */
 		char e2[256];
 		tb_writer_table.write(stdout, &rep, e2, sizeof(e2));
 		tb_write_counter_table(stdout, rs);
+		fflush(stdout);
+		tb_run_warn_disturbed(rs);
 	}
 	struct tb_comparison cmp = {0};
 	if (o->baseline) {
