@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE
 #include "baseline.h"
+#include "foreign.h"
 
 #include "../kernels/common.h"
 #include "csv_read.h"
@@ -470,11 +471,20 @@ int tb_baseline_load(const char *dir, const char *name, struct tb_resultset *rs,
 
 int tb_results_load_path(const char *path, struct tb_resultset *rs, char *err, size_t errlen)
 {
+	return tb_results_load_path_opts(path, NULL, rs, err, errlen);
+}
+
+int tb_results_load_path_opts(const char *path, const struct tb_read_opts *ro,
+			      struct tb_resultset *rs, char *err, size_t errlen)
+{
 	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode))
+		return tb_results_load_opts(path, ro, rs, NULL, 0, err, errlen);
+	int fr = tb_foreign_read(path, ro, rs, err, errlen); /* criterion trees, DIR@SIDE */
+	if (fr != 1)
+		return fr;
 	if (stat(path, &st) != 0)
 		return tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return tb_results_load(path, rs, NULL, 0, err, errlen);
 	char *s = join(path, "summary.csv");
 	if (!s)
 		return tb_err(err, errlen, "out of memory");

@@ -54,5 +54,9 @@ int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_result
  * (summary CSV or JSON), with the companion files found beside it
  * (reports/load.h: samples, fingerprint, options).  -1 with err. */
 int tb_results_load_path(const char *path, struct tb_resultset *rs, char *err, size_t errlen);
+struct tb_read_opts;
+/* the same with reader options for foreign results (reports/foreign.h) */
+int tb_results_load_path_opts(const char *path, const struct tb_read_opts *ro,
+			      struct tb_resultset *rs, char *err, size_t errlen);
 
 #endif

@@ -56,7 +56,7 @@ static void fmt_p(double p, char *buf, size_t len)
 		snprintf(buf, len, "%.4f", p);
 }
 
-enum { NC = 11, CW = 64 };
+enum { NC = 11, CW = TB_VARIANT_MAX };
 
 static void row_cells(const struct tb_comparison *c, const struct tb_compare_row *r,
 		      char cell[NC][CW])
@@ -89,6 +89,8 @@ static void summary_line(FILE *f, const struct tb_comparison *c, const char *bol
 {
 	fprintf(f, "%s%zu slower%s, %zu faster, %zu unchanged", bold, c->nslower, bold,
 		c->nfaster, c->nunchanged);
+	if (c->nfew)
+		fprintf(f, " (%zu with too few samples for the test: threshold only)", c->nfew);
 	if (c->ntoofew)
 		fprintf(f, ", %zu with too few samples", c->ntoofew);
 	if (c->nnotok)
@@ -146,7 +148,7 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 		if (i && c->rows[i - 1].note[0])
 			fprintf(f, "    %s\n", c->rows[i - 1].note);
 	}
-	char ks[160];
+	char ks[256];
 	for (size_t i = 0; i < c->nonly_old; i++) {
 		key_str(&c->only_old[i], ks, sizeof(ks));
 		fprintf(f, "only in old: %s\n", ks);
@@ -202,7 +204,7 @@ static int write_markdown(FILE *f, const struct tb_report *rep, char *err, size_
 		fprintf(f, r->verdict == TB_VERDICT_SLOWER ? "**%s** :x:" : "%s", v);
 		fputs(" |\n", f);
 	}
-	char ks[160];
+	char ks[256];
 	if (c->nonly_old || c->nonly_new) {
 		fputs("\nUnmatched cases:\n\n", f);
 		for (size_t i = 0; i < c->nonly_old; i++) {

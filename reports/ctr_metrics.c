@@ -104,7 +104,7 @@ static void fmt(double v, char *buf, size_t len)
 void tb_write_counter_table(FILE *f, const struct tb_resultset *rs)
 {
 	size_t wc = 4, we = 5;
-	char key[160], a[32], b[32];
+	char key[256], a[32], b[32];
 	bool any = false;
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *r = &rs->r[i];

@@ -39,7 +39,7 @@ static void modes_chart(FILE *f, const struct tb_resultset *rs, const char *fam)
 {
 	static const char *const modes[2] = {"outofplace", "inplace"};
 	const struct tb_result *pair[MAXG][2];
-	char labels[MAXG][96];
+	char labels[MAXG][TB_VARIANT_MAX + 80];
 	size_t ng = 0;
 	bool bytes = tb_html_family_bytes(rs, fam);
 	double lo = INFINITY, hi = 0;
@@ -132,7 +132,7 @@ static int cmp_threads(const void *a, const void *b)
 static void threads_chart(FILE *f, const struct tb_resultset *rs, const char *fam)
 {
 	struct tline ln[TB_SVG_NCOLORS];
-	char names[TB_SVG_NCOLORS][96];
+	char names[TB_SVG_NCOLORS][TB_VARIANT_MAX + 80];
 	size_t nl = 0;
 	bool *used = calloc(rs->n ? rs->n : 1, sizeof(bool));
 	if (!used)
@@ -242,7 +242,7 @@ void tb_html_emu(FILE *f, const struct tb_report *rep)
 {
 	const struct tb_resultset *rs = rep->rs;
 	const struct tb_result *c[MAXG];
-	char labels[MAXG][96];
+	char labels[MAXG][TB_VARIANT_MAX + 80];
 	const char *lp[MAXG];
 	size_t n = 0;
 	double lo = INFINITY, hi = 0;
@@ -273,7 +273,7 @@ void tb_html_emu(FILE *f, const struct tb_report *rep)
 		double v = tb_html_rate(c[g], c[g]->st.median, false);
 		char tip[512], ips[32];
 		tb_fmt_si(v, "IPS", ips, sizeof(ips));
-		snprintf(tip, sizeof(tip), "%s: %s", labels[g], ips);
+		snprintf(tip, sizeof(tip), "%.300s: %s", labels[g], ips);
 		tb_svg_bar(&s, x0, x1, v, strstr(c[g]->variant, "nostr") ? "s1" : "s0", tip);
 		tb_svg_errbar(&s, (x0 + x1) / 2, tb_html_rate(c[g], c[g]->st.ci_high, false),
 			      tb_html_rate(c[g], c[g]->st.ci_low, false));

@@ -14,7 +14,7 @@
 #define MAXROWS 48 /* cases per distribution chart */
 
 struct series {
-	char name[64];
+	char name[TB_VARIANT_MAX + 16];
 	const char *variant;
 	unsigned threads;
 };
@@ -297,7 +297,7 @@ static void dist_chart(FILE *f, const struct tb_resultset *rs, const char *fam,
 	tb_svg_xaxis(&s, "time per call \xc3\xb7 the case's median");
 	tb_svg_vline(&s, 1.0, "unity", NULL);
 	const char *labels[MAXROWS];
-	char lbuf[MAXROWS][96];
+	char lbuf[MAXROWS][TB_VARIANT_MAX + 80];
 	for (size_t k = 0; k < n; k++) {
 		tb_html_case_label(&rs->r[idx[k]], lbuf[k], sizeof(lbuf[k]));
 		labels[k] = lbuf[k];
@@ -314,7 +314,7 @@ static void dist_chart(FILE *f, const struct tb_resultset *rs, const char *fam,
 		tb_fmt_per_call(r, r->st.median, tm, sizeof(tm));
 		tb_fmt_per_call(r, r->st.p25, t1, sizeof(t1));
 		tb_fmt_per_call(r, r->st.p75, t3, sizeof(t3));
-		snprintf(tip, sizeof(tip), "%s: median %s, quartiles %s \xe2\x80\x93 %s, %zu samples, "
+		snprintf(tip, sizeof(tip), "%.240s: median %s, quartiles %s \xe2\x80\x93 %s, %zu samples, "
 			 "outliers %zu mild / %zu severe", lbuf[k], tm, t1, t3, r->nsamples,
 			 r->st.outliers_mild, r->st.outliers_severe);
 		double xw0 = tb_svg_px(&s, b->wlo), xw1 = tb_svg_px(&s, b->whi);

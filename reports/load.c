@@ -5,6 +5,7 @@
 #include "load.h"
 
 #include "csv_read.h"
+#include "foreign.h"
 #include "json.h"
 
 #include "../kernels/common.h"
@@ -68,8 +69,19 @@ static void note(char *buf, size_t len, const char *what)
 int tb_results_load(const char *path, struct tb_resultset *rs, char *comp, size_t clen,
 		    char *err, size_t errlen)
 {
+	return tb_results_load_opts(path, NULL, rs, comp, clen, err, errlen);
+}
+
+int tb_results_load_opts(const char *path, const struct tb_read_opts *ro,
+			 struct tb_resultset *rs, char *comp, size_t clen, char *err,
+			 size_t errlen)
+{
 	if (comp && clen)
 		comp[0] = 0;
+	/* another harness's file or directory (reports/foreign.h), by content */
+	int fr = tb_foreign_read(path, ro, rs, err, errlen);
+	if (fr != 1)
+		return fr;
 	if (!is_file(path))
 		return tb_err(err, errlen, "cannot read '%s': no such regular file", path);
 	if (first_char(path) == '{')

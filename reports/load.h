@@ -11,9 +11,16 @@
 #include <stddef.h>
 
 /* Loads one results file into rs (best empty; see tb_resultset_merge).
- * companions (may be NULL) receives the companion files used, if any. */
+ * companions (may be NULL) receives the companion files used, if any.
+ * Other harnesses' results (Google Benchmark, hyperfine, criterion
+ * directories; reports/foreign.h) are read too, detected by content. */
 int tb_results_load(const char *path, struct tb_resultset *rs, char *companions, size_t clen,
 		    char *err, size_t errlen);
+struct tb_read_opts;
+/* the same with reader options for foreign files (NULL: defaults) */
+int tb_results_load_opts(const char *path, const struct tb_read_opts *ro,
+			 struct tb_resultset *rs, char *companions, size_t clen, char *err,
+			 size_t errlen);
 
 /* Moves every result of src into dst (src is left empty).  A case whose key
  * is already in dst gets its variant suffixed "@label", so both stay visible.

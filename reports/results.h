@@ -29,8 +29,12 @@ struct tb_metric {
 	double mean, median; /* per iteration; NaN when not counted */
 };
 
+/* variant holds a foreign harness's benchmark name too (Google Benchmark,
+ * hyperfine, criterion; reports/foreign.h), hence its length */
+#define TB_VARIANT_MAX 128
+
 struct tb_result {
-	char family[32], variant[32], mode[16];
+	char family[32], variant[TB_VARIANT_MAX], mode[16];
 	uint64_t n, rows, cols;
 	unsigned threads;
 	char metric[16]; /* "time": samples are ns per call; "instructions": instructions per call */

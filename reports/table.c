@@ -31,7 +31,7 @@ static void pad(FILE *f, const char *s, size_t width, bool right)
 }
 
 /* the last column (items per cycle of the effective clock) only with --verbose */
-enum { NCOL = 12, CELL = 48 };
+enum { NCOL = 12, CELL = TB_VARIANT_MAX };
 
 static const char *const head[NCOL] = {"family", "variant", "mode", "size", "thr",
 				       "status", "median", "\xc2\xb1mad", "rate",
