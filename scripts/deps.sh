@@ -2,7 +2,8 @@
 # deps.sh - install the Debian packages tbench needs that are missing.
 #   scripts/deps.sh build   what building tbench needs
 #   scripts/deps.sh test    that, plus what the test suite uses (cross
-#                           compiler, qemu, chromium, valgrind, perf, clang)
+#                           compiler, qemu, chromium, valgrind, perf, clang,
+#                           hyperfine, Google Benchmark + g++ for the foreign tests)
 # Idempotent: installs only what is missing and says what it installs.
 set -euo pipefail
 
@@ -10,13 +11,13 @@ build_pkgs=(cmake make gcc pkg-config git libc6-dev libpapi-dev libpfm4-dev papi
 	libopenblas-dev libgsl-dev libcmocka-dev libjansson-dev libcsv-dev)
 test_pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 	python3 python3-numpy valgrind linux-perf chromium clang libclang-rt-14-dev
-	python3-html5lib)
+	python3-html5lib hyperfine libbenchmark-dev g++)
 
 case "${1:-build}" in
 build) want=("${build_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
 -h | --help)
-	sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
 	exit 0
 	;;
 *)
