@@ -32,36 +32,37 @@ int tb_read_opts_gbench_time(struct tb_read_opts *o, const char *arg, char *err,
 }
 
 /* Google Benchmark prints NaN, -NaN, Infinity and -Infinity as bare words;
- * outside strings they become null (same length, padded with blanks) */
-static void bare_words_to_null(char *s, size_t n)
+ * outside strings they become null.  out has room for n * 4 / 3 + 1
+ * bytes ("NaN" grows by one); returns the length written. */
+static size_t bare_words_to_null(const char *s, size_t n, char *out)
 {
 	bool in_str = false;
+	size_t o = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 		if (in_str) {
+			out[o++] = c;
 			if (c == '\\' && i + 1 < n)
-				i++;
+				out[o++] = s[++i];
 			else if (c == '"')
 				in_str = false;
 			continue;
 		}
-		if (c == '"') {
-			in_str = true;
-			continue;
-		}
-		size_t start = i, k = i + (c == '-');
-		size_t len = 0;
+		size_t k = i + (c == '-'), len = 0;
 		if (k + 3 <= n && !memcmp(s + k, "NaN", 3))
 			len = 3;
 		else if (k + 8 <= n && !memcmp(s + k, "Infinity", 8))
 			len = 8;
-		if (!len)
+		if (len) {
+			memcpy(out + o, "null", 4);
+			o += 4;
+			i = k + len - 1;
 			continue;
-		size_t end = k + len;
-		memcpy(s + start, "null", 4);
-		memset(s + start + 4, ' ', end - start - 4);
-		i = end - 1;
+		}
+		in_str = c == '"';
+		out[o++] = c;
 	}
+	return o;
 }
 
 json_t *tb_foreign_load_json(const char *path, char *err, size_t errlen)
@@ -98,10 +99,18 @@ json_t *tb_foreign_load_json(const char *path, char *err, size_t errlen)
 	}
 	close(fd);
 	size_t off = got >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3) ? 3 : 0; /* UTF-8 BOM */
-	bare_words_to_null(buf + off, got - off);
+	char *clean = malloc((got - off) / 3 * 4 + 4);
 	json_error_t je;
-	json_t *doc = json_loadb(buf + off, got - off, JSON_REJECT_DUPLICATES, &je);
+	json_t *doc = NULL;
+	if (clean)
+		doc = json_loadb(clean, bare_words_to_null(buf + off, got - off, clean),
+				 JSON_REJECT_DUPLICATES, &je);
 	free(buf);
+	free(clean);
+	if (!clean) {
+		tb_err(err, errlen, "out of memory reading '%s'", path);
+		return NULL;
+	}
 	if (!doc) {
 		tb_err(err, errlen, "%s:%d: %s", path, je.line, je.text);
 		tb_csv_one_line(err, errlen);
