@@ -122,7 +122,7 @@ enum tb_json_kind tb_foreign_kind(json_t *doc)
 {
 	if (json_is_array(doc) && json_array_size(doc) == 2 &&
 	    json_is_array(json_array_get(doc, 0)) && json_is_array(json_array_get(doc, 1)))
-		return TB_JSON_CRITERION_SAMPLE; /* criterion before 0.3.4: [iters, times] */
+		return TB_JSON_CRITERION_SAMPLE; /* criterion before 0.3.3: [iters, times] */
 	if (!json_is_object(doc))
 		return TB_JSON_UNKNOWN;
 	if (json_object_get(doc, "schema"))

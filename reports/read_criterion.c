@@ -2,7 +2,7 @@
  * read_criterion.c - criterion.rs' saved results into a result set.
  * criterion keeps, per benchmark, target/criterion/<id>/<side>/ with
  * sample.json ({"sampling_mode", "iters": [...], "times": [...]}: the
- * iteration count and total ns of each sample; before 0.3.4 a bare
+ * iteration count and total ns of each sample; before 0.3.3 a bare
  * [iters, times] pair), estimates.json (its bootstrap estimates) and
  * benchmark.json (the id: "full_id", and "throughput").  <side> is "new"
  * (the last run), "base" (the one before) or a --save-baseline name.
@@ -99,7 +99,7 @@ out:
 	return rc;
 }
 
-/* estimates.json: KEY's point_estimate (lower-case keys since 0.3.4) */
+/* estimates.json: KEY's point_estimate (capitalised before 0.3.3) */
 static int estimate(const char *path, json_t *doc, const char *key, const char *old_key,
 		    bool required, double *out, char *err, size_t errlen)
 {
