@@ -9,8 +9,6 @@
 #include "csv_read.h"
 
 #include <errno.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
@@ -199,16 +197,7 @@ int tb_foreign_metric(struct tb_result *r, const char *name, const double *v, si
 	if (strlen(name) >= sizeof(r->metrics[0].name))
 		return tb_err(err, errlen, "%s: %s: counter name '%.40s...' is longer than %zu characters",
 			      path, r->variant, name, sizeof(r->metrics[0].name) - 1);
-	if (!n)
-		return 0;
-	double *s = malloc(n * sizeof(*s));
-	if (!s)
-		return tb_err(err, errlen, "out of memory");
-	memcpy(s, v, n * sizeof(*s));
-	gsl_sort(s, 1, n);
-	double med = gsl_stats_median_from_sorted_data(s, 1, n), mean = gsl_stats_mean(s, 1, n);
-	free(s);
-	if (tb_result_add_metric(r, name, mean, med))
+	if (tb_result_add_metric_of(r, name, v, n))
 		return tb_err(err, errlen, "out of memory");
 	return 0;
 }

@@ -68,8 +68,8 @@ struct tb_result *tb_foreign_case(struct tb_resultset *rs, const char *path, con
 int tb_foreign_num(json_t *o, const char *key, bool positive, const char *path,
 		   const char *where, double *out, char *err, size_t errlen);
 
-/* metric NAME of r from n per-sample values: their mean and median.
- * 0, or -1 with err (out of memory, or a name too long for a metric) */
+/* metric NAME of r from n per-sample values: their mean and median (n 0:
+ * unknown).  0, or -1 with err (out of memory, or a name too long) */
 int tb_foreign_metric(struct tb_result *r, const char *name, const double *v, size_t n,
 		      const char *path, char *err, size_t errlen);
 

@@ -327,15 +327,9 @@ static int finish(const char *path, const struct group *g, const struct tb_read_
 		return -1;
 	for (size_t j = 0; j < g->nctr; j++) {
 		/* a counter some repetition lacks (or wrote as NaN) is unknown */
-		if (g->ctr[j].v.n != n) {
-			if (tb_foreign_metric(r, g->ctr[j].name, NULL, 0, path, err, errlen))
-				return -1; /* only checks the name */
-			if (tb_result_add_metric(r, g->ctr[j].name, NAN, NAN))
-				return tb_err(err, errlen, "out of memory");
-		} else if (tb_foreign_metric(r, g->ctr[j].name, g->ctr[j].v.v, n, path, err,
-					     errlen)) {
+		size_t k = g->ctr[j].v.n == n ? n : 0;
+		if (tb_foreign_metric(r, g->ctr[j].name, g->ctr[j].v.v, k, path, err, errlen))
 			return -1;
-		}
 	}
 	if (n == 1)
 		snprintf(r->note, sizeof(r->note), "one repetition: run with "

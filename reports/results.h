@@ -73,6 +73,8 @@ bool tb_result_is_insns(const struct tb_result *r);
 /* Recompute statistics and derived rates from r->samples. */
 void tb_result_derive(struct tb_result *r);
 int tb_result_add_metric(struct tb_result *r, const char *name, double mean, double median);
+/* the same from n per-sample values (their mean and median; n == 0: NaN) */
+int tb_result_add_metric_of(struct tb_result *r, const char *name, const double *v, size_t n);
 
 /* "1000x1000" when rows > 1, else "n" */
 void tb_result_size_str(const struct tb_result *r, char *buf, size_t len);
