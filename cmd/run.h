@@ -67,6 +67,10 @@ struct tb_plan {
 #define TB_INSNS_SAMPLES 3   /* ... and samples, unless given */
 
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
+/* First SIGINT/SIGTERM/SIGHUP sets tb_stop_requested (stop at the next
+ * boundary, write what was measured); a second removes the temporary
+ * output files and dies of the signal.  SIGPIPE is ignored. */
+void tb_run_catch_signals(void);
 /* Open (and remove again) every requested output: 0, or TB_EXIT_USAGE after
  * a one-line message naming the bad path. */
 int tb_run_check_outputs(const struct tb_run_opts *o);

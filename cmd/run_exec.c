@@ -52,7 +52,7 @@ static void on_signal(int sig)
 	tb_stop_requested = sig;
 }
 
-static void catch_signals(void)
+void tb_run_catch_signals(void)
 {
 	struct sigaction sa = {0};
 	sa.sa_handler = on_signal;
@@ -369,7 +369,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_run_fingerprint_path(o->csv_path, fpath, sizeof(fpath));
 	struct out outs[] = RUN_OUTS(o, fpath);
 	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
-	catch_signals(); /* before the temporary files exist */
+	tb_run_catch_signals(); /* before the temporary files exist */
 	if (tb_run_open_outs(outs, nouts)) {
 		tb_counters_close(ctrs);
 		return TB_EXIT_USAGE;

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -70,6 +71,11 @@ int tb_exec_once(char *const argv[], bool show_output, struct tb_exec_run *run, 
 		posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
 		posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
 	}
+	/* the child's peak RSS counts the memory it shared with tbench before
+	 * exec (the kernel carries the old mm's high-water mark over): only a
+	 * peak above tbench's own is the command's */
+	struct rusage self;
+	getrusage(RUSAGE_SELF, &self);
 	pid_t pid;
 	uint64_t t0 = tb_now_ns();
 	int rc = posix_spawnp(&pid, argv[0], &fa, &at, argv, environ);
@@ -88,7 +94,7 @@ int tb_exec_once(char *const argv[], bool show_output, struct tb_exec_run *run, 
 	run->wall_ns = (double)(t1 - t0);
 	run->user_ns = tv_ns(ru.ru_utime);
 	run->sys_ns = tv_ns(ru.ru_stime);
-	run->maxrss_bytes = (double)ru.ru_maxrss * 1024;
+	run->maxrss_bytes = ru.ru_maxrss > self.ru_maxrss ? (double)ru.ru_maxrss * 1024 : NAN;
 	run->minflt = (double)ru.ru_minflt;
 	run->majflt = (double)ru.ru_majflt;
 	run->nvcsw = (double)ru.ru_nvcsw;

@@ -4,7 +4,9 @@
  * record per run the wall time (CLOCK_MONOTONIC_RAW from just before the
  * spawn to just after wait4 returns: process creation, exec, the dynamic
  * loader and teardown are all inside it), the child's user and system CPU
- * time, its peak RSS, faults and context switches (struct rusage).
+ * time, its peak RSS (unknown when it is not above tbench's own: the
+ * kernel counts the pages the child shared with tbench before exec), its
+ * faults and context switches (struct rusage).
  * The loop: warmup runs, then at least min_runs and at most max_runs runs,
  * going on while the time budget lasts; a prepare command before every
  * run (never timed).  Never prints; progress through a callback.
@@ -20,7 +22,7 @@
 
 struct tb_exec_run {
 	double wall_ns, user_ns, sys_ns;
-	double maxrss_bytes;
+	double maxrss_bytes; /* NaN when not above tbench's own peak (see exec.c) */
 	double minflt, majflt, nvcsw, nivcsw;
 	int status; /* as from wait4: WIFEXITED / WIFSIGNALED */
 };

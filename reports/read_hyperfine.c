@@ -4,8 +4,8 @@
  * when given; with --parameter-scan / -L the substituted command, and the
  * parameter values appended where commands would repeat).  times[] (one
  * wall time per run, seconds) are the samples; hyperfine exports only the
- * means of user and system time, which become the metrics user and system
- * (ns per run); memory_usage_byte[] (newer hyperfine) the metric
+ * means of user and system time, which become the metrics user_ns and
+ * system_ns (per run); memory_usage_byte[] (newer hyperfine) the metric
  * max_rss_bytes.  A file without times[] gives the median only.
  */
 #include "foreign.h"
@@ -133,8 +133,8 @@ static int read_entry(const char *path, json_t *e, size_t i, json_t *counts,
 		snprintf(r->note, sizeof(r->note), "%zu of %zu runs failed (non-zero exit or a signal; "
 			 "hyperfine --ignore-failure)", failed, json_array_size(codes));
 	/* per-command means: hyperfine keeps no per-run CPU times */
-	if (tb_result_add_metric(r, "user", user * 1e9, user * 1e9) ||
-	    tb_result_add_metric(r, "system", sys * 1e9, sys * 1e9))
+	if (tb_result_add_metric(r, "user_ns", user * 1e9, user * 1e9) ||
+	    tb_result_add_metric(r, "system_ns", sys * 1e9, sys * 1e9))
 		return tb_err(err, errlen, "out of memory");
 	json_t *mem = json_object_get(e, "memory_usage_byte");
 	if (mem) {

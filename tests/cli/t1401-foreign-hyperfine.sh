@@ -34,9 +34,9 @@ done
 [ $ab = 1 ] && ok "10% longer: exit 1 naming it" || { bad "10% longer: exit $rc in 3 attempts"; cat "$T/ab.out"; }
 check "Markdown names it" 'grep -F "hyperfine/nap" summary.md | grep -q slower'
 check "12 samples per command" '"$TBENCH" report a.json --csv a.csv && grep -q ",hyperfine,nap,-,1,1,1,1,ok,12,1," a.csv'
-check "user and system are metrics" 'head -1 a.csv | grep -q ctr_user && head -1 a.csv | grep -q ctr_system'
-run "$TBENCH" compare a.json a.json --metric user
-check "compare --metric user" '[ "$rc" -eq 0 ] && grep -qE "^hyperfine +nap " "$T/out"'
+check "user and system are metrics" 'head -1 a.csv | grep -q ctr_user_ns && head -1 a.csv | grep -q ctr_system_ns'
+run "$TBENCH" compare a.json a.json --metric user_ns
+check "compare --metric user_ns" '[ "$rc" -eq 0 ] && grep -qE "^hyperfine +nap " "$T/out"'
 expect_status "what tbench writes it reads back (CSV)" 0 "$TBENCH" report a.csv -q
 
 # the command is the case, even without --command-name
