@@ -109,7 +109,8 @@ static struct group *group_of(struct groups *gs, const char *name)
 		return NULL;
 	struct group *g = &gs->g[gs->n++];
 	memset(g, 0, sizeof(*g));
-	g->name = json_object_iter_key(json_object_key_to_iter(name)); /* the index's copy */
+	/* the index's own copy of the name: name may be a caller's buffer */
+	g->name = json_object_iter_key(json_object_iter_at(gs->index, name));
 	g->declared = g->iters = -1;
 	g->threads = 1;
 	g->agg_median[0] = g->agg_median[1] = g->agg_mean[0] = g->agg_mean[1] = NAN;

@@ -148,7 +148,15 @@ r3 = json.loads(json.dumps(d)); del r3["benchmarks"][1]  # 9 of 10 repetitions
 json.dump(r3, open("missing-rep.json", "w"))
 r4 = json.loads(json.dumps(d)); r4["benchmarks"][0]["real_time"] = -1
 json.dump(r4, open("negative.json", "w"))
+r5 = json.loads(json.dumps(d))  # Google Benchmark < 1.5: aggregates known by name only
+for r in r5["benchmarks"]:
+    for k in ("run_name", "run_type", "aggregate_name", "aggregate_unit", "repetition_index"):
+        r.pop(k, None)
+r5["benchmarks"].sort(key=lambda r: not r["name"].endswith(("_mean", "_median", "_stddev", "_cv")))  # aggregates first
+json.dump(r5, open("old-style.json", "w"))
 EOF
+run "$TBENCH" report old-style.json --csv old.csv
+check "before run_type: NAME_mean etc. are aggregates" '[ "$rc" -eq 0 ] && [ "$(grep -c ",gbench," old.csv)" = 2 ] && grep -q ",BM_work/iterations:20/manual_time,-,1,1,1,1,ok,10," old.csv'
 expect_usage "iterations not a number" "bad-iters.json: benchmarks[0].iterations" "$TBENCH" compare bad-iters.json a.json
 expect_usage "unknown time_unit" "benchmarks[0].time_unit" "$TBENCH" compare a.json bad-unit.json
 expect_usage "an edited repetition" "is not the median of its 10 repetitions" "$TBENCH" compare edited.json a.json
