@@ -262,20 +262,9 @@ static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 	}
 	struct tb_comparison cmp = {0};
 	if (a->baseline) {
-		if (tb_compare(&base, &rs, &a->gate.cmp, &cmp, err, sizeof(err))) {
-			tb_print_error("%s", err);
-			rc = TB_EXIT_USAGE;
-		} else {
-			snprintf(cmp.old_label, sizeof(cmp.old_label), "baseline %.200s", a->baseline);
-			snprintf(cmp.new_label, sizeof(cmp.new_label), "this run%s%s", rs.name[0] ? " " : "",
-				 rs.name);
-			rep.cmp = &cmp;
-			if (!a->quiet)
-				putchar('\n');
-			int grc = tb_gate_report(&cmp, &a->gate, a->quiet, rep.color);
-			if (grc > rc)
-				rc = grc;
-		}
+		int grc = tb_gate_baseline(&base, &rs, a->baseline, &a->gate, a->quiet, &rep, &cmp);
+		if (grc > rc)
+			rc = grc;
 	}
 	if (tb_run_write_outs(outs, nouts, &rep))
 		rc = TB_EXIT_FAIL;

@@ -129,3 +129,21 @@ int tb_gate_report(const struct tb_comparison *c, const struct tb_gate_opts *g, 
 	}
 	return g->fail_on_slower && c->nslower ? TB_EXIT_FAIL : TB_EXIT_OK;
 }
+
+int tb_gate_baseline(const struct tb_resultset *base, const struct tb_resultset *rs,
+		     const char *name, const struct tb_gate_opts *g, bool quiet,
+		     struct tb_report *rep, struct tb_comparison *cmp)
+{
+	char err[512];
+	if (tb_compare(base, rs, &g->cmp, cmp, err, sizeof(err))) {
+		tb_print_error("%s", err);
+		return TB_EXIT_USAGE;
+	}
+	snprintf(cmp->old_label, sizeof(cmp->old_label), "baseline %.200s", name);
+	snprintf(cmp->new_label, sizeof(cmp->new_label), "this run%s%.127s", rs->name[0] ? " " : "",
+		 rs->name);
+	rep->cmp = cmp;
+	if (!quiet)
+		putchar('\n');
+	return tb_gate_report(cmp, g, quiet, rep->color);
+}

@@ -508,20 +508,9 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		record_counters(ctrs, &rs.fingerprint);
 	struct tb_comparison cmp = {0};
 	if (o->baseline) {
-		if (tb_compare(&base, &rs, &o->gate.cmp, &cmp, err, sizeof(err))) {
-			tb_print_error("%s", err);
-			rc = TB_EXIT_USAGE;
-		} else {
-			snprintf(cmp.old_label, sizeof(cmp.old_label), "baseline %s", o->baseline);
-			snprintf(cmp.new_label, sizeof(cmp.new_label), "this run%s%s",
-				 rs.name[0] ? " " : "", rs.name);
-			rep.cmp = &cmp;
-			if (!o->quiet)
-				putchar('\n');
-			int grc = tb_gate_report(&cmp, &o->gate, o->quiet, rep.color);
-			if (grc > rc)
-				rc = grc;
-		}
+		int grc = tb_gate_baseline(&base, &rs, o->baseline, &o->gate, o->quiet, &rep, &cmp);
+		if (grc > rc)
+			rc = grc;
 	}
 	if (tb_run_write_outs(outs, nouts, &rep))
 		rc = TB_EXIT_FAIL;

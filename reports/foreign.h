@@ -51,11 +51,6 @@ bool tb_foreign_criterion_pair(const char *path);
 
 /* --- for the readers (read_*.c) --- */
 
-/* A JSON document of at most TB_FOREIGN_MAX_BYTES.  Google Benchmark writes
- * NaN and Infinity as bare words (not JSON): they are read as null. */
-#define TB_FOREIGN_MAX_BYTES ((long long)512 << 20)
-json_t *tb_foreign_load_json(const char *path, char *err, size_t errlen);
-
 /* A new case family/name in rs (mode "-", n 1, status ok); NULL with err
  * when the name is empty, too long, or already a case of the same family
  * in rs.  where names the field for the message ("benchmarks[3].name"). */

@@ -145,46 +145,9 @@ static int load_case(const char *path, size_t i, json_t *c, struct tb_result *r,
 	return 0;
 }
 
-/* jansson builds the whole document in memory: refuse what cannot be a
- * tbench document (10 M samples take about 200 MB) before parsing it */
-#define JSON_MAX_BYTES ((long long)512 << 20)
-
-static json_t *load(const char *path, char *err, size_t errlen)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0) {
-		tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > JSON_MAX_BYTES) {
-		if (S_ISREG(st.st_mode))
-			tb_err(err, errlen, "%s: %lld bytes, more than the %lld a tbench JSON document may have",
-			       path, (long long)st.st_size, JSON_MAX_BYTES);
-		else
-			tb_err(err, errlen, "cannot read '%s': not a regular file", path);
-		close(fd);
-		return NULL;
-	}
-	FILE *f = fdopen(fd, "rb");
-	if (!f) {
-		close(fd);
-		tb_err(err, errlen, "out of memory");
-		return NULL;
-	}
-	json_error_t je;
-	json_t *doc = json_loadf(f, JSON_REJECT_DUPLICATES, &je);
-	fclose(f);
-	if (!doc) {
-		tb_err(err, errlen, "%s:%d: %s", path, je.line, je.text);
-		tb_csv_one_line(err, errlen);
-	}
-	return doc;
-}
-
 int tb_json_read(const char *path, struct tb_resultset *rs, char *err, size_t errlen)
 {
-	json_t *doc = load(path, err, errlen);
+	json_t *doc = tb_json_load_file(path, err, errlen);
 	if (!doc)
 		return -1;
 	int rc = 0;

@@ -13,6 +13,7 @@
  * full_id, else the directory path below the tree given.
  */
 #include "foreign.h"
+#include "json.h"
 
 #include "../kernels/common.h"
 
@@ -46,7 +47,7 @@ static int numbers(const char *path, const char *field, json_t *a, bool positive
 static int read_sample(const char *path, double **out, size_t *n, double *lo, double *hi,
 		       char *err, size_t errlen)
 {
-	json_t *doc = tb_foreign_load_json(path, err, errlen);
+	json_t *doc = tb_json_load_file(path, err, errlen);
 	if (!doc)
 		return -1;
 	json_t *it = NULL, *tm = NULL;
@@ -122,7 +123,7 @@ static int check_estimates(const char *side, struct tb_result *r, char *err, siz
 	if (!tb_path_join(path, sizeof(path), side, "estimates.json") ||
 	    !tb_path_has_file(side, "estimates.json"))
 		return 0;
-	json_t *doc = tb_foreign_load_json(path, err, errlen);
+	json_t *doc = tb_json_load_file(path, err, errlen);
 	if (!doc)
 		return -1;
 	double med, mean, slope;
@@ -153,7 +154,7 @@ static int read_id(const char *side, char *name, size_t len, struct tb_result *r
 	if (!tb_path_join(path, sizeof(path), side, "benchmark.json") ||
 	    !tb_path_has_file(side, "benchmark.json"))
 		return 0;
-	json_t *doc = tb_foreign_load_json(path, err, errlen);
+	json_t *doc = tb_json_load_file(path, err, errlen);
 	if (!doc)
 		return -1;
 	int rc = 0;

@@ -10,6 +10,7 @@
  * context block becomes the fingerprint.
  */
 #include "foreign.h"
+#include "json.h"
 
 #include "../kernels/common.h"
 #include "stats.h"

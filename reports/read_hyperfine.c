@@ -9,6 +9,7 @@
  * max_rss_bytes.  A file without times[] gives the median only.
  */
 #include "foreign.h"
+#include "json.h"
 
 #include "../kernels/common.h"
 
