@@ -18,6 +18,8 @@ int tb_result_from_exec(struct tb_result *r, const char *name, const struct tb_e
 	r->n = r->rows = r->cols = 1;
 	r->iters = 1;
 	r->runs = rounds > 1 && res->n >= rounds && res->n % rounds == 0 ? rounds : 1;
+	r->bytes = r->flops = NAN; /* a command's work is unknown */
+	r->items = 1;              /* rate: runs per second */
 	snprintf(r->unit, sizeof(r->unit), "run");
 	const char *status = res->failed ? "failed-verify" : res->partial ? "partial" : "ok";
 	snprintf(r->status, sizeof(r->status), "%s", status);

@@ -88,6 +88,7 @@ struct tb_result *tb_foreign_case(struct tb_resultset *rs, const char *path, con
 	snprintf(r->status, sizeof(r->status), "ok");
 	r->n = r->rows = r->cols = 1;
 	r->runs = 1;
+	r->bytes = r->flops = r->items = NAN; /* the tool's work per iteration: unknown */
 	return r;
 }
 
