@@ -65,6 +65,8 @@ expect_usage "a failing --prepare" "the --prepare command '/bin/sh' failed: exit
 expect_status "--shell runs the string through sh" 0 "$TBENCH" exec -q -r 2 --shell -c 'sleep 0.001; true'
 run "$TBENCH" exec -q -r 2 -c 'sleep 0.001; true'
 check "without --shell ';' is an argument (sleep fails)" '[ "$rc" -eq 1 ] && grep -q "the command failed: exit status 1" "$T/err"'
+run "$TBENCH" exec -q -w 0 -r 1 --show-output -c "printf '<%s>' 'a b' \"c \\\"d\\\"\" e\\ f '' g'h'i" 
+check "--command words: quotes and backslashes as a shell" 'grep -qxF "<a b><c \"d\"><e f><><ghi>" "$T/out"'
 run "$TBENCH" exec -r 2 --show-output -- echo hello-from-child
 check "--show-output lets output through" 'grep -qx hello-from-child "$T/out"'
 run "$TBENCH" exec -r 2 -- echo hello-from-child
