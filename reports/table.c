@@ -40,12 +40,12 @@ static const bool right[NCOL] = {0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1};
 
 static void cells(const struct tb_result *r, char c[NCOL][CELL])
 {
-	snprintf(c[0], CELL, "%s", r->family);
-	snprintf(c[1], CELL, "%s", r->variant);
-	snprintf(c[2], CELL, "%s", r->mode);
+	tb_term_text(c[0], CELL, r->family); /* names come from results files */
+	tb_term_text(c[1], CELL, r->variant);
+	tb_term_text(c[2], CELL, r->mode);
 	tb_result_size_str(r, c[3], CELL);
 	snprintf(c[4], CELL, "%u", r->threads);
-	snprintf(c[5], CELL, "%s", r->status);
+	tb_term_text(c[5], CELL, r->status);
 	if ((r->nsamples || !isnan(r->st.median)) && tb_result_is_insns(r)) {
 		/* exact counts: "12004 insn", and instructions per item as the rate */
 		tb_fmt_per_call(r, r->st.median, c[6], CELL);
@@ -111,9 +111,13 @@ static void say_unsupported(FILE *f, const struct tb_resultset *rs)
 			first = first && j >= i;
 			n++;
 		}
-		if (first)
-			fprintf(f, "    %s (%zu case%s): %s\n", r->variant, n, n == 1 ? "" : "s",
-				r->note[0] ? r->note : "no reason given");
+		if (first) {
+			fputs("    ", f);
+			tb_term_puts(f, r->variant);
+			fprintf(f, " (%zu case%s): ", n, n == 1 ? "" : "s");
+			tb_term_puts(f, r->note[0] ? r->note : "no reason given");
+			fputc('\n', f);
+		}
 	}
 }
 
@@ -141,8 +145,11 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 			if (utf8_width(c[k]) > w[k])
 				w[k] = utf8_width(c[k]);
 	}
-	if (rs->name[0]) /* the run's label, as every report shows it */
-		fprintf(f, "run: %s\n", rs->name);
+	if (rs->name[0]) { /* the run's label, as every report shows it */
+		fputs("run: ", f);
+		tb_term_puts(f, rs->name);
+		fputc('\n', f);
+	}
 	for (int k = 0; k < ncol; k++) {
 		pad(f, head[k], w[k], right[k]);
 		fputs(k + 1 < ncol ? "  " : "\n", f);
@@ -164,8 +171,11 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 				fputs("\033[0m", f);
 			fputs(k + 1 < ncol ? "  " : "\n", f);
 		}
-		if (r->note[0] && strcmp(r->status, "ok"))
-			fprintf(f, "    %s: %s\n", r->status, r->note);
+		if (r->note[0] && strcmp(r->status, "ok")) {
+			fprintf(f, "    %s: ", c[5]);
+			tb_term_puts(f, r->note);
+			fputc('\n', f);
+		}
 	}
 	if (collapse)
 		say_unsupported(f, rs);

@@ -69,6 +69,8 @@ out("no-user.json", lambda r: r.pop("user"))
 out("mem.json", lambda r: r.__setitem__("memory_usage_byte", [1000 + i for i in range(len(r["times"]))]))
 out("mem-bad.json", lambda r: r.__setitem__("memory_usage_byte", [1]))
 out("no-times.json", lambda r: r.pop("times"))
+esc = json.loads(json.dumps(d)); esc["results"][0]["command"] = "\x1b[2Jclear\nsecond line"
+json.dump(esc, open("esc.json", "w"))
 long = json.loads(json.dumps(d)); long["results"][0]["command"] = "x" * 300
 json.dump(long, open("long.json", "w"))
 json.dump({"results": []}, open("empty.json", "w"))
@@ -82,6 +84,8 @@ expect_usage "a command too long for a case name" "give it a short name with hyp
 expect_usage "no results" "\"results\" is empty" "$TBENCH" report empty.json
 expect_usage "memory_usage_byte of the wrong length" "memory_usage_byte" "$TBENCH" report mem-bad.json
 check "memory_usage_byte (newer hyperfine) -> max_rss_bytes" '"$TBENCH" report mem.json --csv mem.csv && head -1 mem.csv | grep -q ctr_max_rss_bytes'
+run "$TBENCH" compare esc.json esc.json
+check "control characters in a name: escaped on the terminal" '[ "$rc" -eq 0 ] && ! grep -q "$(printf "\033")" "$T/out" && grep -qF "\x1b[2Jclear\nsecond line" "$T/out" && ! grep -q "^second line" "$T/out"'
 run "$TBENCH" compare no-times.json no-times.json
 check "no times[]: medians only" '[ "$rc" -eq 0 ] && grep -q "no raw samples" "$T/out"'
 finish

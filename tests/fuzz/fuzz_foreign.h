@@ -9,6 +9,7 @@
 
 #include "fuzz_common.h"
 
+#include "reports/csv_read.h"
 #include "reports/foreign.h"
 #include "reports/json.h"
 #include "reports/writer.h"
@@ -41,7 +42,33 @@ static void tb_fuzz_foreign_check(int rc, struct tb_resultset *rs, const char *e
 			if (tb_result_same_key(&rs->r[j], r))
 				abort();
 	}
-	/* whatever tbench reads it writes, and reads back */
+	/* whatever tbench reads it writes, and reads back: CSV ... */
+	char sum[80], smp[80];
+	snprintf(sum, sizeof(sum), "%s.summary.csv", tb_fuzz_path);
+	snprintf(smp, sizeof(smp), "%s.samples.csv", tb_fuzz_path);
+	FILE *fs = fopen(sum, "w"), *fp = fopen(smp, "w");
+	if (!fs || !fp)
+		abort();
+	char e1[512] = "";
+	struct tb_report r1 = {.rs = rs};
+	if (tb_writer_csv.write(fs, &r1, e1, sizeof(e1)) ||
+	    tb_writer_samples_csv.write(fp, &r1, e1, sizeof(e1)))
+		abort();
+	fclose(fs);
+	fclose(fp);
+	struct tb_resultset csv = {0};
+	if (tb_csv_read_summary(sum, &csv, e1, sizeof(e1)) ||
+	    tb_csv_read_samples(smp, &csv, e1, sizeof(e1)) || csv.n != rs->n) {
+		fprintf(stderr, "written as CSV, not read back: %s\n", e1);
+		abort();
+	}
+	for (size_t i = 0; i < rs->n; i++)
+		if (csv.r[i].nsamples != rs->r[i].nsamples)
+			abort();
+	tb_resultset_free(&csv);
+	unlink(sum);
+	unlink(smp);
+	/* ... and JSON */
 	char path[64];
 	snprintf(path, sizeof(path), "%s.json", tb_fuzz_path);
 	FILE *f = fopen(path, "w");
