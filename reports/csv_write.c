@@ -69,7 +69,7 @@ static int write_summary(FILE *f, const struct tb_report *rep, char *err, size_t
 				    s->p5, s->p25, s->p75, s->p95, s->ci_low, s->ci_high};
 		for (size_t k = 0; k < sizeof(v) / sizeof(v[0]); k++) {
 			fputc(',', f);
-			tb_csv_num(f, r->nsamples ? v[k] : (double)NAN);
+			tb_csv_num(f, v[k]); /* NaN (empty) when unknown; a median without samples stays */
 		}
 		fprintf(f, ",%zu,%zu", s->outliers_mild, s->outliers_severe);
 		const double w[] = {r->bytes, r->flops, r->items};

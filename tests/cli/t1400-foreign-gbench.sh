@@ -126,6 +126,7 @@ expect_status "one repetition, same file: exit 0" 0 "$TBENCH" compare one.json o
 gb agg.json --benchmark_repetitions=3 --benchmark_report_aggregates_only=true --benchmark_filter=manual
 run "$TBENCH" compare agg.json agg.json
 check "aggregates only: medians" '[ "$rc" -eq 0 ] && grep -q "no raw samples: medians and threshold only" "$T/out"'
+check "... which survive CSV and back" '"$TBENCH" report agg.json --csv agg.csv && "$TBENCH" compare agg.csv agg.json >/dev/null'
 expect_status "report --baseline with a GB file" 0 "$TBENCH" report b.json --baseline a.json -q --html r.html
 check "HTML of a GB comparison" 'grep -q "BM_nap/4000" r.html'
 check "no 'fastest' sentence across different benchmarks" '! grep -q "is fastest" r.html'

@@ -88,4 +88,5 @@ run "$TBENCH" compare esc.json esc.json
 check "control characters in a name: escaped on the terminal" '[ "$rc" -eq 0 ] && ! grep -q "$(printf "\033")" "$T/out" && grep -qF "\x1b[2Jclear\nsecond line" "$T/out" && ! grep -q "^second line" "$T/out"'
 run "$TBENCH" compare no-times.json no-times.json
 check "no times[]: medians only" '[ "$rc" -eq 0 ] && grep -q "no raw samples" "$T/out"'
+check "... and its median survives CSV and back" '"$TBENCH" report no-times.json --csv nt.csv && "$TBENCH" report nt.csv -q && "$TBENCH" compare nt.csv no-times.json >/dev/null'
 finish
