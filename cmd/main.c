@@ -5,6 +5,8 @@
  */
 #include "cmds.h"
 
+#include "../kernels/kernel.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -108,6 +110,11 @@ static int check_stdout(int rc)
 
 static int run_cmd(const struct tb_cmd *c, int argc, char **argv)
 {
+	/* a descriptor the registry refused (another kernel abi, a missing
+	 * hook) is left out; say so once, whatever the command */
+	const char *refused = tb_registry_error();
+	if (*refused)
+		tb_print_error("warning: %s", refused);
 	return check_stdout(c->fn(argc, argv));
 }
 

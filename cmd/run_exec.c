@@ -264,6 +264,8 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 			rc = -1;
 		} else {
 			snprintf(r->status, sizeof(r->status), "%s", m.partial ? "partial" : "ok");
+			if (k->describe) /* e.g. which kernel a dispatching variant ran */
+				k->describe(&c, r->note, sizeof(r->note));
 			r->iters = m.iters;
 			if (o->metric_insns) /* the hook's value: instructions per sample */
 				for (size_t s = 0; s < m.nsamples; s++)

@@ -48,7 +48,14 @@ struct tb_work {
 	const char *item_unit; /* "elem", "insn", "op", ... */
 };
 
+/* The descriptor's layout version: a descriptor carries .abi = TB_KERNEL_ABI
+ * and the registry refuses one built for another (bump on any change to
+ * struct tb_kernel, tb_case or tb_work).  abi, family and variant come first
+ * and never move, so a refusal can always name the kernel. */
+#define TB_KERNEL_ABI 1
+
 struct tb_kernel {
+	unsigned abi;        /* TB_KERNEL_ABI of the header it was built with */
 	const char *family;  /* "scale", "null", "emu", "add", ... */
 	const char *variant; /* "scalar", "avx2", "blas", "threaded", ... */
 	const char *summary; /* one line for `tbench list` */
@@ -69,6 +76,9 @@ struct tb_kernel {
 	struct tb_work (*work)(const struct tb_case *c);
 	/* bytes setup() will allocate (checked before allocating); NULL = tiny */
 	size_t (*memory)(const struct tb_case *c);
+	/* optional remark on a set-up case for the result's note, e.g. which
+	 * kernel a dispatching variant runs; may leave buf empty */
+	void (*describe)(const struct tb_case *c, char *buf, size_t len);
 };
 
 /* A family groups variants and says how to read `n`. */
@@ -81,13 +91,26 @@ struct tb_family {
 	const char *suite_sizes;   /* sizes used by the default suite (`tbench run`) */
 };
 
-/* Registry (kernels/registry.c, generated from kernels/kernels.def). */
+/* Registry (kernels/registry.c, generated from kernels/kernels.def).  On
+ * first use every descriptor is checked with tb_kernel_check(); one that
+ * fails is refused (left out), and tb_registry_error() says why. */
 size_t tb_kernel_count(void);
 const struct tb_kernel *tb_kernel_at(size_t i);
 const struct tb_kernel *tb_kernel_find(const char *family, const char *variant);
 size_t tb_family_count(void);
 const struct tb_family *tb_family_at(size_t i);
 const struct tb_family *tb_family_find(const char *name);
+/* 0 if this tbench can use k: .abi is TB_KERNEL_ABI, names and summary set,
+ * run, verify and work present, setup and teardown both or neither; else -1
+ * with err saying which (a wrong abi names both numbers) */
+int tb_kernel_check(const struct tb_kernel *k, char *err, size_t errlen);
+/* copies the descriptors of in[0..n) that pass tb_kernel_check() to out, in
+ * order, and returns how many; err gets the first refusal ("" if none) */
+size_t tb_kernel_accept(const struct tb_kernel *const *in, size_t n,
+			const struct tb_kernel **out, char *err, size_t errlen);
+/* "" when every listed descriptor passed tb_kernel_check(), else the
+ * message of the first one refused */
+const char *tb_registry_error(void);
 /* supported() with NULL meaning "yes"; *why set to "" when supported */
 bool tb_kernel_supported(const struct tb_kernel *k, const char **why);
 

@@ -1,8 +1,15 @@
 /*
- * registry.c - the table of all families and kernels, built from kernels.def.
+ * registry.c - the table of all families and kernels, built from kernels.def
+ * (which takes the tensor ops' lines from ops/ops.def).  On first use every
+ * descriptor is checked (fio's check_engine_ops()): one built for another
+ * layout or missing a required hook is refused, never called.
+ * The build checks the other direction: a descriptor defined in kernels/
+ * but not listed here fails it (kernels/check-registry.sh).
  */
 #include "kernel.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #define TB_FAMILY(id, summary, sizes, ref, unit, suite)
@@ -11,7 +18,7 @@
 #undef TB_FAMILY
 #undef TB_KERNEL
 
-static const struct tb_kernel *const kernels[] = {
+static const struct tb_kernel *const listed[] = {
 #define TB_FAMILY(id, summary, sizes, ref, unit, suite)
 #define TB_KERNEL(sym) &sym,
 #include "kernels.def"
@@ -27,7 +34,80 @@ static const struct tb_family families[] = {
 #undef TB_KERNEL
 };
 
-size_t tb_kernel_count(void) { return sizeof(kernels) / sizeof(kernels[0]); }
+#define NLISTED (sizeof(listed) / sizeof(listed[0]))
+
+/* the descriptors that passed the check, in kernels.def order */
+static const struct tb_kernel *kernels[NLISTED];
+static size_t nkernels;
+static char refused[512];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+int tb_kernel_check(const struct tb_kernel *k, char *err, size_t errlen)
+{
+	const char *fam = k->family ? k->family : "?", *var = k->variant ? k->variant : "?";
+	const char *missing = NULL;
+	if (k->abi != TB_KERNEL_ABI) {
+		snprintf(err, errlen, "kernel %s/%s refused: built for kernel abi %u, this tbench has abi %u",
+			 fam, var, k->abi, (unsigned)TB_KERNEL_ABI);
+		return -1;
+	}
+	if (!k->family || !*k->family)
+		missing = "family";
+	else if (!k->variant || !*k->variant)
+		missing = "variant";
+	else if (!k->summary || !*k->summary)
+		missing = "summary";
+	else if (!k->run)
+		missing = "run()";
+	else if (!k->verify)
+		missing = "verify()";
+	else if (!k->work)
+		missing = "work()";
+	else if (!k->setup != !k->teardown)
+		missing = k->setup ? "teardown() (it has setup())" : "setup() (it has teardown())";
+	if (missing) {
+		snprintf(err, errlen, "kernel %s/%s refused: no %s", fam, var, missing);
+		return -1;
+	}
+	return 0;
+}
+
+size_t tb_kernel_accept(const struct tb_kernel *const *in, size_t n,
+			const struct tb_kernel **out, char *err, size_t errlen)
+{
+	size_t kept = 0;
+	if (errlen)
+		err[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		char why[512];
+		if (tb_kernel_check(in[i], why, sizeof(why))) {
+			if (errlen && !err[0])
+				snprintf(err, errlen, "%s", why);
+			continue;
+		}
+		out[kept++] = in[i];
+	}
+	return kept;
+}
+
+static void check_all(void)
+{
+	nkernels = tb_kernel_accept(listed, NLISTED, kernels, refused, sizeof(refused));
+}
+
+static void ready(void) { pthread_once(&once, check_all); }
+
+const char *tb_registry_error(void)
+{
+	ready();
+	return refused;
+}
+
+size_t tb_kernel_count(void)
+{
+	ready();
+	return nkernels;
+}
 
 const struct tb_kernel *tb_kernel_at(size_t i)
 {

@@ -10,7 +10,7 @@ set -euo pipefail
 build_pkgs=(cmake make gcc pkg-config git libc6-dev libpapi-dev libpfm4-dev papi-tools
 	libopenblas-dev libgsl-dev libcmocka-dev libjansson-dev libcsv-dev)
 test_pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
-	python3 python3-numpy valgrind linux-perf chromium clang libclang-rt-14-dev
+	python3 python3-numpy likwid valgrind linux-perf chromium clang libclang-rt-14-dev
 	python3-html5lib hyperfine libbenchmark-dev g++)
 
 case "${1:-build}" in

@@ -37,7 +37,8 @@ bool tb_emu_loop_jit_supported(const char **why);
 
 #define TB_EMU_LOOP_KERNEL(variant_, summary_, store_, engine_)                         \
 	{                                                                               \
-		.family = "emu", .variant = variant_, .summary = summary_,              \
+		.abi = TB_KERNEL_ABI, .family = "emu", .variant = variant_,             \
+		.summary = summary_,                                                    \
 		.modes = TB_MODE_NONE,                                                  \
 		.impl = &(const struct tb_emu_loop_impl){store_, engine_},              \
 		.supported = (engine_) == TB_EMU_ENGINE_JIT ? tb_emu_loop_jit_supported \

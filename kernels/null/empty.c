@@ -22,6 +22,7 @@ static struct tb_work work(const struct tb_case *c)
 }
 
 const struct tb_kernel tb_k_null_empty = {
+	.abi = TB_KERNEL_ABI,
 	.family = "null",
 	.variant = "empty",
 	.summary = "an empty call with an optimisation barrier (harness cost)",

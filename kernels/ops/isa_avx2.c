@@ -8,8 +8,8 @@
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
 #define TB_VW 8
+#define TB_ISA avx2
 #include "vec_body.h"
-const struct tb_ops_isa tb_ops_avx2 = TB_VEC_TABLE("avx2");
 #pragma GCC pop_options
 
 bool tb_ops_avx2_supported(const char **why)

@@ -8,8 +8,8 @@
 #pragma GCC push_options
 #pragma GCC target("avx512f,avx512dq,avx512bw,avx512vl,avx2,fma")
 #define TB_VW 16
+#define TB_ISA avx512
 #include "vec_body.h"
-const struct tb_ops_isa tb_ops_avx512 = TB_VEC_TABLE("avx512");
 #pragma GCC pop_options
 
 bool tb_ops_avx512_supported(const char **why)

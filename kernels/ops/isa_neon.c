@@ -7,8 +7,8 @@
 
 #if defined(__aarch64__)
 #define TB_VW 4
+#define TB_ISA neon
 #include "vec_body.h"
-const struct tb_ops_isa tb_ops_neon = TB_VEC_TABLE("neon");
 bool tb_ops_neon_supported(const char **why)
 {
 	(void)why;

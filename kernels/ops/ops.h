@@ -2,44 +2,77 @@
  * ops.h - the tensor-style op families (element-wise binary, reductions,
  * activations, creation), float32.
  *
- * Every op is written once per instruction set behind one table, struct
- * tb_ops_isa: ref.c is the scalar reference, isa_avx2.c / isa_avx512.c /
- * isa_neon.c compile the same vector source (vec_body.h) for each ISA.
- * A variant is (table, threaded?, pooled?): the harnesses in binary/,
- * reduce/, act/ and create/ do setup, the timed loop, verification and work
- * per call for every variant of every family, parameterised by the op.
- * Descriptors are one line each, through the TB_*_KERNEL macros below.
+ * Every op is one row of ops.def; this header turns the rows into the op
+ * enum and the metadata table.  Each op is written once per instruction set
+ * behind one table, struct tb_ops_isa: ref.c is the scalar reference,
+ * isa_avx2.c / isa_avx512.c / isa_neon.c compile the same vector source
+ * (vec_body.h) for each ISA; ops_table.h fills every table from ops.def.
+ * A variant is (table, threaded?, pooled?): the harnesses binary.c,
+ * reduce.c, act.c and create.c do setup, the timed loop, verification and
+ * work per call for every family of their group, and generate their
+ * variants' descriptors from ops.def.
  */
 #ifndef TB_OPS_H
 #define TB_OPS_H
 
 #include "../kernel.h"
 
-enum tb_bin_op { TB_ADD, TB_SUB, TB_MUL, TB_DIV, TB_BIN_N };
-enum tb_red_op { TB_SUM, TB_MEAN, TB_MAX, TB_MIN, TB_RED_N };
-enum tb_axis { TB_AXIS_ALL, TB_AXIS_ROWS, TB_AXIS_COLS };
-enum tb_act_op { TB_RELU, TB_SIGMOID, TB_TANH, TB_GELU, TB_GELU_ERF, TB_SOFTMAX, TB_ACT_N };
-enum tb_create_op { TB_ZEROS, TB_ONES, TB_FROM_VEC, TB_RAND };
+#define TB_BOTH (TB_MODE_OUTOFPLACE | TB_MODE_INPLACE)
 
-/* One instruction set's implementation of every op.  y may equal a / x
- * (in-place) everywhere. */
+/* TB_ADD, TB_SUB, ... TB_RAND: one per ops.def row */
+enum tb_op {
+#define TB_OP(GROUP, ID, ...) TB_##ID,
+#include "ops.def"
+	TB_OP_N
+};
+
+/* an ops.def row's kind column */
+enum tb_op_kind {
+	TB_OPK_TENSOR, TB_OPK_SCALAR,           /* BIN: the second operand */
+	TB_OPK_ALL, TB_OPK_ROWS, TB_OPK_COLS,   /* RED: what one result reduces; ACT: ROWS */
+	TB_OPK_MAP,                             /* ACT: element-wise */
+	TB_OPK_FILL, TB_OPK_COPY, TB_OPK_RAND,  /* CREATE */
+	TB_OPK_N
+};
+
+/* an ops.def row, as data (`tbench list --json` prints it) */
+struct tb_op_info {
+	const char *name;  /* the family */
+	const char *group; /* "bin", "red", "act", "create" */
+	enum tb_op_kind kind;
+	const char *ref;   /* the reference's name (ops.def) */
+	double flops;      /* per element */
+	double bound;      /* stated error bound, in bound_unit (0: bit-exact) */
+	const char *bound_unit; /* "ulp", or "2^-24 sum|x|" for reductions */
+	unsigned modes;
+};
+
+extern const struct tb_op_info tb_op_info[TB_OP_N];
+extern const char *const tb_op_kind_name[TB_OPK_N]; /* "tensor", "scalar", ... */
+/* the row of a family, NULL if it is not an op family */
+const struct tb_op_info *tb_op_info_find(const char *family);
+
+/* One instruction set's implementation of every op, keyed by op (filled
+ * from ops.def by ops_table.h).  y may equal a / x (in-place) everywhere. */
 #define TB_RAND_LANES 16 /* rand: independent taus2 streams interleaved per block */
+
+enum tb_red_fn { TB_RED_SUM, TB_RED_MAX, TB_RED_MIN }; /* what cols() computes */
 
 struct tb_ops_isa {
 	const char *name;
-	void (*bin[TB_BIN_N])(float *y, const float *a, const float *b, size_t n);
-	void (*bins[TB_BIN_N])(float *y, const float *a, float s, size_t n);
+	/* BIN rows: TENSOR kinds read b, SCALAR kinds read s */
+	void (*bin[TB_OP_N])(float *y, const float *a, const float *b, float s, size_t n);
+	/* ACT rows: MAP kinds treat x as rows * cols elements */
+	void (*act[TB_OP_N])(float *y, const float *x, size_t rows, size_t cols);
 	/* blocked: at most 64 float additions per partial, partials summed in
 	 * double, so |error| <= 66 u sum|x| (u = 2^-24) */
 	double (*sum)(const float *x, size_t n);
 	float (*max)(const float *x, size_t n);
 	float (*min)(const float *x, size_t n);
 	/* out[j] for columns j in [j0, j1) of a rows x cols row-major matrix;
-	 * op is TB_SUM (times scale), TB_MAX or TB_MIN */
-	void (*cols)(enum tb_red_op op, float *out, const float *x, size_t rows,
+	 * TB_RED_SUM (times scale), TB_RED_MAX or TB_RED_MIN */
+	void (*cols)(enum tb_red_fn fn, float *out, const float *x, size_t rows,
 		     size_t cols, size_t j0, size_t j1, double scale);
-	void (*act[TB_SOFTMAX])(float *y, const float *x, size_t n);
-	void (*softmax)(float *y, const float *x, size_t rows, size_t cols);
 	void (*fill)(float *y, float v, size_t n);
 	void (*copy)(float *y, const float *x, size_t n);
 	/* rand: y[i] = (next word of stream i % TB_RAND_LANES >> 8) * 2^-24,
@@ -58,14 +91,13 @@ enum { TB_OPS_THREADED = 1u << 0, TB_OPS_POOLED = 1u << 1 };
 
 /* What a descriptor's impl points to. */
 struct tb_op_impl {
-	int op;                       /* tb_bin_op, tb_red_op, tb_act_op, tb_create_op */
-	bool scalar_operand;          /* binary: tensor (+) scalar */
-	enum tb_axis axis;            /* reductions */
+	enum tb_op op;
 	const struct tb_ops_isa *isa; /* NULL: tb_ops_best() */
 	unsigned flags;
 };
 
 const struct tb_op_impl *tb_op_impl_of(const struct tb_case *c);
+const struct tb_op_info *tb_op_info_of(const struct tb_case *c);
 const struct tb_ops_isa *tb_op_isa_of(const struct tb_case *c);
 
 /* Run fn on every worker of c's pool (or on the caller alone). */
@@ -96,8 +128,6 @@ int tb_act_verify(struct tb_case *c, char *why, size_t len);
 void tb_act_teardown(struct tb_case *c);
 struct tb_work tb_act_work(const struct tb_case *c);
 size_t tb_act_memory(const struct tb_case *c);
-/* the stated maximum ULP error of an activation (act/act.c) */
-double tb_act_max_ulp(enum tb_act_op op);
 /* run the verification's inputs with a given bound; *worst = max ULP seen */
 int tb_act_worst(struct tb_case *c, double bound, double *worst, char *why, size_t len);
 
@@ -108,32 +138,44 @@ void tb_create_teardown(struct tb_case *c);
 struct tb_work tb_create_work(const struct tb_case *c);
 size_t tb_create_memory(const struct tb_case *c);
 
-/* Variant kinds: summary, table, supported(), threaded, flags. */
-#define TB_KIND_SCALAR "scalar loop, vectorisation disabled (the reference)", &tb_ops_scalar, NULL, false, 0
-#define TB_KIND_AVX2 "AVX2 + FMA, 8 lanes (runtime-checked)", &tb_ops_avx2, tb_ops_avx2_supported, false, 0
-#define TB_KIND_AVX512 "AVX-512, 16 lanes (runtime-checked)", &tb_ops_avx512, tb_ops_avx512_supported, false, 0
-#define TB_KIND_NEON "AArch64 NEON, 4 lanes", &tb_ops_neon, tb_ops_neon_supported, false, 0
-#define TB_KIND_THREADED "widest SIMD here, split over the persistent pool", NULL, NULL, true, TB_OPS_THREADED
-#define TB_KIND_POOL "widest SIMD fill into a buffer reused from a pool", NULL, NULL, false, TB_OPS_POOLED
+/* Variant kinds (ops.def's variant sets): summary, table, supported(),
+ * threaded, flags. */
+#define TB_OPV_SCALAR "scalar loop, vectorisation disabled (the reference)", &tb_ops_scalar, NULL, false, 0
+#define TB_OPV_AVX2 "AVX2 + FMA, 8 lanes (runtime-checked)", &tb_ops_avx2, tb_ops_avx2_supported, false, 0
+#define TB_OPV_AVX512 "AVX-512, 16 lanes (runtime-checked)", &tb_ops_avx512, tb_ops_avx512_supported, false, 0
+#define TB_OPV_NEON "AArch64 NEON, 4 lanes", &tb_ops_neon, tb_ops_neon_supported, false, 0
+#define TB_OPV_THREADED "widest SIMD here, split over the persistent pool", NULL, NULL, true, TB_OPS_THREADED
+#define TB_OPV_POOL "widest SIMD fill into a buffer reused from a pool", NULL, NULL, false, TB_OPS_POOLED
+#define TB_OPV_RAND_SCALAR                                                                   \
+	"GSL gsl_rng_get per element, 16 taus2 streams per 16Ki block, fresh allocation (the reference)", \
+		&tb_ops_scalar, NULL, false, 0
+#define TB_OPV_RAND_POOL                                                                     \
+	"GSL's taus2 recurrence on the widest SIMD here, into a buffer reused from a pool", NULL, \
+		NULL, false, TB_OPS_POOLED
+#define TB_OPV_RAND_THREADED                                                                 \
+	"GSL's taus2 recurrence on the widest SIMD here, blocks split over the persistent pool, fresh allocation", \
+		NULL, NULL, true, TB_OPS_THREADED
 
-#define TB_OPS_KERNEL_(grp, fam, var, modes_, op_, sop, axis_, summary_, isa_, sup, thr, flags_) \
-	{                                                                          \
-		.family = fam, .variant = var, .summary = summary_, .modes = modes_, \
-		.threaded = thr,                                                   \
-		.impl = &(const struct tb_op_impl){.op = op_, .scalar_operand = sop, \
-						   .axis = axis_, .isa = isa_, .flags = flags_}, \
-		.supported = sup, .setup = tb_##grp##_setup, .run = tb_##grp##_run, \
-		.verify = tb_##grp##_verify, .teardown = tb_##grp##_teardown,      \
-		.work = tb_##grp##_work, .memory = tb_##grp##_memory,              \
+/* One descriptor: grp is the harness (bin, red, act, create). */
+#define TB_OPS_KERNEL_(grp, ID, fam, var, modes_, summary_, isa_, sup, thr, flags_)         \
+	{                                                                                    \
+		.abi = TB_KERNEL_ABI, .family = fam, .variant = var, .summary = summary_,    \
+		.modes = modes_, .threaded = thr,                                            \
+		.impl = &(const struct tb_op_impl){.op = TB_##ID, .isa = isa_, .flags = flags_}, \
+		.supported = sup, .setup = tb_##grp##_setup, .run = tb_##grp##_run,          \
+		.verify = tb_##grp##_verify, .teardown = tb_##grp##_teardown,                \
+		.work = tb_##grp##_work, .memory = tb_##grp##_memory,                        \
 	}
 #define TB_OPS_KERNEL(...) TB_OPS_KERNEL_(__VA_ARGS__)
 
-#define TB_BOTH (TB_MODE_OUTOFPLACE | TB_MODE_INPLACE)
-/* tensor (+) tensor, tensor (+) scalar; kind is one of TB_KIND_* above */
-#define TB_BIN_KERNEL(fam, var, op, ...) TB_OPS_KERNEL(bin, fam, var, TB_BOTH, op, false, 0, __VA_ARGS__)
-#define TB_BINS_KERNEL(fam, var, op, ...) TB_OPS_KERNEL(bin, fam, var, TB_BOTH, op, true, 0, __VA_ARGS__)
-#define TB_RED_KERNEL(fam, var, op, axis, ...) TB_OPS_KERNEL(red, fam, var, 0, op, false, axis, __VA_ARGS__)
-#define TB_ACT_KERNEL(fam, var, op, ...) TB_OPS_KERNEL(act, fam, var, TB_MODE_OUTOFPLACE, op, false, 0, __VA_ARGS__)
-#define TB_CREATE_KERNEL(fam, var, op, ...) TB_OPS_KERNEL(create, fam, var, 0, op, false, 0, __VA_ARGS__)
+/* every variant of one ops.def row: a harness ends with
+ *   #define TB_OP_BIN(ID, name, kind, ref, flops, bound, modes, variants, summary) \
+ *           TB_OPS_DEFINE_KERNELS(bin, ID, name, modes, variants)
+ *   #include "ops.def"
+ * which defines tb_k_<name>_<variant> (kernels.def lists the same names) */
+#define TB_OPS_DEFINE_ONE(var, kind, grp, ID, name, modes)                                 \
+	const struct tb_kernel tb_k_##name##_##var = TB_OPS_KERNEL(grp, ID, #name, #var, modes, kind);
+#define TB_OPS_DEFINE_KERNELS(grp, ID, name, modes, variants)                              \
+	TB_OPS_VARIANTS_##variants(TB_OPS_DEFINE_ONE, grp, ID, name, modes)
 
 #endif

@@ -11,21 +11,23 @@
 #include <math.h>
 #include <string.h>
 
-#define BIN(name, OP)                                                            \
-	static void name(float *y, const float *a, const float *b, size_t n)     \
+#define BIN(name, names, OP)                                                     \
+	static void r_##name(float *y, const float *a, const float *b, float s, size_t n) \
 	{                                                                        \
+		(void)s;                                                         \
 		for (size_t i = 0; i < n; i++)                                   \
 			y[i] = a[i] OP b[i];                                     \
 	}                                                                        \
-	static void name##_s(float *y, const float *a, float s, size_t n)        \
+	static void r_##names(float *y, const float *a, const float *b, float s, size_t n) \
 	{                                                                        \
+		(void)b;                                                         \
 		for (size_t i = 0; i < n; i++)                                   \
 			y[i] = a[i] OP s;                                        \
 	}
-BIN(r_add, +)
-BIN(r_sub, -)
-BIN(r_mul, *)
-BIN(r_div, /)
+BIN(add, adds, +)
+BIN(sub, subs, -)
+BIN(mul, muls, *)
+BIN(div, divs, /)
 
 static double r_sum(const float *x, size_t n)
 {
@@ -55,11 +57,11 @@ static float r_min(const float *x, size_t n)
 	return m;
 }
 
-static void r_cols(enum tb_red_op op, float *out, const float *x, size_t rows,
+static void r_cols(enum tb_red_fn op, float *out, const float *x, size_t rows,
 		   size_t cols, size_t j0, size_t j1, double scale)
 {
 	for (size_t j = j0; j < j1; j++) {
-		if (op == TB_SUM) {
+		if (op == TB_RED_SUM) {
 			double total = 0;
 			for (size_t r0 = 0; r0 < rows; r0 += 64) {
 				float s = 0;
@@ -73,15 +75,16 @@ static void r_cols(enum tb_red_op op, float *out, const float *x, size_t rows,
 		float m = x[j];
 		for (size_t r = 1; r < rows; r++) {
 			float v = x[r * cols + j];
-			if (op == TB_MAX ? v > m : v < m)
+			if (op == TB_RED_MAX ? v > m : v < m)
 				m = v;
 		}
 		out[j] = m;
 	}
 }
 
-static void r_relu(float *y, const float *x, size_t n)
+static void r_relu(float *y, const float *x, size_t rows, size_t cols)
 {
+	size_t n = rows * cols;
 	for (size_t i = 0; i < n; i++)
 		y[i] = x[i] < 0.0f ? 0.0f : x[i];
 }
@@ -93,20 +96,23 @@ static float sigmoid1(float x)
 	return x < 0.0f ? e * s : s;
 }
 
-static void r_sigmoid(float *y, const float *x, size_t n)
+static void r_sigmoid(float *y, const float *x, size_t rows, size_t cols)
 {
+	size_t n = rows * cols;
 	for (size_t i = 0; i < n; i++)
 		y[i] = sigmoid1(x[i]);
 }
 
-static void r_tanh(float *y, const float *x, size_t n)
+static void r_tanh(float *y, const float *x, size_t rows, size_t cols)
 {
+	size_t n = rows * cols;
 	for (size_t i = 0; i < n; i++)
 		y[i] = tanhf(x[i]);
 }
 
-static void r_gelu(float *y, const float *x, size_t n)
+static void r_gelu(float *y, const float *x, size_t rows, size_t cols)
 {
+	size_t n = rows * cols;
 	for (size_t i = 0; i < n; i++) {
 		float v = x[i];
 		float s = sigmoid1(v * (TB_GELU_K1 + TB_GELU_K2 * (v * v)));
@@ -114,8 +120,9 @@ static void r_gelu(float *y, const float *x, size_t n)
 	}
 }
 
-static void r_gelu_erf(float *y, const float *x, size_t n)
+static void r_gelu_erf(float *y, const float *x, size_t rows, size_t cols)
 {
+	size_t n = rows * cols;
 	for (size_t i = 0; i < n; i++) {
 		double v = x[i];
 		y[i] = isinf(v) && v < 0 ? -0.0f : (float)(v * 0.5 * erfc(-v * M_SQRT1_2));
@@ -147,16 +154,8 @@ static void r_copy(float *y, const float *x, size_t n)
 		y[i] = x[i];
 }
 
+#define TB_OPS_FN(name) r_##name
 const struct tb_ops_isa tb_ops_scalar = {
 	.name = "scalar",
-	.bin = {r_add, r_sub, r_mul, r_div},
-	.bins = {r_add_s, r_sub_s, r_mul_s, r_div_s},
-	.sum = r_sum,
-	.max = r_max,
-	.min = r_min,
-	.cols = r_cols,
-	.act = {r_relu, r_sigmoid, r_tanh, r_gelu, r_gelu_erf},
-	.softmax = r_softmax,
-	.fill = r_fill,
-	.copy = r_copy,
+#include "ops_table.h"
 };

@@ -1,8 +1,9 @@
 /*
  * vec_body.h - every op's loop, written once with GCC vector extensions and
  * compiled once per instruction set: isa_avx2.c, isa_avx512.c and
- * isa_neon.c define TB_VW (lanes), put their target pragma first, include
- * this file and get a `static const struct tb_ops_isa table`.
+ * isa_neon.c define TB_VW (lanes) and TB_ISA (the table's name), put their
+ * target pragma first and include this file, which defines
+ * `const struct tb_ops_isa tb_ops_<TB_ISA>` from ops.def (ops_table.h).
  * Tails use the same vector code on a padded copy, so a tail element gets
  * exactly what a body element would.
  */
@@ -25,9 +26,10 @@ static inline vf vabs(vf x) { return (vf)((vi)x & 0x7fffffff); }
 static inline float hsum(vf v) { float s = 0; for (int i = 0; i < VW; i++) s += v[i]; return s; }
 
 /* ---- element-wise binary ---- */
-#define BIN(name, OP)                                                            \
-	static void name(float *y, const float *a, const float *b, size_t n)     \
+#define BIN(name, names, OP)                                                     \
+	static void v_##name(float *y, const float *a, const float *b, float s, size_t n) \
 	{                                                                        \
+		(void)s;                                                         \
 		size_t i = 0;                                                    \
 		for (; i + 2 * VW <= n; i += 2 * VW) {                           \
 			vf a0 = ld(a + i), a1 = ld(a + i + VW);                  \
@@ -46,8 +48,9 @@ static inline float hsum(vf v) { float s = 0; for (int i = 0; i < VW; i++) s += 
 			memcpy(y + i, ty, (n - i) * 4);                          \
 		}                                                                \
 	}                                                                        \
-	static void name##_s(float *y, const float *a, float s, size_t n)        \
+	static void v_##names(float *y, const float *a, const float *b, float s, size_t n) \
 	{                                                                        \
+		(void)b;                                                         \
 		const vf vs = splat(s);                                          \
 		size_t i = 0;                                                    \
 		for (; i + 2 * VW <= n; i += 2 * VW) {                           \
@@ -64,10 +67,10 @@ static inline float hsum(vf v) { float s = 0; for (int i = 0; i < VW; i++) s += 
 			memcpy(y + i, ty, (n - i) * 4);                          \
 		}                                                                \
 	}
-BIN(v_add, +)
-BIN(v_sub, -)
-BIN(v_mul, *)
-BIN(v_div, /)
+BIN(add, adds, +)
+BIN(sub, subs, -)
+BIN(mul, muls, *)
+BIN(div, divs, /)
 
 /* ---- reductions ---- */
 #define BLK (64 * 4 * VW) /* 4 accumulators x VW lanes x 64 additions each */
@@ -129,14 +132,14 @@ MINMAX(v_max, >)
 MINMAX(v_min, <)
 
 #define CW 1024 /* columns per chunk: the accumulators (12 KiB) stay in L1 */
-static void v_cols(enum tb_red_op op, float *out, const float *x, size_t rows,
+static void v_cols(enum tb_red_fn op, float *out, const float *x, size_t rows,
 		   size_t cols, size_t j0, size_t j1, double scale)
 {
 	for (size_t c0 = j0; c0 < j1; c0 += CW) {
 		size_t w = j1 - c0 < CW ? j1 - c0 : CW, wv = w / VW * VW;
 		float acc[CW];
 		double dacc[CW];
-		if (op == TB_SUM) {
+		if (op == TB_RED_SUM) {
 			memset(dacc, 0, sizeof(dacc));
 			for (size_t r0 = 0; r0 < rows; r0 += 64) {
 				size_t r1 = rows - r0 < 64 ? rows : r0 + 64;
@@ -160,7 +163,7 @@ static void v_cols(enum tb_red_op op, float *out, const float *x, size_t rows,
 		for (size_t r = 1; r < rows; r++) {
 			const float *row = x + r * cols + c0;
 			size_t j = 0;
-			if (op == TB_MAX) {
+			if (op == TB_RED_MAX) {
 				for (; j < wv; j += VW) {
 					vf a = ld(row + j), m = ld(acc + j);
 					st(acc + j, sel(a > m, a, m));
@@ -263,9 +266,9 @@ static inline vf f_gelu_erf(vf x)
 }
 
 #define MAP(name, f)                                                             \
-	static void name(float *y, const float *x, size_t n)                     \
+	static void name(float *y, const float *x, size_t rows, size_t cols)     \
 	{                                                                        \
-		size_t i = 0;                                                    \
+		size_t i = 0, n = rows * cols;                                                    \
 		for (; i + 2 * VW <= n; i += 2 * VW) {                           \
 			vf a = f(ld(x + i)), b = f(ld(x + i + VW));              \
 			st(y + i, a);                                            \
@@ -404,12 +407,14 @@ static void v_taus2(float *y, size_t n, uint32_t state[3][TB_RAND_LANES])
 }
 #undef RV
 
-#define TB_VEC_TABLE(nm)                                                         \
-	{                                                                        \
-		.name = nm, .bin = {v_add, v_sub, v_mul, v_div},                 \
-		.bins = {v_add_s, v_sub_s, v_mul_s, v_div_s}, .sum = v_sum,      \
-		.max = v_max, .min = v_min, .cols = v_cols,                      \
-		.act = {v_relu, v_sigmoid, v_tanh, v_gelu, v_gelu_erf},          \
-		.softmax = v_softmax, .fill = v_fill, .copy = v_copy,            \
-		.taus2 = v_taus2,                                                \
-	}
+#define TB_OPS_STR_(x) #x
+#define TB_OPS_STR(x) TB_OPS_STR_(x)
+#define TB_OPS_SYM_(x) tb_ops_##x
+#define TB_OPS_SYM(x) TB_OPS_SYM_(x)
+#define TB_OPS_FN(name) v_##name
+const struct tb_ops_isa TB_OPS_SYM(TB_ISA) = {
+	.name = TB_OPS_STR(TB_ISA),
+#include "ops_table.h"
+	.taus2 = v_taus2,
+};
+#undef TB_OPS_FN

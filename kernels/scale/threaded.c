@@ -3,49 +3,13 @@
  * over the case's persistent pool (kernels/pool.h): threads are created
  * once by the caller, each call hands every worker a cache-line aligned
  * part (tb_scale_part), and the buffers were first-touched by the same
- * workers in tb_scale_setup.  Which kernel: AVX-512, else AVX2, else the
- * compiler's; out-of-place beyond the last-level cache, the streaming-store
- * kernel.
+ * workers in tb_scale_setup.  Which kernel: the one tb_scale_plan (plan.c)
+ * finds fastest when split this way, at set-up (out of place beyond the
+ * last-level cache, a streaming-store one); the note says which.
  */
-#define _GNU_SOURCE
 #include "scale.h"
 
 #include "../pool.h"
-
-#include <pthread.h>
-#include <unistd.h>
-
-extern const struct tb_kernel tb_k_scale_avx512, tb_k_scale_avx2, tb_k_scale_autovec,
-	tb_k_scale_stream;
-
-static size_t llc_bytes = 32u << 20;
-static pthread_once_t llc_once = PTHREAD_ONCE_INIT;
-
-static void read_llc(void)
-{
-	long v = -1;
-#ifdef _SC_LEVEL3_CACHE_SIZE
-	v = sysconf(_SC_LEVEL3_CACHE_SIZE);
-	if (v <= 0)
-		v = sysconf(_SC_LEVEL2_CACHE_SIZE);
-#endif
-	if (v > 0)
-		llc_bytes = (size_t)v;
-}
-
-/* The single-thread kernel this variant splits; its impl. */
-static const struct tb_kernel *best(enum tb_mode mode, size_t n)
-{
-	pthread_once(&llc_once, read_llc);
-	if (mode == TB_MODE_OUTOFPLACE && n * 2 * sizeof(float) > llc_bytes &&
-	    tb_kernel_supported(&tb_k_scale_stream, NULL))
-		return &tb_k_scale_stream;
-	if (tb_kernel_supported(&tb_k_scale_avx512, NULL))
-		return &tb_k_scale_avx512;
-	if (tb_kernel_supported(&tb_k_scale_avx2, NULL))
-		return &tb_k_scale_avx2;
-	return &tb_k_scale_autovec;
-}
 
 struct job {
 	const struct tb_scale_impl *im;
@@ -74,21 +38,39 @@ static void in_part(void *arg, unsigned tid, unsigned nth)
 		j->im->in(j->c, j->y + b, j->a, e - b);
 }
 
+static const struct tb_kernel *kernel_of(const struct tb_case *c, enum tb_mode mode, size_t n)
+{
+	const struct tb_kernel *k = tb_scale_chosen(c);
+	return k ? k : tb_scale_pick(mode, n);
+}
+
 static void out(const struct tb_case *c, float *restrict y, const float *restrict x,
 		float a, size_t n)
 {
-	struct job j = {best(TB_MODE_OUTOFPLACE, n)->impl, c, y, x, a, n};
+	struct job j = {kernel_of(c, TB_MODE_OUTOFPLACE, n)->impl, c, y, x, a, n};
 	tb_pool_run(c->pool, out_part, &j);
 }
 
 static void in(const struct tb_case *c, float *x, float a, size_t n)
 {
-	struct job j = {best(TB_MODE_INPLACE, n)->impl, c, x, x, a, n};
+	struct job j = {kernel_of(c, TB_MODE_INPLACE, n)->impl, c, x, x, a, n};
 	tb_pool_run(c->pool, in_part, &j);
 }
 
-static const struct tb_scale_impl impl = {.out = out, .in = in};
+static void call_split(const struct tb_case *c, const struct tb_kernel *k, float *y, float *x,
+		       float a)
+{
+	struct job j = {k->impl, c, y, x, a, c->n};
+	tb_pool_run(c->pool, c->mode == TB_MODE_INPLACE ? in_part : out_part, &j);
+}
+
+static const struct tb_kernel *plan(struct tb_case *c, float *y, float *x)
+{
+	return tb_scale_plan(c, y, x, call_split);
+}
+
+static const struct tb_scale_impl impl = {.out = out, .in = in, .plan = plan};
 
 const struct tb_kernel tb_k_scale_threaded = TB_SCALE_KERNEL(
-	"threaded", "best single-thread kernel split over --threads workers (persistent pool)",
+	"threaded", "the fastest loop here split over --threads workers (persistent pool; the note says which)",
 	&impl, NULL, TB_SCALE_BOTH, true);

@@ -54,6 +54,7 @@ static struct tb_work work(const struct tb_case *c)
 }
 
 const struct tb_kernel tb_k_spin_chain = {
+	.abi = TB_KERNEL_ABI,
 	.family = "spin",
 	.variant = "chain",
 	.summary = "n dependent integer multiply-adds per call (calibration of the harness)",

@@ -4,8 +4,14 @@
 # that `tbench run --help` offers.
 . "$(dirname "$0")/lib.sh"
 
-fams="add sub mul div adds subs muls divs sum mean max min sum_rows mean_rows max_rows min_rows
-sum_cols mean_cols max_cols min_cols relu sigmoid tanh gelu gelu_erf softmax zeros ones from_vec rand"
+# the op families are the registry's (tbench list --json: one per ops.def row)
+expect_status "list --json" 0 "$TBENCH" list --json
+fams=$(/usr/bin/python3 -c 'import json, sys
+print(" ".join(f["name"] for f in json.load(sys.stdin)["families"] if "op" in f))' <"$T/out")
+check "at least the 30 op families of the seed" '[ "$(echo $fams | wc -w)" -ge 30 ]'
+for f in add divs sum_cols max_rows gelu_erf softmax zeros from_vec rand; do
+	check "registry has $f" 'echo " $fams " | grep -q " $f "'
+done
 quick=(--samples 2 --warmup 1 --warmup-time 1ms --min-sample-time 100us)
 
 expect_status "list" 0 "$TBENCH" list

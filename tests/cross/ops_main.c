@@ -1,7 +1,8 @@
 /*
  * ops_main.c - the tensor ops' NEON variants on AArch64 (run under
  * qemu-aarch64 by tests/cross/run.sh): every neon and scalar variant of the
- * binary, reduction and activation families passes its verification (odd
+ * binary, reduction and activation families (the BIN, RED and ACT rows of
+ * kernels/ops/ops.def, read at compile time) passes its verification (odd
  * sizes, odd RxC shapes, unaligned starts, ULP bounds over the float
  * range), and the NEON fill/copy used by creation match the reference, as
  * does rand's NEON taus2 recurrence (16 streams) against the recurrence
@@ -15,15 +16,17 @@
 #include <stdio.h>
 #include <string.h>
 
-#define OPS(X)                                                                      \
-	X(add) X(sub) X(mul) X(div) X(adds) X(subs) X(muls) X(divs) X(sum) X(mean)  \
-	X(max) X(min) X(sum_rows) X(mean_rows) X(max_rows) X(min_rows) X(sum_cols)  \
-	X(mean_cols) X(max_cols) X(min_cols) X(relu) X(sigmoid) X(tanh) X(gelu)     \
-	X(gelu_erf) X(softmax)
-#define DECL(f) extern const struct tb_kernel tb_k_##f##_neon, tb_k_##f##_scalar;
-OPS(DECL)
-#define REF(f) &tb_k_##f##_neon, &tb_k_##f##_scalar,
-static const struct tb_kernel *const kernels[] = {OPS(REF)};
+/* every BIN, RED and ACT row of ops.def (creation needs GSL: see above) */
+#define TB_OP_BIN(ID, name, ...) extern const struct tb_kernel tb_k_##name##_neon, tb_k_##name##_scalar;
+#define TB_OP_RED TB_OP_BIN
+#define TB_OP_ACT TB_OP_BIN
+#include "ops/ops.def"
+static const struct tb_kernel *const kernels[] = {
+#define TB_OP_BIN(ID, name, ...) &tb_k_##name##_neon, &tb_k_##name##_scalar,
+#define TB_OP_RED TB_OP_BIN
+#define TB_OP_ACT TB_OP_BIN
+#include "ops/ops.def"
+};
 
 static int failed;
 

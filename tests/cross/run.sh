@@ -22,7 +22,7 @@ cd "$root" || exit 1
 
 FAMILIES=(
 	"scale kernels/scale/scale_common.c kernels/scale/scalar.c kernels/scale/neon.c"
-	"ops kernels/ops/*.c kernels/ops/binary/binary.c kernels/ops/reduce/reduce.c kernels/ops/act/act.c kernels/ops/binary/*/neon.c kernels/ops/binary/*/scalar.c kernels/ops/reduce/*/neon.c kernels/ops/reduce/*/scalar.c kernels/ops/act/*/neon.c kernels/ops/act/*/scalar.c"
+	"ops kernels/ops/ops_common.c kernels/ops/ref.c kernels/ops/isa_avx2.c kernels/ops/isa_avx512.c kernels/ops/isa_neon.c kernels/ops/binary.c kernels/ops/reduce.c kernels/ops/act.c"
 )
 SHARED="kernels/common.c kernels/pool.c kernels/verify.c tests/cross/fill_lcg.c"
 

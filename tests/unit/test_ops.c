@@ -72,26 +72,36 @@ static void all_variants_verify(void **state)
 }
 
 /* a table of wrong ops: each differs from a correct one in one way */
-static void bad_add(float *y, const float *a, const float *b, size_t n)
+static void bad_add(float *y, const float *a, const float *b, float s, size_t n)
 {
+	(void)s;
 	for (size_t i = 0; i + 1 < n; i++) /* drops the last element */
 		y[i] = a[i] + b[i];
 }
-static void bad_div(float *y, const float *a, const float *b, size_t n)
+static void bad_div(float *y, const float *a, const float *b, float s, size_t n)
 {
+	(void)s;
 	for (size_t i = 0; i < n; i++) /* a * (1/b): not correctly rounded */
 		y[i] = a[i] * (1.0f / b[i]);
 }
 static double bad_sum(const float *x, size_t n) { return tb_ops_scalar.sum(x, n - (n > 1)); }
 static float bad_max(const float *x, size_t n) { return tb_ops_scalar.max(x, n > 2 ? n - 1 : n); }
-static void bad_cols(enum tb_red_op op, float *out, const float *x, size_t rows, size_t cols,
+static void bad_cols(enum tb_red_fn op, float *out, const float *x, size_t rows, size_t cols,
 		     size_t j0, size_t j1, double scale)
 {
 	tb_ops_scalar.cols(op, out, x, rows > 1 ? rows - 1 : rows, cols, j0, j1, scale);
 }
-/* fast sigmoid with a crude exponential (Schraudolph-like): ~1e-3 relative */
-static void bad_sigmoid(float *y, const float *x, size_t n)
+static void bad_divs(float *y, const float *a, const float *b, float s, size_t n)
 {
+	(void)b;
+	float r = 1.0f / s; /* a * (1/s): not correctly rounded */
+	for (size_t i = 0; i < n; i++)
+		y[i] = a[i] * r;
+}
+/* fast sigmoid with a crude exponential (Schraudolph-like): ~1e-3 relative */
+static void bad_sigmoid(float *y, const float *x, size_t rows, size_t cols)
+{
+	size_t n = rows * cols;
 	for (size_t i = 0; i < n; i++) {
 		float t = -x[i] * 0.25f;
 		float e = (1.0f + t + t * t * 0.5f);
@@ -101,14 +111,16 @@ static void bad_sigmoid(float *y, const float *x, size_t n)
 	}
 }
 /* tanh with a good polynomial near 0 but a clamped tail */
-static void bad_tanh(float *y, const float *x, size_t n)
+static void bad_tanh(float *y, const float *x, size_t rows, size_t cols)
 {
+	size_t n = rows * cols;
 	for (size_t i = 0; i < n; i++)
 		y[i] = fabsf(x[i]) > 4.0f ? copysignf(1.0f, x[i]) : tanhf(x[i]);
 }
 /* relu that maps -0 and NaN like max(x, 0) would: NaN becomes 0 */
-static void bad_relu(float *y, const float *x, size_t n)
+static void bad_relu(float *y, const float *x, size_t rows, size_t cols)
 {
+	size_t n = rows * cols;
 	for (size_t i = 0; i < n; i++)
 		y[i] = x[i] > 0.0f ? x[i] : 0.0f;
 }
@@ -145,18 +157,19 @@ static void expect_fail(const struct tb_kernel *k, enum tb_mode m, const char *n
 		fail_msg("%s/%s: message '%s' lacks '%s'", k->family, k->variant, err, needle);
 }
 
-#define BAD_ISA &bad_isa, NULL, false, 0
-static const struct tb_kernel k_add = TB_BIN_KERNEL("add", "bad", TB_ADD, "wrong", BAD_ISA);
-static const struct tb_kernel k_div = TB_BIN_KERNEL("div", "bad", TB_DIV, "wrong", BAD_ISA);
-static const struct tb_kernel k_sum = TB_RED_KERNEL("sum", "bad", TB_SUM, TB_AXIS_ALL, "wrong", BAD_ISA);
-static const struct tb_kernel k_mean_rows = TB_RED_KERNEL("mean_rows", "bad", TB_MEAN, TB_AXIS_ROWS, "wrong", BAD_ISA);
-static const struct tb_kernel k_max = TB_RED_KERNEL("max", "bad", TB_MAX, TB_AXIS_ALL, "wrong", BAD_ISA);
-static const struct tb_kernel k_sum_cols = TB_RED_KERNEL("sum_cols", "bad", TB_SUM, TB_AXIS_COLS, "wrong", BAD_ISA);
-static const struct tb_kernel k_sigmoid = TB_ACT_KERNEL("sigmoid", "bad", TB_SIGMOID, "wrong", BAD_ISA);
-static const struct tb_kernel k_tanh = TB_ACT_KERNEL("tanh", "bad", TB_TANH, "wrong", BAD_ISA);
-static const struct tb_kernel k_relu = TB_ACT_KERNEL("relu", "bad", TB_RELU, "wrong", BAD_ISA);
-static const struct tb_kernel k_softmax = TB_ACT_KERNEL("softmax", "bad", TB_SOFTMAX, "wrong", BAD_ISA);
-static const struct tb_kernel k_ones = TB_CREATE_KERNEL("ones", "bad", TB_ONES, "wrong", BAD_ISA);
+#define BAD(grp, ID, fam, modes) TB_OPS_KERNEL(grp, ID, fam, "bad", modes, "wrong", &bad_isa, NULL, false, 0)
+static const struct tb_kernel k_add = BAD(bin, ADD, "add", TB_BOTH);
+static const struct tb_kernel k_div = BAD(bin, DIV, "div", TB_BOTH);
+static const struct tb_kernel k_divs = BAD(bin, DIVS, "divs", TB_BOTH);
+static const struct tb_kernel k_sum = BAD(red, SUM, "sum", TB_MODE_NONE);
+static const struct tb_kernel k_mean_rows = BAD(red, MEAN_ROWS, "mean_rows", TB_MODE_NONE);
+static const struct tb_kernel k_max = BAD(red, MAX, "max", TB_MODE_NONE);
+static const struct tb_kernel k_sum_cols = BAD(red, SUM_COLS, "sum_cols", TB_MODE_NONE);
+static const struct tb_kernel k_sigmoid = BAD(act, SIGMOID, "sigmoid", TB_MODE_OUTOFPLACE);
+static const struct tb_kernel k_tanh = BAD(act, TANH, "tanh", TB_MODE_OUTOFPLACE);
+static const struct tb_kernel k_relu = BAD(act, RELU, "relu", TB_MODE_OUTOFPLACE);
+static const struct tb_kernel k_softmax = BAD(act, SOFTMAX, "softmax", TB_MODE_OUTOFPLACE);
+static const struct tb_kernel k_ones = BAD(create, ONES, "ones", TB_MODE_NONE);
 
 static void wrong_kernels_fail(void **state)
 {
@@ -164,17 +177,19 @@ static void wrong_kernels_fail(void **state)
 	bad_isa = tb_ops_scalar;
 	bad_isa.bin[TB_ADD] = bad_add;
 	bad_isa.bin[TB_DIV] = bad_div;
+	bad_isa.bin[TB_DIVS] = bad_divs;
 	bad_isa.sum = bad_sum;
 	bad_isa.max = bad_max;
 	bad_isa.cols = bad_cols;
 	bad_isa.act[TB_SIGMOID] = bad_sigmoid;
 	bad_isa.act[TB_TANH] = bad_tanh;
 	bad_isa.act[TB_RELU] = bad_relu;
-	bad_isa.softmax = bad_softmax;
+	bad_isa.act[TB_SOFTMAX] = bad_softmax;
 	bad_isa.fill = bad_fill;
 	expect_fail(&k_add, TB_MODE_OUTOFPLACE, "must be exact");
 	expect_fail(&k_add, TB_MODE_INPLACE, "must be exact");
-	expect_fail(&k_div, TB_MODE_OUTOFPLACE, "2^-24");
+	expect_fail(&k_div, TB_MODE_OUTOFPLACE, "bound 0.5 ulp");
+	expect_fail(&k_divs, TB_MODE_INPLACE, "bound 0.5 ulp");
 	expect_fail(&k_sum, TB_MODE_NONE, "bound");
 	expect_fail(&k_mean_rows, TB_MODE_NONE, "bound");
 	expect_fail(&k_max, TB_MODE_NONE, "exact");
@@ -214,8 +229,8 @@ static void report_activation_ulps(void **state)
 		double worst;
 		assert_int_equal(tb_act_worst(&c, INFINITY, &worst, err, sizeof(err)), 0);
 		printf("max-ulp %-10s %-9s %8.2f (stated %g)\n", k->family, k->variant, worst,
-		       tb_act_max_ulp(((const struct tb_op_impl *)k->impl)->op));
-		assert_true(worst <= tb_act_max_ulp(((const struct tb_op_impl *)k->impl)->op));
+		       tb_op_info_of(&c)->bound);
+		assert_true(worst <= tb_op_info_of(&c)->bound);
 	}
 }
 

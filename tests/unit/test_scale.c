@@ -8,8 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "kernels/cache.h"
 #include "kernels/common.h"
 #include "kernels/pool.h"
 #include "kernels/scale/scale.h"
@@ -54,6 +56,10 @@ static void check_variant(const struct tb_kernel *k, unsigned threads)
 					fail_msg("%s/%s %s n=%zu off=%zu: %s", k->family, k->variant,
 						 tb_mode_name(modes[m]), sizes[s], off, err);
 				assert_int_equal(k->setup(&c, err, sizeof(err)), 0);
+				/* again once set up: what a planning variant chose */
+				if (k->verify(&c, err, sizeof(err)))
+					fail_msg("%s/%s %s n=%zu off=%zu, set up: %s", k->family,
+						 k->variant, tb_mode_name(modes[m]), sizes[s], off, err);
 				k->run(&c, 3);
 				k->teardown(&c);
 			}
@@ -144,7 +150,8 @@ static void unsupported_variants_say_why(void **state)
 #endif
 	/* the variants the issue names are all registered */
 	static const char *const names[] = {"scalar", "autovec", "avx2", "avx512", "neon",
-					    "blas", "stream", "threaded"};
+					    "blas", "stream", "threaded", "avx2-pf", "avx512-pf",
+					    "sse", "stream512", "best"};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		assert_non_null(tb_kernel_find("scale", names[i]));
 	const struct tb_kernel *st = tb_kernel_find("scale", "stream");
@@ -166,6 +173,158 @@ static void blas_threads_follow_the_case(void **state)
 	}
 }
 
+/* best and threaded run a candidate they timed at set-up, and say which */
+static void planning_variants_run_a_supported_candidate(void **state)
+{
+	(void)state;
+	static const char *const planners[] = {"best", "threaded"};
+	enum tb_mode modes[] = {TB_MODE_OUTOFPLACE, TB_MODE_INPLACE};
+	char err[128], note[64];
+	for (size_t p = 0; p < 2; p++)
+		for (int m = 0; m < 2; m++) {
+			const struct tb_kernel *k = tb_kernel_find("scale", planners[p]);
+			assert_non_null(k);
+			assert_non_null(k->describe);
+			struct tb_case c = {.k = k, .mode = modes[m], .n = 5000, .rows = 1,
+					    .cols = 5000, .threads = 1, .seed = 3, .alpha = 1.5f};
+			assert_null(tb_scale_chosen(&c));
+			assert_int_equal(k->setup(&c, err, sizeof(err)), 0);
+			const struct tb_kernel *ch = tb_scale_chosen(&c);
+			assert_non_null(ch);
+			assert_string_equal(ch->family, "scale");
+			assert_true(tb_kernel_supported(ch, NULL));
+			assert_true(ch->modes & modes[m]);
+			assert_false(ch->threaded || ch == k);
+			k->describe(&c, note, sizeof(note));
+			char want[64];
+			snprintf(want, sizeof(want), "runs %s", ch->variant);
+			assert_string_equal(note, want);
+			k->teardown(&c);
+		}
+	/* a variant that plans nothing leaves the note empty */
+	const struct tb_kernel *a = tb_kernel_find("scale", "avx2");
+	struct tb_case c = {.k = a, .mode = TB_MODE_INPLACE, .n = 10, .rows = 1, .cols = 10,
+			    .threads = 1, .seed = 3, .alpha = 1.5f};
+	assert_int_equal(a->setup(&c, err, sizeof(err)), 0);
+	strcpy(note, "x");
+	a->describe(&c, note, sizeof(note));
+	assert_string_equal(note, "");
+	a->teardown(&c);
+}
+
+static bool has_stream(const struct tb_kernel **k, size_t n, bool *plain)
+{
+	bool st = false;
+	*plain = false;
+	for (size_t i = 0; i < n; i++) {
+		if (strstr(k[i]->variant, "stream"))
+			st = true;
+		else
+			*plain = true;
+	}
+	return st;
+}
+
+/* out of place beyond the last-level cache only streaming stores are
+ * candidates, up to L2 only ordinary ones, between both; in place never
+ * streaming */
+static void streaming_stores_by_tier(void **state)
+{
+	(void)state;
+	size_t llc = tb_cache_llc(), l2 = tb_cache_size(2);
+	assert_true(llc >= 1u << 20);
+	assert_int_equal(tb_scale_nt_threshold(), llc);
+	const struct tb_kernel *k[TB_SCALE_MAX_CANDIDATES];
+	bool plain;
+	const bool avx2 = tb_kernel_supported(tb_kernel_find("scale", "stream"), NULL);
+	size_t n = tb_scale_candidates(TB_MODE_OUTOFPLACE, llc / 8 + 1000, k);
+	assert_true(n >= 1);
+	if (avx2) {
+		assert_true(has_stream(k, n, &plain));
+		assert_false(plain);
+	}
+	if (l2 && l2 < llc / 2) {
+		n = tb_scale_candidates(TB_MODE_OUTOFPLACE, llc / 32, k);
+		assert_int_equal(has_stream(k, n, &plain), avx2);
+		assert_true(plain);
+		assert_null(strstr(k[0]->variant, "stream")); /* ordinary first */
+	}
+	n = tb_scale_candidates(TB_MODE_OUTOFPLACE, 1000, k);
+	assert_false(has_stream(k, n, &plain));
+	n = tb_scale_candidates(TB_MODE_INPLACE, llc, k);
+	assert_false(has_stream(k, n, &plain));
+	assert_true(plain);
+	for (size_t i = 0; i < n; i++)
+		assert_true(k[i]->modes & TB_MODE_INPLACE);
+	assert_true(tb_scale_pick(TB_MODE_INPLACE, llc)->modes & TB_MODE_INPLACE);
+}
+
+static void cache_sizes_parse(void **state)
+{
+	(void)state;
+	assert_int_equal(tb_cache_parse_size("512K\n"), 512u << 10);
+	assert_int_equal(tb_cache_parse_size("32768K"), 32u << 20);
+	assert_int_equal(tb_cache_parse_size("2M"), 2u << 20);
+	assert_int_equal(tb_cache_parse_size("1024"), 1024);
+	assert_int_equal(tb_cache_parse_size(""), 0);
+	assert_int_equal(tb_cache_parse_size("K"), 0);
+	assert_int_equal(tb_cache_parse_size("12Q"), 0);
+	assert_int_equal(tb_cache_parse_size("0K"), 0);
+	assert_int_equal(tb_cache_parse_size(NULL), 0);
+	/* this machine: every level it reports is at least the one below */
+	for (unsigned l = 2; l <= 3; l++)
+		if (tb_cache_size(l) && tb_cache_size(l - 1))
+			assert_true(tb_cache_size(l) >= tb_cache_size(l - 1));
+	assert_int_equal(tb_cache_size(0), 0);
+	assert_int_equal(tb_cache_size(9), 0);
+}
+
+/* kB of anonymous huge pages of this process (smaps_rollup), -1 unknown */
+static long anon_huge_kb(void)
+{
+	FILE *f = fopen("/proc/self/smaps_rollup", "r");
+	char line[256];
+	long kb = -1;
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "AnonHugePages: %ld kB", &kb) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+/* large buffers are marked for transparent huge pages (as NumPy's are), so
+ * where THP is "madvise" or "always" they get some */
+static void large_buffers_get_huge_pages(void **state)
+{
+	(void)state;
+	char mode[128] = "";
+	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+	if (f) {
+		if (!fgets(mode, sizeof(mode), f))
+			mode[0] = 0;
+		fclose(f);
+	}
+	if (!strstr(mode, "[madvise]") && !strstr(mode, "[always]")) {
+		printf("SKIP: transparent huge pages are off here (%s)\n", mode);
+		skip();
+	}
+	const struct tb_kernel *k = tb_kernel_find("scale", "avx2");
+	struct tb_case c = {.k = k, .mode = TB_MODE_OUTOFPLACE, .n = 4u << 20, .rows = 1,
+			    .cols = 4u << 20, .threads = 1, .seed = 1, .alpha = 1.5f};
+	char err[128];
+	long before = anon_huge_kb();
+	if (before < 0) {
+		printf("SKIP: no /proc/self/smaps_rollup\n");
+		skip();
+	}
+	assert_int_equal(k->setup(&c, err, sizeof(err)), 0);
+	long after = anon_huge_kb();
+	k->teardown(&c);
+	printf("anonymous huge pages: %ld kB before set-up, %ld kB after\n", before, after);
+	assert_true(after >= before + 2048);
+}
+
 static void work_per_call(void **state)
 {
 	(void)state;
@@ -183,6 +342,10 @@ int main(void)
 		cmocka_unit_test(work_per_call),
 		cmocka_unit_test(unsupported_variants_say_why),
 		cmocka_unit_test(blas_threads_follow_the_case),
+		cmocka_unit_test(planning_variants_run_a_supported_candidate),
+		cmocka_unit_test(streaming_stores_by_tier),
+		cmocka_unit_test(cache_sizes_parse),
+		cmocka_unit_test(large_buffers_get_huge_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

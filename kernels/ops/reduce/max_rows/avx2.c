@@ -1,4 +1,0 @@
-/* max_rows/avx2.c - max over each row (one result per row, --size RxC): the avx2 variant (shared code: ../reduce.c). */
-#include "../../ops.h"
-
-const struct tb_kernel tb_k_max_rows_avx2 = TB_RED_KERNEL("max_rows", "avx2", TB_MAX, TB_AXIS_ROWS, TB_KIND_AVX2);

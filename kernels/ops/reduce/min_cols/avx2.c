@@ -1,4 +1,0 @@
-/* min_cols/avx2.c - min over each column (one result per column, --size RxC): the avx2 variant (shared code: ../reduce.c). */
-#include "../../ops.h"
-
-const struct tb_kernel tb_k_min_cols_avx2 = TB_RED_KERNEL("min_cols", "avx2", TB_MIN, TB_AXIS_COLS, TB_KIND_AVX2);
