@@ -12,6 +12,7 @@ enum {
 	TB_EXIT_OK = 0,
 	TB_EXIT_FAIL = 1,  /* a regression or a failed verification */
 	TB_EXIT_USAGE = 2, /* bad usage or input */
+	TB_EXIT_WRITE = 3, /* an output could not be written (the message names it) */
 };
 
 struct tb_cmd {
@@ -38,6 +39,7 @@ int cmd_compare(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_emu(int argc, char **argv);
 int cmd_exec(int argc, char **argv);
+int cmd_history(int argc, char **argv);
 
 extern const char tb_usage_run[], tb_usage_list[], tb_usage_env[], tb_usage_help[];
 extern const char tb_usage_compare[];
@@ -45,5 +47,6 @@ extern const char tb_usage_counters[];
 extern const char tb_usage_report[];
 extern const char tb_usage_emu[];
 extern const char tb_usage_exec[];
+extern const char tb_usage_history[];
 
 #endif

@@ -5,16 +5,17 @@
  */
 #include "cmds.h"
 #include "gate.h"
+#include "run_outputs.h"
 
 #include "../reports/baseline.h"
 #include "../reports/foreign.h"
+#include "../reports/load.h"
 #include "../reports/outfile.h"
 #include "../reports/writer.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 const char tb_usage_compare[] =
@@ -52,18 +53,7 @@ static int load_side(const char *arg, const struct tb_gate_opts *g,
 		     const struct tb_read_opts *ro, struct tb_resultset *rs)
 {
 	char err[1024];
-	struct stat st;
-	int rc;
-	if (stat(arg, &st) == 0) {
-		rc = tb_results_load_path_opts(arg, ro, rs, err, sizeof(err));
-	} else if (strchr(arg, '@') && (rc = tb_foreign_read(arg, ro, rs, err, sizeof(err))) != 1) {
-		/* a criterion tree's named side, DIR@NAME */
-	} else if (strchr(arg, '/') || (strlen(arg) > 4 && !strcmp(arg + strlen(arg) - 4, ".csv"))) {
-		return tb_usage_error("cannot read '%s': no such file or directory", arg);
-	} else {
-		rc = tb_baseline_load(tb_baseline_dir(g->baseline_dir), arg, rs, err, sizeof(err));
-	}
-	return rc ? tb_usage_error("%s", err) : 0;
+	return tb_gate_load(arg, g, ro, rs, err, sizeof(err)) ? tb_usage_error("%s", err) : 0;
 }
 
 int cmd_compare(int argc, char **argv)
@@ -119,13 +109,11 @@ int cmd_compare(int argc, char **argv)
 		return tb_usage_error("compare needs OLD and NEW, got %d argument%s (see 'tbench compare --help')",
 				      argc - optind, argc - optind == 1 ? "" : "s");
 	}
-	struct tb_outfile md = {0}, csv = {0};
-	if (md_path && tb_outfile_open(&md, md_path, err, sizeof(err)))
-		return tb_usage_error("%s", err);
-	if (csv_path && tb_outfile_open(&csv, csv_path, err, sizeof(err))) {
-		tb_outfile_abort(&md);
-		return tb_usage_error("%s", err);
-	}
+	struct out outs[] = {{md_path, &tb_writer_compare_markdown, {0}},
+			     {csv_path, &tb_writer_compare_csv, {0}}};
+	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
+	if (tb_outs_open(outs, nouts))
+		return TB_EXIT_USAGE;
 	struct tb_resultset old = {0}, new = {0};
 	struct tb_comparison cmp = {0};
 	int rc = load_side(sides[0], &g, &ro, &old);
@@ -139,20 +127,11 @@ int cmd_compare(int argc, char **argv)
 		const char *nc = getenv("NO_COLOR");
 		rc = tb_gate_report(&cmp, &g, quiet, isatty(STDOUT_FILENO) && !(nc && *nc));
 		struct tb_report rep = {.cmp = &cmp};
-		const struct { struct tb_outfile *f; const struct tb_writer *w; } outs[] = {
-			{&md, &tb_writer_compare_markdown}, {&csv, &tb_writer_compare_csv}};
-		for (size_t i = 0; i < 2; i++) {
-			if (!outs[i].f->f)
-				continue;
-			if (outs[i].w->write(outs[i].f->f, &rep, err, sizeof(err)) ||
-			    tb_outfile_commit(outs[i].f, err, sizeof(err))) {
-				tb_print_error("%s", err);
-				rc = TB_EXIT_FAIL;
-			}
-		}
+		int wrc = tb_outs_write(outs, nouts, &rep);
+		if (wrc && rc == TB_EXIT_OK)
+			rc = wrc;
 	}
-	tb_outfile_abort(&md);
-	tb_outfile_abort(&csv);
+	tb_outs_abort(outs, nouts);
 	tb_comparison_free(&cmp);
 	tb_resultset_free(&old);
 	tb_resultset_free(&new);

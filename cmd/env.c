@@ -43,13 +43,13 @@ int cmd_env(int argc, char **argv)
 	struct tb_clock_info ci;
 	tb_clock_probe(&ci);
 	tb_fingerprint_clock(&fp, &ci);
-	/* measured, next to the nominal cpu.mhz_nominal: a dependent-add chain
-	 * retires one add per cycle, so this is the clock the kernels really get */
-	double ghz = tb_effective_ghz(20e6);
-	if (ghz == ghz) /* not NaN */
-		tb_kv_setf(&fp, "cpu.ghz_measured", "%.3f (dependent-add chain; effective: turbo and VM steal included)", ghz);
-	else
-		tb_kv_set(&fp, "cpu.ghz_measured", "unknown (the clock could not be read)");
+	/* measured, next to the nominal cpu.mhz_nominal: two dependent chains
+	 * of different kinds must agree, or the clock is unknown */
+	struct tb_freq f;
+	char ghz[256];
+	tb_freq_measure(20e6, &f);
+	tb_freq_describe(&f, ghz, sizeof(ghz));
+	tb_kv_set(&fp, "cpu.ghz_measured", ghz);
 	char noise[1024];
 	tb_kv_set(&fp, "noise", tb_noise_warnings(&fp, true, noise, sizeof(noise)) ? noise : "none seen");
 	if (csv) {

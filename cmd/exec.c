@@ -8,6 +8,7 @@
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "exec.h"
+#include "gate.h"
 #include "parse.h"
 #include "progress.h"
 #include "run.h"
@@ -138,17 +139,6 @@ static void relative(const struct tb_resultset *rs, const struct tb_gate_opts *g
 	}
 }
 
-static int load_baseline(const struct tb_exec_args *a, struct tb_resultset *base, char *err,
-			 size_t len)
-{
-	struct stat st;
-	if (stat(a->baseline, &st) == 0)
-		return tb_results_load_path(a->baseline, base, err, len);
-	if (tb_baseline_name_check(a->baseline, err, len))
-		return -1;
-	return tb_baseline_load(tb_baseline_dir(a->gate.baseline_dir), a->baseline, base, err, len);
-}
-
 /* measure every entry (in rounds when asked); res[i] for plan entry i */
 static int measure(const struct tb_exec_args *a, const struct tb_exec_plan *p,
 		   struct tb_exec_result *res, struct tb_progress *prog, char *err, size_t len)
@@ -182,9 +172,9 @@ static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 	struct out outs[] = RUN_OUTS(a, fpath);
 	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
 	tb_run_catch_signals();
-	if (tb_run_open_outs(outs, nouts))
+	if (tb_outs_open(outs, nouts))
 		return TB_EXIT_USAGE;
-	struct tb_resultset base = {0}, rs = {0};
+	struct tb_resultset base = {0}, rs = {0}, prev = {0};
 	struct tb_baseline_tx tx = {0};
 	struct tb_exec_result *res = calloc(p->n, sizeof(*res));
 	const char *bdir = tb_baseline_dir(a->gate.baseline_dir);
@@ -193,8 +183,10 @@ static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 		rc = tb_usage_error("out of memory");
 		goto out;
 	}
-	if ((a->baseline && load_baseline(a, &base, err, sizeof(err))) ||
-	    (a->save_baseline && tb_baseline_begin(&tx, bdir, a->save_baseline, err, sizeof(err)))) {
+	/* what can be checked before the runs is: the baseline, --append's */
+	if ((a->baseline && tb_gate_load(a->baseline, &a->gate, NULL, &base, err, sizeof(err))) ||
+	    (a->save_baseline && tb_baseline_begin(&tx, bdir, a->save_baseline, err, sizeof(err))) ||
+	    (a->append && tb_baseline_load(bdir, a->save_baseline, &prev, err, sizeof(err)) == -1)) {
 		rc = tb_usage_error("%s", err);
 		goto out;
 	}
@@ -266,27 +258,27 @@ static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 		if (grc > rc)
 			rc = grc;
 	}
-	if (tb_run_write_outs(outs, nouts, &rep))
-		rc = TB_EXIT_FAIL;
+	/* an output that cannot be written: exit 3, unless worse was found */
+	int wrc = tb_outs_write(outs, nouts, &rep);
 	if (a->save_baseline && tb_stop_requested) {
 		tb_print_error("interrupted: baseline '%s' was not saved", a->save_baseline);
 	} else if (a->save_baseline) {
-		struct tb_resultset prev = {0};
-		int lr = a->append ? tb_baseline_load(bdir, a->save_baseline, &prev, err, sizeof(err)) : -2;
-		if (lr == -1 || (lr == 0 && tb_resultset_append_samples(&prev, &rs, err, sizeof(err))) ||
-		    tb_baseline_commit(&tx, lr == 0 ? &prev : &rs, err, sizeof(err))) {
+		bool pooled = a->append && prev.n;
+		if ((pooled && tb_resultset_append_samples(&prev, &rs, err, sizeof(err))) ||
+		    tb_baseline_commit(&tx, pooled ? &prev : &rs, err, sizeof(err))) {
 			tb_print_error("%s", err);
-			rc = TB_EXIT_FAIL;
+			wrc = TB_EXIT_WRITE;
 		} else if (!a->quiet) {
 			printf("baseline '%s' saved in %s\n", a->save_baseline, bdir);
 		}
-		tb_resultset_free(&prev);
 	}
+	if (wrc && rc == TB_EXIT_OK)
+		rc = wrc;
 	tb_comparison_free(&cmp);
 out:
-	for (size_t i = 0; i < nouts; i++)
-		tb_outfile_abort(&outs[i].f);
+	tb_outs_abort(outs, nouts);
 	tb_baseline_abort(&tx);
+	tb_resultset_free(&prev);
 	for (size_t i = 0; res && i < p->n; i++)
 		tb_exec_result_free(&res[i]);
 	free(res);

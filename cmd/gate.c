@@ -7,12 +7,16 @@
 #include "cmds.h"
 #include "parse.h"
 
+#include "../kernels/common.h"
+#include "../reports/baseline.h"
+#include "../reports/load.h"
 #include "../reports/writer.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void tb_gate_defaults(struct tb_gate_opts *g)
 {
@@ -68,14 +72,28 @@ int tb_gate_parse(int c, const char *arg, struct tb_gate_opts *g, char *err, siz
 		return 0;
 	case TB_OPT_THRESHOLD:
 		return parse_threshold(arg, g, err, len);
-	case TB_OPT_FAIL_ON:
-		if (!strcmp(arg, "slower"))
-			g->fail_on_slower = true;
-		else if (!strcmp(arg, "none"))
-			g->fail_on_slower = false;
-		else
-			return snprintf(err, len, "invalid --fail-on '%s': expected slower or none", arg), -1;
+	case TB_OPT_FAIL_ON: {
+		bool slower = false, missing = false, none = false;
+		char buf[128], *items[8];
+		snprintf(buf, sizeof(buf), "%s", arg);
+		int n = strlen(arg) < sizeof(buf) ? tb_split_list(buf, items, 8) : -1;
+		for (int i = 0; i < n; i++) {
+			if (!strcmp(items[i], "slower"))
+				slower = true;
+			else if (!strcmp(items[i], "missing"))
+				missing = true;
+			else if (!strcmp(items[i], "none"))
+				none = true;
+			else
+				n = -1;
+		}
+		if (n <= 0 || (none && (slower || missing)))
+			return snprintf(err, len, "invalid --fail-on '%s': expected slower, missing, "
+					"slower,missing or none", arg), -1;
+		g->fail_on_slower = slower;
+		g->fail_on_missing = missing;
 		return 0;
+	}
 	case TB_OPT_METRIC:
 		if (!*arg || strlen(arg) >= sizeof(g->cmp.metric))
 			return snprintf(err, len, "invalid --metric '%s': expected time or a counter name", arg), -1;
@@ -127,7 +145,30 @@ int tb_gate_report(const struct tb_comparison *c, const struct tb_gate_opts *g, 
 		char err[256];
 		tb_writer_compare_table.write(stdout, &rep, err, sizeof(err));
 	}
-	return g->fail_on_slower && c->nslower ? TB_EXIT_FAIL : TB_EXIT_OK;
+	if (!c->nmeasured)
+		return tb_usage_error("nothing to compare: %s measured no case that %s has "
+				      "(%zu matched but not measured, %zu only in old, %zu only in new)",
+				      c->new_label, c->old_label, c->nrows, c->nonly_old, c->nonly_new);
+	if (c->nonly_old) {
+		char list[512] = "";
+		for (size_t i = 0; i < c->nonly_old && i < 5; i++) {
+			char sz[48];
+			const struct tb_case_key *k = &c->only_old[i];
+			if (k->rows > 1)
+				snprintf(sz, sizeof(sz), "%llux%llu", (unsigned long long)k->rows,
+					 (unsigned long long)k->cols);
+			else
+				snprintf(sz, sizeof(sz), "%llu", (unsigned long long)k->n);
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s/%s/%s/%s/threads=%u",
+				 i ? ", " : "", k->family, k->variant, k->mode, sz, k->threads);
+		}
+		tb_print_error("%s: %zu case%s of %s missing from %s: %s%s", g->fail_on_missing ? "error" : "warning",
+			       c->nonly_old, c->nonly_old == 1 ? "" : "s", c->old_label, c->new_label,
+			       list, c->nonly_old > 5 ? ", ..." : "");
+	}
+	if ((g->fail_on_slower && c->nslower) || (g->fail_on_missing && c->nonly_old))
+		return TB_EXIT_FAIL;
+	return TB_EXIT_OK;
 }
 
 int tb_gate_baseline(const struct tb_resultset *base, const struct tb_resultset *rs,
@@ -146,4 +187,17 @@ int tb_gate_baseline(const struct tb_resultset *base, const struct tb_resultset 
 	if (!quiet)
 		putchar('\n');
 	return tb_gate_report(cmp, g, quiet, rep->color);
+}
+
+int tb_gate_load(const char *arg, const struct tb_gate_opts *g, const struct tb_read_opts *ro,
+		 struct tb_resultset *rs, char *err, size_t len)
+{
+	struct stat st;
+	size_t n = strlen(arg);
+	if (stat(arg, &st) == 0 || strchr(arg, '@')) /* baseline names have no '@' */
+		return tb_results_load_opts(arg, ro, rs, NULL, 0, err, len);
+	if (strchr(arg, '/') || (n > 4 && !strcmp(arg + n - 4, ".csv")) ||
+	    (n > 5 && !strcmp(arg + n - 5, ".json")))
+		return tb_err(err, len, "cannot read '%s': no such file or directory", arg);
+	return tb_baseline_load(tb_baseline_dir(g->baseline_dir), arg, rs, err, len) ? -1 : 0;
 }

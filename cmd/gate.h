@@ -14,7 +14,8 @@
 struct tb_gate_opts {
 	struct tb_compare_opts cmp;
 	const char *baseline_dir; /* NULL: $TBENCH_BASELINE_DIR or the default */
-	bool fail_on_slower;      /* --fail-on slower (default) / none */
+	bool fail_on_slower;      /* --fail-on slower (default) */
+	bool fail_on_missing;     /* --fail-on missing: a case of OLD not in NEW fails */
 };
 
 enum {
@@ -34,9 +35,11 @@ enum {
 	"      --significance A      alpha of the Mann-Whitney test (default 0.01)\n"         \
 	"      --threshold [F[/V]=]P noise threshold in percent (default 5); with F or F/V\n" \
 	"                            only for that family or variant (repeatable)\n"         \
-	"      --fail-on W           slower (default: exit 1 on any slower case) or none\n"  \
+	"      --fail-on W[,W]       exit 1 on: slower (default: a slower case), missing\n"  \
+	"                            (a case of OLD that NEW lacks), or none\n"            \
 	"      --bootstrap N         bootstrap resamples for CIs (default 2000)\n"            \
-	"      --confidence L        CI level, 0.95 or 95% (default 95%)\n"                   \
+	"      --confidence L        CI level, 0.95 or 95% (default: 1 - significance, 99%,\n" \
+	"                            for comparisons; 95% for the CI of a case's median)\n"   \
 	"      --baseline-dir DIR    where baselines live (default $TBENCH_BASELINE_DIR,\n"   \
 	"                            else ./.tbench/baselines)\n"
 
@@ -49,9 +52,19 @@ void tb_gate_defaults(struct tb_gate_opts *g);
 /* c is a getopt code in [TB_OPT_SIGNIFICANCE, TB_OPT_GATE_END): 0 or -1 with err */
 int tb_gate_parse(int c, const char *arg, struct tb_gate_opts *g, char *err, size_t len);
 /* Print the comparison table (unless quiet) and warnings (fingerprint
- * differences, metric note) on stderr; returns the exit status it implies. */
+ * differences, metric note, cases missing from NEW) on stderr; returns the
+ * exit status it implies: 2 when NEW measured no case OLD has ("nothing to
+ * compare"), 1 on a slower (or, with --fail-on missing, missing) case. */
 int tb_gate_report(const struct tb_comparison *c, const struct tb_gate_opts *g, bool quiet,
 		   bool color);
+
+struct tb_read_opts;
+/* A side of `compare` (OLD, NEW) or `exec --baseline`: a path when one
+ * exists (whatever the loader reads, reports/load.h; also criterion's
+ * DIR@SIDE), else the name of a saved baseline in g's directory.  0, or -1
+ * with err. */
+int tb_gate_load(const char *arg, const struct tb_gate_opts *g, const struct tb_read_opts *ro,
+		 struct tb_resultset *rs, char *err, size_t len);
 
 struct tb_report;
 /* --baseline of run and exec: compare rs with base (labelled "baseline

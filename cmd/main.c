@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@ static const struct tb_cmd commands[] = {
 	{"compare", cmd_compare, "compare two result sets or baselines (exit 1 on a slowdown)", tb_usage_compare},
 	{"report", cmd_report, "re-render and merge saved results (HTML, Markdown, JSON)", tb_usage_report},
 	{"emu", cmd_emu, "run an AArch64 program in the emulator (translator or interpreter)", tb_usage_emu},
+	{"history", cmd_history, "record results per commit; show, check (change points), report", tb_usage_history},
 	{"env", cmd_env, "show the machine fingerprint", tb_usage_env},
 	{"counters", cmd_counters, "list the events PAPI can count here (presets, native, components)", tb_usage_counters},
 	{"help", cmd_help, "show help for tbench or one command", tb_usage_help},
@@ -77,7 +79,8 @@ static void usage_main(FILE *f)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\n'tbench help COMMAND' or 'tbench COMMAND --help' for a command's options.\n"
-		   "exit status: 0 ok, 1 regression or failed verification, 2 usage or input error\n");
+		   "exit status: 0 ok, 1 regression or failed verification, 2 usage or input error,\n"
+		   "3 an output could not be written (130/143: interrupted)\n");
 }
 
 const char tb_usage_help[] = "usage: tbench help [COMMAND]\n\nShow help for tbench or one command.\n";
@@ -98,12 +101,13 @@ int cmd_help(int argc, char **argv)
 	return TB_EXIT_OK;
 }
 
-/* stdout must have been written completely (a full disk, a closed pipe) */
+/* stdout must have been written completely (a full disk, a closed pipe):
+ * exit 3, unless the command found worse (a regression, bad input) */
 static int check_stdout(int rc)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		tb_print_error("error writing to standard output: %s", strerror(errno ? errno : EIO));
-		return rc ? rc : TB_EXIT_FAIL;
+		return rc ? rc : TB_EXIT_WRITE;
 	}
 	return rc;
 }
@@ -120,6 +124,10 @@ static int run_cmd(const struct tb_cmd *c, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	/* a closed pipe or a file-size limit is a write error (exit 3, the path
+	 * named), not a silent death before the outputs are written */
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage_main(stderr);
 		return TB_EXIT_USAGE;

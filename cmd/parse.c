@@ -112,13 +112,24 @@ int tb_parse_size(const char *s, struct tb_size *out, char *err, size_t errlen)
 	return 0;
 }
 
-int tb_parse_bytes(const char *what, const char *s, uint64_t *out, char *err, size_t errlen)
+static int positive(const char *what, const char *noun, const char *s, uint64_t *out,
+		    char *err, size_t errlen)
 {
 	if (!s || count_with_suffix(s, s + strlen(s), out) || *out == 0)
 		return fail(err, errlen,
-			    "invalid %s '%s': expected a positive byte count (suffixes k M G, Ki Mi Gi)",
-			    what, s ? s : "");
+			    "invalid %s '%s': expected a positive %s (suffixes k M G, Ki Mi Gi)",
+			    what, s ? s : "", noun);
 	return 0;
+}
+
+int tb_parse_bytes(const char *what, const char *s, uint64_t *out, char *err, size_t errlen)
+{
+	return positive(what, "byte count", s, out, err, errlen);
+}
+
+int tb_parse_count(const char *what, const char *s, uint64_t *out, char *err, size_t errlen)
+{
+	return positive(what, "count", s, out, err, errlen);
 }
 
 int tb_parse_duration(const char *what, const char *s, double *ns, char *err, size_t errlen)

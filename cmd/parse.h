@@ -24,6 +24,8 @@ int tb_parse_double(const char *what, const char *s, double min, double max, dou
 int tb_parse_size(const char *s, struct tb_size *out, char *err, size_t errlen);
 /* plain byte count with the same suffixes (no RxC) */
 int tb_parse_bytes(const char *what, const char *s, uint64_t *out, char *err, size_t errlen);
+/* the same for a count of something else (instructions): "a positive count" */
+int tb_parse_count(const char *what, const char *s, uint64_t *out, char *err, size_t errlen);
 /* 2s, 500ms, 250us, 1000ns, or a plain number of seconds; > 0 */
 int tb_parse_duration(const char *what, const char *s, double *ns, char *err, size_t errlen);
 

@@ -6,9 +6,9 @@
  * into one report.  Output files are opened before anything is read.
  */
 #include "cmds.h"
+#include "run_outputs.h"
 
 #include "../reports/compare.h"
-#include "../reports/foreign.h"
 #include "../reports/load.h"
 #include "../reports/outfile.h"
 #include "../reports/writer.h"
@@ -141,22 +141,14 @@ int cmd_report(int argc, char **argv)
 		return tb_usage_error("invalid --name: longer than %zu characters",
 				      sizeof(((struct tb_resultset *)0)->name) - 1);
 	bool any = false;
-	for (int k = 0; k < R_NOUT; k++)
-		for (int j = 0; j < k; j++)
-			if (path[k] && path[j] && strcmp(path[k], "-") && !strcmp(path[k], path[j]))
-				return tb_usage_error("'%s' is given for two outputs", path[k]);
-	struct tb_outfile out[R_NOUT] = {0};
-	char err[1024];
+	struct out out[R_NOUT];
 	for (int k = 0; k < R_NOUT; k++) {
-		if (!path[k])
-			continue;
-		any = true;
-		if (tb_outfile_open(&out[k], path[k], err, sizeof(err))) {
-			for (int j = 0; j < k; j++)
-				tb_outfile_abort(&out[j]);
-			return tb_usage_error("%s", err);
-		}
+		out[k] = (struct out){.path = path[k], .w = writers[k]};
+		any = any || path[k];
 	}
+	if (tb_outs_open(out, R_NOUT))
+		return TB_EXIT_USAGE;
+	char err[1024];
 	struct tb_resultset rs = {0}, base = {0};
 	struct tb_comparison cmp;
 	bool have_cmp = false;
@@ -186,17 +178,9 @@ int cmd_report(int argc, char **argv)
 				.cmp = have_cmp ? &cmp : NULL};
 	if (!rc && !any && !quiet)
 		tb_writer_table.write(stdout, &rep, err, sizeof(err));
-	for (int k = 0; k < R_NOUT && !rc; k++) {
-		if (!out[k].f)
-			continue;
-		if (writers[k]->write(out[k].f, &rep, err, sizeof(err)) ||
-		    tb_outfile_commit(&out[k], err, sizeof(err))) {
-			tb_print_error("%s", err);
-			rc = TB_EXIT_FAIL;
-		}
-	}
-	for (int k = 0; k < R_NOUT; k++)
-		tb_outfile_abort(&out[k]);
+	if (!rc)
+		rc = tb_outs_write(out, R_NOUT, &rep);
+	tb_outs_abort(out, R_NOUT);
 	if (have_cmp)
 		tb_comparison_free(&cmp);
 	tb_resultset_free(&base);

@@ -5,13 +5,17 @@
  */
 #include "cmds.h"
 #include "run.h"
+#include "run_blas.h"
 
 #include "../kernels/common.h"
+#include "../probes/blasinfo.h"
 #include "../probes/callgrind.h"
 #include "../probes/sysinfo.h"
 #include "../reports/baseline.h"
 
+#include <float.h>
 #include <getopt.h>
+#include <math.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,16 +34,21 @@ const char tb_usage_run[] =
 	"      --pin[=CPU]           pin the run to CPU (default 0); threads to CPU, CPU+1, ...\n"
 	"      --events LIST         count events per call (PAPI presets, native names such\n"
 	"                            as perf::PAGE-FAULTS; 'default'; see 'tbench counters')\n"
+	"      --blas-core NAME      OpenBLAS runs its NAME kernels (OPENBLAS_CORETYPE, set\n"
+	"                            by re-running tbench): Haswell, SkylakeX, Prescott, ...\n"
 	"measurement:\n"
 	"      --samples N           measured samples per case (default 100)\n"
 	"      --warmup N|auto       at least N warmup calls (default 10); auto: until the\n"
-	"                            median and MAD of the last 10 samples move < 2%%\n"
+	"                            median and MAD of the last 10 samples move < 2%\n"
 	"      --warmup-time D       and at least this long (default 50ms)\n"
 	"      --warmup-max D        cap of --warmup auto (default 2s)\n"
 	"      --min-sample-time D   each sample lasts at least D (default 1ms)\n"
 	"      --max-time D          stop sampling a case after D (default: no limit)\n"
 	"      --seed N              seed of the input generator (default 1, recorded)\n"
-	"      --alpha A             scale factor, not 1 (default 1.5)\n"
+	"      --alpha A             scale factor, not 0 or 1 (default 1.5)\n"
+	"      --turns IN,OUT,PLACE  take turns sample by sample with another tbench run\n"
+	"                            through two FIFOs, so both see the same load (PLACE 1\n"
+	"                            measures first, 2 second; scripts/gate-ab.sh does this)\n"
 	"profiling:\n"
 	"      --profile             fixed work per sample, for profilers: no warmup, no\n"
 	"                            calibration, 100 calls per sample (see --profile-iters)\n"
@@ -64,10 +73,14 @@ const char tb_usage_run[] =
 	"      --append              with --save-baseline: add this run's samples to the\n"
 	"                            baseline's (interleaved rounds of old and new)\n"
 	"      --baseline NAME       compare with baseline NAME; exit 1 on a slower case\n"
+	"      --history             record the results in the history (see 'tbench history')\n"
+	"      --history-db WHERE    that history (default $TBENCH_HISTORY_DB, else\n"
+	"                            ./.tbench/history.db; postgresql://... for PostgreSQL)\n"
 	TB_GATE_USAGE
-	"test aid:\n"
-	"      --work-factor F       the spin kernel does n x F steps under the same key\n"
-	"                            (gate self-test only; default 1)\n"
+	"test aid (the gate self-test; never for real measurements):\n"
+	"      --work-factor F       every case does cols x F columns of work (rounded up\n"
+	"                            for F > 1, down for F < 1) but is recorded under its\n"
+	"                            own size (default 1)\n"
 	"\n"
 	"Durations: 2s, 500ms, 250us.  Exit status: 0 ok, 1 failed verification,\n"
 	"2 usage or input error, 130/143 interrupted (results so far are written).\n";
@@ -77,7 +90,8 @@ enum {
 	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
 	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
-	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS,
+	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_TURNS, OPT_HISTORY,
+	OPT_HISTORY_DB, OPT_BLAS_CORE,
 };
 
 static const struct option long_opts[] = {
@@ -88,6 +102,7 @@ static const struct option long_opts[] = {
 	{"threads", required_argument, NULL, 't'},
 	{"pin", optional_argument, NULL, OPT_PIN},
 	{"events", required_argument, NULL, OPT_EVENTS},
+	{"blas-core", required_argument, NULL, OPT_BLAS_CORE},
 	{"samples", required_argument, NULL, OPT_SAMPLES},
 	{"warmup", required_argument, NULL, OPT_WARMUP},
 	{"warmup-time", required_argument, NULL, OPT_WARMUP_TIME},
@@ -113,9 +128,20 @@ static const struct option long_opts[] = {
 	{"append", no_argument, NULL, OPT_APPEND},
 	{"work-factor", required_argument, NULL, OPT_WORK_FACTOR},
 	{"warmup-max", required_argument, NULL, OPT_WARMUP_MAX},
+	{"turns", required_argument, NULL, OPT_TURNS},
+	{"history", no_argument, NULL, OPT_HISTORY},
+	{"history-db", required_argument, NULL, OPT_HISTORY_DB},
 	TB_GATE_LONG_OPTIONS,
 	{0},
 };
+
+/* a value given twice names one case: measured once, said once */
+static void folded(struct tb_run_opts *o, const char *opt, const char *again, const char *first)
+{
+	size_t l = strlen(o->folded);
+	snprintf(o->folded + l, sizeof(o->folded) - l, "%s%s %s is %s again", l ? "; " : "", opt,
+		 again, first);
+}
 
 static int parse_sizes(struct tb_run_opts *o, char *arg, char *err, size_t len)
 {
@@ -124,10 +150,22 @@ static int parse_sizes(struct tb_run_opts *o, char *arg, char *err, size_t len)
 	if (n < 0)
 		return snprintf(err, len, "invalid --size list '%s': expected up to %d sizes separated by commas",
 				arg, TB_MAX_LIST), -1;
-	for (int i = 0; i < n; i++)
-		if (tb_parse_size(items[i], &o->sizes[i], err, len))
+	o->nsizes = 0;
+	for (int i = 0; i < n; i++) {
+		struct tb_size sz;
+		if (tb_parse_size(items[i], &sz, err, len))
 			return -1;
-	o->nsizes = n;
+		int j;
+		for (j = 0; j < o->nsizes; j++)
+			if (o->sizes[j].rows == sz.rows && o->sizes[j].cols == sz.cols)
+				break;
+		if (j < o->nsizes) {
+			folded(o, "--size", items[i], items[j]);
+			continue;
+		}
+		items[o->nsizes] = items[i];
+		o->sizes[o->nsizes++] = sz;
+	}
 	return 0;
 }
 
@@ -138,15 +176,23 @@ static int parse_threads(struct tb_run_opts *o, char *arg, char *err, size_t len
 	uint64_t max = 4ull * tb_cpu_count();
 	if (n < 0)
 		return snprintf(err, len, "invalid --threads list '%s': expected numbers separated by commas", arg), -1;
+	o->nthreads = 0;
 	for (int i = 0; i < n; i++) {
 		uint64_t v;
 		char what[64];
 		snprintf(what, sizeof(what), "thread count (at most 4x the %u CPUs)", tb_cpu_count());
 		if (tb_parse_u64(what, items[i], 1, max, &v, err, len))
 			return -1;
-		o->threads[i] = (unsigned)v;
+		int j;
+		for (j = 0; j < o->nthreads && o->threads[j] != v; j++)
+			;
+		if (j < o->nthreads) {
+			folded(o, "--threads", items[i], items[j]);
+			continue;
+		}
+		items[o->nthreads] = items[i];
+		o->threads[o->nthreads++] = (unsigned)v;
 	}
-	o->nthreads = n;
 	o->threads_given = true;
 	return 0;
 }
@@ -200,6 +246,11 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			if (!*optarg)
 				return snprintf(err, len, "invalid --events '': expected event names separated by commas, or 'default'"), -1;
 			o->events = optarg;
+			break;
+		case OPT_BLAS_CORE:
+			if (tb_blas_core_check(optarg, o->blas_core_buf, sizeof(o->blas_core_buf), err, len))
+				return -1;
+			o->blas_core = o->blas_core_buf;
 			break;
 		case 'q': o->quiet = true; break;
 		case OPT_VERBOSE: o->verbose = true; break;
@@ -276,8 +327,12 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 				return -1;
 			break;
 		case OPT_ALPHA:
-			if (tb_parse_double("--alpha", optarg, -1e30, 1e30, &d, err, len))
-				return -1;
+			/* a float scale factor: a magnitude a float holds as a normal
+			 * number (1e-320 is 0 as a float, and no double either) */
+			if (tb_parse_double("--alpha", optarg, -INFINITY, INFINITY, &d, NULL, 0) ||
+			    fabs(d) > 1e30 || (d != 0 && fabs(d) < FLT_MIN))
+				return snprintf(err, len, "invalid --alpha '%s': expected a number whose magnitude is "
+						"from %.2g (the smallest normal float) to 1e30", optarg, (double)FLT_MIN), -1;
 			if ((float)d == 1.0f || (float)d == 0.0f)
 				return snprintf(err, len, "invalid --alpha '%s': must not be 0 or 1 (BLAS returns early for 1)", optarg), -1;
 			o->alpha = (float)d;
@@ -289,6 +344,9 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 		case OPT_JSON_SAMPLES: o->json_samples = true; break;
 		case OPT_MARKDOWN: o->markdown_path = optarg; break;
 		case OPT_NAME: o->name = optarg; break;
+		case OPT_TURNS: o->turns = optarg; break;
+		case OPT_HISTORY: o->history = true; break;
+		case OPT_HISTORY_DB: o->history_db = optarg; o->history = true; break;
 		default:
 			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END) {
 				if (tb_gate_parse(c, optarg, &o->gate, err, len))
@@ -310,125 +368,6 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 		}
 		o->families[o->nfamilies++] = argv[i];
 	}
-	return 0;
-}
-
-static bool family_selected(const struct tb_run_opts *o, const char *name)
-{
-	if (o->nfamilies == 0)
-		return true;
-	for (int i = 0; i < o->nfamilies; i++)
-		if (!strcmp(o->families[i], "all") || !strcmp(o->families[i], name))
-			return true;
-	return false;
-}
-
-static bool variant_selected(const struct tb_run_opts *o, const char *v)
-{
-	if (o->nvariants == 0)
-		return true;
-	for (int i = 0; i < o->nvariants; i++)
-		if (!strcmp(o->variants[i], v))
-			return true;
-	return false;
-}
-
-static int plan_add(struct tb_plan *p, const struct tb_plan_case *pc)
-{
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct tb_plan_case *nc = realloc(p->c, cap * sizeof(*nc));
-		if (!nc)
-			return -1;
-		p->c = nc;
-		p->cap = cap;
-	}
-	p->c[p->n++] = *pc;
-	return 0;
-}
-
-static void human_bytes(double b, char *buf, size_t len)
-{
-	static const char *u[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-	int i = 0;
-	while (b >= 1024 && i < 6) {
-		b /= 1024;
-		i++;
-	}
-	snprintf(buf, len, "%.1f %s", b, u[i]);
-}
-
-static int build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len)
-{
-	/* every requested variant must exist in a selected family */
-	for (int i = 0; i < o->nvariants; i++) {
-		bool found = false;
-		char names[512] = "";
-		for (size_t k = 0; k < tb_kernel_count(); k++) {
-			const struct tb_kernel *kn = tb_kernel_at(k);
-			if (!family_selected(o, kn->family))
-				continue;
-			if (!strcmp(kn->variant, o->variants[i]))
-				found = true;
-			if (!strstr(names, kn->variant))
-				snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
-					 names[0] ? ", " : "", kn->variant);
-		}
-		if (!found)
-			return snprintf(err, len, "unknown variant '%s' (variants here: %s)", o->variants[i], names), -1;
-	}
-	uint64_t avail = tb_mem_available();
-	for (size_t f = 0; f < tb_family_count(); f++) {
-		const struct tb_family *fam = tb_family_at(f);
-		if (!family_selected(o, fam->name))
-			continue;
-		struct tb_size sizes[TB_MAX_LIST];
-		int nsizes = o->nsizes;
-		if (nsizes) {
-			memcpy(sizes, o->sizes, sizeof(sizes));
-		} else {
-			char buf[256], *items[TB_MAX_LIST];
-			snprintf(buf, sizeof(buf), "%s", o->nfamilies ? fam->default_sizes : fam->suite_sizes);
-			nsizes = tb_split_list(buf, items, TB_MAX_LIST);
-			for (int i = 0; i < nsizes; i++)
-				if (tb_parse_size(items[i], &sizes[i], err, len))
-					return -1;
-		}
-		for (size_t k = 0; k < tb_kernel_count(); k++) {
-			const struct tb_kernel *kn = tb_kernel_at(k);
-			if (strcmp(kn->family, fam->name) || !variant_selected(o, kn->variant))
-				continue;
-			static const enum tb_mode all_modes[] = {TB_MODE_OUTOFPLACE, TB_MODE_INPLACE};
-			for (int mi = 0; mi < (kn->modes ? 2 : 1); mi++) {
-				enum tb_mode m = kn->modes ? all_modes[mi] : TB_MODE_NONE;
-				if (kn->modes && (!(kn->modes & m) || !(o->modes & m)))
-					continue;
-				for (int si = 0; si < nsizes; si++) {
-					int nth = kn->threaded ? o->nthreads : 1;
-					for (int ti = 0; ti < nth; ti++) {
-						struct tb_plan_case pc = {
-							.k = kn, .mode = m, .size = sizes[si],
-							.threads = kn->threaded ? o->threads[ti] : 1};
-						struct tb_case tc = {.k = kn, .mode = m, .n = pc.size.n,
-								     .threads = pc.threads};
-						size_t need = kn->memory ? kn->memory(&tc) : 0;
-						if (avail && need > avail) {
-							char nb[32], ab[32];
-							human_bytes((double)need, nb, sizeof(nb));
-							human_bytes((double)avail, ab, sizeof(ab));
-							return snprintf(err, len,
-									"size %" PRIu64 " is too large for %s/%s: it needs %s (%zu bytes), more than the %s of memory available",
-									pc.size.n, kn->family, kn->variant, nb, need, ab), -1;
-						}
-						if (plan_add(p, &pc))
-							return snprintf(err, len, "out of memory"), -1;
-					}
-				}
-			}
-		}
-	}
-	if (p->n == 0)
-		return snprintf(err, len, "nothing to run: no variant of the selected families matches (see 'tbench list')"), -1;
 	return 0;
 }
 
@@ -469,12 +408,18 @@ int cmd_run(int argc, char **argv)
 		o.threads[0] = o.metric_insns ? 1 : tb_cpu_count();
 		o.nthreads = 1;
 	}
+	if (o.folded[0] && !o.quiet)
+		tb_print_error("note: %s: measured once", o.folded);
 	struct tb_plan plan = {0};
 	if (o.append && !o.save_baseline) {
 		tb_argv_free(orig);
 		return tb_usage_error("--append needs --save-baseline NAME");
 	}
-	if (build_plan(&o, &plan, err, sizeof(err))) {
+	if (o.blas_core && (rc = tb_run_blas_reexec(o.blas_core, orig)) >= 0) {
+		tb_argv_free(orig);
+		return rc;
+	}
+	if (tb_run_build_plan(&o, &plan, err, sizeof(err))) {
 		free(plan.c);
 		tb_argv_free(orig);
 		return tb_usage_error("%s", err);

@@ -40,6 +40,8 @@ struct tb_run_opts {
 	bool pin;
 	int pin_cpu;               /* --pin=CPU: first CPU of the plan (default 0) */
 	const char *events;        /* --events LIST or "default"; NULL = no counters */
+	const char *blas_core;     /* --blas-core NAME (canonical spelling) or NULL */
+	char blas_core_buf[32];    /* ... kept here */
 	bool quiet, verbose;
 	bool samples_given;        /* --samples was given */
 	bool profile;              /* fixed calls per sample (runner.fixed_iters) */
@@ -54,7 +56,11 @@ struct tb_run_opts {
 	const char *baseline;      /* --baseline NAME: compare with it */
 	const char *save_baseline; /* --save-baseline NAME */
 	bool append;               /* --append: add samples to that baseline's */
-	double work_factor;        /* test aid (gate self-test): spin does n x this work */
+	double work_factor;        /* test aid (gate self-test): each case does cols x this work */
+	char folded[256];          /* sizes or thread counts given twice, said once */
+	const char *turns;         /* --turns IN,OUT,PLACE (probes/turns.h) */
+	bool history;              /* --history: record the results (run_history.c) */
+	const char *history_db;    /* --history-db WHERE */
 };
 
 struct tb_plan {
@@ -66,11 +72,21 @@ struct tb_plan {
 #define TB_INSNS_ITERS 10    /* --metric instructions: calls per sample */
 #define TB_INSNS_SAMPLES 3   /* ... and samples, unless given */
 
+/* run_plan.c: the cases of the selection; 0, or -1 with err */
+int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len);
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
 /* First SIGINT/SIGTERM/SIGHUP sets tb_stop_requested (stop at the next
  * boundary, write what was measured); a second removes the temporary
  * output files and dies of the signal.  SIGPIPE is ignored. */
 void tb_run_catch_signals(void);
+
+/* run_history.c: --history.  open: 0 (or nothing asked), else the exit
+ * status after one line; add: the exit status of recording rs. */
+struct tb_history;
+struct tb_resultset;
+int tb_run_history_open(const struct tb_run_opts *o, struct tb_history **h);
+int tb_run_history_add(const struct tb_run_opts *o, struct tb_history *h,
+		       const struct tb_resultset *rs, bool interrupted);
 /* Open (and remove again) every requested output: 0, or TB_EXIT_USAGE after
  * a one-line message naming the bad path. */
 int tb_run_check_outputs(const struct tb_run_opts *o);

@@ -7,8 +7,11 @@
 #include "cmds.h"
 #include "progress.h"
 #include "run.h"
+#include "run_blas.h"
 #include "run_limit.h"
+#include "run_counters.h"
 #include "run_outputs.h"
+#include "run_record.h"
 
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
@@ -16,10 +19,13 @@
 #include "../probes/clock.h"
 #include "../probes/counters.h"
 #include "../probes/machine.h"
+#include "../probes/perfctl.h"
 #include "../probes/sysinfo.h"
+#include "../probes/turns.h"
 #include "../reports/baseline.h"
 #include "../reports/compare.h"
 #include "../reports/ctr_metrics.h"
+#include "../reports/history.h"
 #include "../reports/results.h"
 #include "../reports/stats.h"
 #include "../reports/writer.h"
@@ -77,113 +83,6 @@ static struct tb_pool *pool_create_masked(unsigned n, bool pin, int first_cpu, c
 	return p;
 }
 
-/* --verbose: what the table does not show, one line per case on stderr */
-static void verbose_case(const struct tb_result *r, const struct tb_progress *p)
-{
-	char lab[TB_VARIANT_MAX + 96], sz[48], med[32], lo[32], hi[32];
-	tb_result_size_str(r, sz, sizeof(sz));
-	snprintf(lab, sizeof(lab), "%s/%s %s %s", r->family, r->variant, r->mode, sz);
-	if (r->threads > 1)
-		snprintf(lab + strlen(lab), sizeof(lab) - strlen(lab), " x%u", r->threads);
-	if (!r->nsamples) {
-		fprintf(stderr, "  %s: %s%s%s\n", lab, r->status, r->note[0] ? ": " : "", r->note);
-		return;
-	}
-	double wu = tb_progress_phase_ns(p, TB_PHASE_WARMUP);
-	double cal = tb_progress_phase_ns(p, TB_PHASE_CALIBRATE);
-	tb_fmt_per_call(r, r->st.median, med, sizeof(med));
-	tb_fmt_per_call(r, r->st.ci_low, lo, sizeof(lo));
-	tb_fmt_per_call(r, r->st.ci_high, hi, sizeof(hi));
-	fprintf(stderr, "  %s: %zu samples x %llu calls", lab, r->nsamples,
-		(unsigned long long)r->iters);
-	if (!isnan(wu))
-		fprintf(stderr, ", warmup %.1f ms", wu / 1e6);
-	if (!isnan(cal))
-		fprintf(stderr, ", calibration %.1f ms", cal / 1e6);
-	fprintf(stderr, "; median %s, CI %s - %s, cv %.1f%%, outliers %zu mild / %zu severe\n",
-		med, lo, hi, 100 * r->st.cv, r->st.outliers_mild, r->st.outliers_severe);
-}
-
-static void record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
-			   const struct tb_clock_info *ci)
-{
-	tb_kv_set(kv, "command", o->argv_joined ? o->argv_joined : "tbench run");
-	tb_kv_setf(kv, "seed", "%llu", (unsigned long long)o->seed);
-	tb_kv_setf(kv, "alpha", "%.9g", (double)o->alpha);
-	tb_kv_setf(kv, "samples", "%zu", o->runner.samples);
-	tb_kv_setf(kv, "warmup_iters", "%llu", (unsigned long long)o->runner.warmup_iters);
-	tb_kv_setf(kv, "warmup_min_ns", "%.0f", o->runner.warmup_min_ns);
-	tb_kv_setf(kv, "min_sample_ns", "%.0f", o->runner.min_sample_ns);
-	tb_kv_setf(kv, "max_time_ns", "%.0f", o->runner.max_time_ns);
-	tb_kv_setf(kv, "pin", "%s", o->pin ? "yes" : "no");
-	tb_kv_setf(kv, "warmup", "%s", o->runner.warmup_auto ? "auto" : "fixed");
-	if (o->runner.warmup_auto)
-		tb_kv_setf(kv, "warmup_max_ns", "%.0f", o->runner.warmup_max_ns);
-	tb_kv_setf(kv, "bootstrap", "%zu", o->gate.cmp.resamples);
-	tb_kv_setf(kv, "confidence", "%g", o->gate.cmp.confidence);
-	if (o->work_factor != 1.0)
-		tb_kv_setf(kv, "work_factor", "%g", o->work_factor);
-	tb_kv_setf(kv, "metric", "%s", o->metric_insns ? TB_METRIC_INSNS : TB_METRIC_TIME);
-	if (o->runner.fixed_iters)
-		tb_kv_setf(kv, "profile_iters", "%llu", (unsigned long long)o->runner.fixed_iters);
-	tb_kv_setf(kv, "clock.resolution_ns", "%.0f", ci->resolution_ns);
-	tb_kv_setf(kv, "clock.overhead_ns", "%.1f", ci->overhead_ns);
-}
-
-/* Counters per call into r; a multiplexed set says so in the note. */
-static int add_counters(const struct tb_counters *ctrs, struct tb_result *r,
-			const struct tb_measurement *m)
-{
-	const char *names[TB_CTR_MAX];
-	size_t n = tb_counters_count(ctrs);
-	for (size_t i = 0; i < n; i++)
-		names[i] = tb_counters_name(ctrs, i);
-	if (tb_result_add_counters(r, names, n, m->values, m->nsamples, m->iters))
-		return -1;
-	if (tb_counters_multiplexed(ctrs)) {
-		if (tb_result_add_metric(r, "mpx_coverage", tb_counters_coverage(ctrs),
-					 tb_counters_coverage(ctrs)))
-			return -1;
-		if (!r->note[0])
-			snprintf(r->note, sizeof(r->note),
-				 "counters multiplexed: %zu events on %d counters, counts scaled (coverage about %.0f%%)",
-				 n, tb_counters_hw_slots(), 100 * tb_counters_coverage(ctrs));
-	}
-	return 0;
-}
-
-/* --events: "default" or a comma list, checked against this machine.
- * NULL with err filled when one cannot be counted. */
-static struct tb_counters *open_events(const char *spec, char *err, size_t errlen)
-{
-	const char *names[TB_CTR_MAX];
-	char buf[1024];
-	size_t n;
-	bool hw;
-	const char *why = "";
-	if (tb_counters_init(err, errlen))
-		return NULL;
-	if (!strcmp(spec, "default")) {
-		n = tb_counters_default(names, TB_CTR_MAX, &hw);
-	} else {
-		char *items[TB_CTR_MAX];
-		snprintf(buf, sizeof(buf), "%s", spec);
-		int k = tb_split_list(buf, items, TB_CTR_MAX);
-		if (k < 0) {
-			tb_err(err, errlen, "invalid --events '%s': expected up to %d event names separated by commas, or 'default'",
-			       spec, TB_CTR_MAX);
-			return NULL;
-		}
-		for (int i = 0; i < k; i++)
-			names[i] = items[i];
-		n = (size_t)k;
-	}
-	struct tb_counters *c = tb_counters_open(names, n, err, errlen);
-	if (c && !tb_counters_hw_available(&why))
-		tb_print_error("note: %s; counting software events only", why);
-	return c;
-}
-
 static void set_key(struct tb_result *r, const struct tb_plan_case *pc,
 		    const struct tb_run_opts *o)
 {
@@ -223,8 +122,17 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	struct tb_case c = {
 		.k = k, .mode = pc->mode, .n = pc->size.n, .rows = pc->size.rows,
 		.cols = pc->size.cols, .threads = pc->threads, .seed = o->seed,
-		.alpha = o->alpha, .work_factor = o->work_factor,
+		.alpha = o->alpha,
 	};
+	if (o->work_factor != 1.0) {
+		/* test aid (gate self-test): cols x F columns of work, kept under the
+		 * case's key, so one side is a known amount slower: rounded up for
+		 * F > 1, down for F < 1, so the work ratio is never below F (or 1/F) */
+		double w = (double)c.cols * o->work_factor;
+		c.cols = (size_t)(o->work_factor > 1 ? ceil(w - 1e-9) : floor(w + 1e-9));
+		c.cols = c.cols ? c.cols : 1;
+		c.n = c.rows * c.cols;
+	}
 	char msg[256] = "";
 	if (k->threaded && pc->threads > 1) {
 		c.pool = pool_create_masked(pc->threads, o->pin, o->pin_cpu, msg, sizeof(msg));
@@ -249,9 +157,13 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	int rc = 0;
 	struct tb_runner_opts rco = *ro;
 	struct tb_sample_hook hook;
-	if (k->verify && k->verify(&c, msg, sizeof(msg))) {
-		snprintf(r->status, sizeof(r->status), "failed-verify");
-		snprintf(r->note, sizeof(r->note), "%s", msg);
+	int vrc = k->verify ? k->verify(&c, msg, sizeof(msg)) : 0;
+	if (vrc) {
+		/* no memory to check it is not a wrong kernel: the case could not be set up */
+		snprintf(r->status, sizeof(r->status), "%s",
+			 vrc == TB_VERIFY_NOMEM ? "setup-failed" : "failed-verify");
+		snprintf(r->note, sizeof(r->note), "%s%s", vrc == TB_VERIFY_NOMEM ? "verification: " : "",
+			 msg);
 	} else if (ctrs && tb_counters_bind(ctrs, c.pool, err, errlen)) {
 		rc = -1;
 	} else {
@@ -272,7 +184,8 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 					m.ns[s] = m.values[s * m.nvalues] / (double)m.iters;
 			if (tb_result_set_samples(r, m.ns, m.nsamples))
 				rc = tb_err(err, errlen, "out of memory");
-			struct tb_boot_opts bo = {o->gate.cmp.resamples, o->gate.cmp.confidence,
+			double level = o->gate.cmp.confidence > 0 ? o->gate.cmp.confidence : TB_BOOT_LEVEL;
+			struct tb_boot_opts bo = {o->gate.cmp.resamples, level,
 						  o->gate.cmp.seed};
 			struct tb_boot_opts def;
 			tb_boot_defaults(&def);
@@ -286,7 +199,7 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 					 : "warmup auto: not steady within %s (%zu samples, the cap)",
 					 t, m.warmup_samples);
 			}
-			if (ctrs && !rc && add_counters(ctrs, r, &m))
+			if (ctrs && !rc && tb_run_counters_add(ctrs, r, &m))
 				rc = tb_err(err, errlen, "out of memory");
 			tb_measurement_free(&m);
 		}
@@ -298,101 +211,85 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	return rc;
 }
 
-/* --append: the saved baseline's results first, this run's merged in */
-static int append_prev(const struct tb_run_opts *o, const char *bdir, struct tb_resultset *rs,
-		       char *err, size_t errlen)
+/* --append: the saved baseline's results first (prev, loaded before the
+ * run so a damaged one fails at once), this run's merged in */
+static int append_prev(struct tb_resultset *prev, struct tb_resultset *rs, char *err,
+		       size_t errlen)
 {
-	if (!o->append)
-		return 0;
-	struct tb_resultset prev = {0};
-	int lr = tb_baseline_load(bdir, o->save_baseline, &prev, err, errlen);
-	int rc = lr == -1 ? -1 : tb_resultset_append_samples(&prev, rs, err, errlen);
+	int rc = tb_resultset_append_samples(prev, rs, err, errlen);
 	if (!rc) { /* rs becomes the merged set */
-		snprintf(prev.name, sizeof(prev.name), "%s", rs->name);
+		snprintf(prev->name, sizeof(prev->name), "%s", rs->name);
 		tb_resultset_free(rs);
-		*rs = prev;
-	} else {
-		tb_resultset_free(&prev);
+		*rs = *prev;
+		memset(prev, 0, sizeof(*prev));
 	}
 	return rc;
 }
 
-/* --pin: the calling thread runs single-thread cases on CPU pin_cpu;
- * threaded cases put worker i on CPU (pin_cpu + i) mod CPUs. */
-static void pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv)
-{
-	if (!o->pin)
-		return;
-	cpu_set_t set;
-	CPU_ZERO(&set);
-	CPU_SET(o->pin_cpu, &set);
-	if (sched_setaffinity(0, sizeof(set), &set))
-		tb_print_error("warning: cannot pin to CPU %d: %s", o->pin_cpu, strerror(errno));
-	unsigned maxt = 1, ncpu = tb_cpu_count();
-	for (int i = 0; i < o->nthreads; i++)
-		if (o->threads[i] > maxt)
-			maxt = o->threads[i];
-	char plan[512] = "";
-	for (unsigned t = 0; t < maxt && strlen(plan) < sizeof(plan) - 16; t++)
-		snprintf(plan + strlen(plan), sizeof(plan) - strlen(plan), "%st%u:cpu%u",
-			 t ? " " : "", t, ((unsigned)o->pin_cpu + t) % ncpu);
-	tb_kv_setf(kv, "pin.cpu", "%d", o->pin_cpu);
-	tb_kv_set(kv, "pin.plan", plan);
-}
-
-static void record_counters(const struct tb_counters *c, struct tb_kvlist *kv)
-{
-	char list[1024] = "";
-	const double *ov = tb_counters_overhead(c);
-	char ovs[1024] = "";
-	for (size_t i = 0; i < tb_counters_count(c); i++) {
-		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? "," : "",
-			 tb_counters_name(c, i));
-		snprintf(ovs + strlen(ovs), sizeof(ovs) - strlen(ovs), "%s%.6g", i ? "," : "", ov[i]);
-	}
-	tb_kv_set(kv, "counters.events", list);
-	tb_kv_setf(kv, "counters.multiplexed", "%s", tb_counters_multiplexed(c) ? "yes" : "no");
-	tb_kv_setf(kv, "counters.coverage", "%.3f", tb_counters_coverage(c));
-	tb_kv_set(kv, "counters.read_overhead", ovs);
-	tb_kv_setf(kv, "counters.read_ns", "%.0f", tb_counters_read_ns(c));
-}
-
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
-	struct tb_counters *ctrs = NULL;
+	struct tb_run_counters rctr = {0};
 	if (o->events) {
 		char e[512];
 		if (o->metric_insns)
 			return tb_usage_error("--events cannot be combined with --metric instructions (callgrind counts by itself)");
-		if (!(ctrs = open_events(o->events, e, sizeof(e))))
+		if (tb_run_counters_open(&rctr, o->events, o->quiet, e, sizeof(e)))
 			return tb_usage_error("%s", e);
+	}
+	struct tb_counters *ctrs = rctr.c;
+	/* perf's control fifos: told when the measured samples start and end */
+	struct tb_perfctl pctl = {.ctl = -1, .ack = -1};
+	const char *pspec = getenv(TB_PERFCTL_ENV);
+	if (pspec && *pspec) {
+		char e[512];
+		if (tb_perfctl_open(&pctl, pspec, e, sizeof(e))) {
+			tb_counters_close(ctrs);
+			return tb_usage_error("%s", e);
+		}
 	}
 	char fpath[4096];
 	tb_run_fingerprint_path(o->csv_path, fpath, sizeof(fpath));
 	struct out outs[] = RUN_OUTS(o, fpath);
 	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
 	tb_run_catch_signals(); /* before the temporary files exist */
-	if (tb_run_open_outs(outs, nouts)) {
+	if (tb_outs_open(outs, nouts)) {
 		tb_counters_close(ctrs);
+		tb_perfctl_close(&pctl);
 		return TB_EXIT_USAGE;
 	}
 
-	struct tb_resultset base = {0};
+	/* every input and output a run needs is checked before it measures */
+	struct tb_resultset base = {0}, prev = {0};
 	struct tb_baseline_tx tx = {0};
+	struct tb_turns turns = {.in = -1, .out = -1};
 	char berr[1024];
 	const char *bdir = tb_baseline_dir(o->gate.baseline_dir);
-	if ((o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
-	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr)))) {
-		for (size_t i = 0; i < nouts; i++)
-			tb_outfile_abort(&outs[i].f);
+	struct tb_history *hist = NULL;
+	int hrc = 0;
+	if ((o->turns && tb_turns_open(&turns, o->turns, berr, sizeof(berr))) ||
+	    (o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
+	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr))) ||
+	    (o->append && tb_baseline_load(bdir, o->save_baseline, &prev, berr, sizeof(berr)) == -1) ||
+	    (hrc = tb_run_history_open(o, &hist))) {
+		tb_outs_abort(outs, nouts);
+		tb_perfctl_close(&pctl);
+		tb_baseline_abort(&tx);
 		tb_resultset_free(&base);
+		tb_resultset_free(&prev);
 		tb_counters_close(ctrs);
-		return tb_usage_error("%s", berr);
+		tb_turns_close(&turns);
+		return hrc ? hrc : tb_usage_error("%s", berr);
 	}
+
 
 	struct tb_clock_info ci;
 	tb_clock_probe(&ci);
 	struct tb_runner_opts ro = o->runner;
+	if (o->turns) {
+		ro.turn_wait = tb_turns_wait;
+		ro.turn_pass = tb_turns_pass;
+		ro.turn_ctx = &turns;
+	}
 	if (ro.min_sample_ns < 1000 * ci.resolution_ns)
 		ro.min_sample_ns = 1000 * ci.resolution_ns;
 
@@ -408,8 +305,9 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	} else {
 		tb_kv_set(&rs.fingerprint, "noise", "none seen");
 	}
-	record_options(o, &rs.options, &ci);
-	pin_plan(o, &rs.fingerprint);
+	tb_run_blas_notes(o, plan);
+	tb_run_record_options(o, &rs.options, &ci);
+	tb_run_pin_plan(o, &rs.fingerprint);
 
 	/* measured context (clock, copy limit); meaningless when counting
 	 * instructions under callgrind */
@@ -422,12 +320,19 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		if (tb_callgrind_hook_init(&cgh, e, sizeof(e))) {
 			tb_resultset_free(&rs);
 			tb_resultset_free(&base);
+			tb_resultset_free(&prev);
 			tb_baseline_abort(&tx);
-			for (size_t i = 0; i < nouts; i++)
-				tb_outfile_abort(&outs[i].f);
+			tb_outs_abort(outs, nouts);
+			tb_turns_close(&turns);
+			tb_history_close(hist);
 			return tb_usage_error("%s", e);
 		}
 		ro.hook = &cgh.hook;
+	}
+	if (pctl.ctl >= 0) {
+		ro.phase = tb_perfctl_phase;
+		ro.phase_ctx = &pctl;
+		tb_kv_set(&rs.options, "perf_control", getenv(TB_PERFCTL_ENV));
 	}
 
 	if (!o->quiet) {
@@ -435,6 +340,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		       TB_VERSION, plan->n, plan->n == 1 ? "" : "s", ci.resolution_ns, ci.overhead_ns);
 		if (!isnan(lim.ghz))
 			printf("; effective clock %.2f GHz", lim.ghz);
+		else if (!lim.off)
+			printf("; effective clock %s", tb_kv_get(&rs.options, "cpu.effective_ghz_check"));
 		putchar('\n');
 		if (ro.fixed_iters)
 			printf("profile: %zu samples x %llu calls per sample, no warmup, no calibration, "
@@ -443,6 +350,8 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		if (o->metric_insns)
 			printf("metric: instructions per call, counted by valgrind's callgrind inside "
 			       "%s (deterministic; times are not measured)\n", TB_RUNNER_CALL_SYMBOL);
+		if (ctrs)
+			printf("%s\n", rctr.line);
 	}
 	struct tb_progress prog;
 	tb_progress_init(&prog, !o->quiet && isatty(STDERR_FILENO), plan->n, ro.max_time_ns);
@@ -479,11 +388,14 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		tb_limits_apply(&lim, r, &rs.options);
 		if (o->verbose && !o->quiet) {
 			tb_progress_clear(&prog);
-			verbose_case(r, &prog);
+			tb_run_verbose_case(r, &prog);
 		}
 	}
 	tb_limits_free(&lim);
 	tb_progress_clear(&prog);
+	if (o->turns)
+		tb_kv_setf(&rs.options, "turns", "place %d, %zu turns%s", turns.place, turns.waits,
+			   turns.ended ? ", then alone (the peer went silent)" : "");
 
 	if (tb_stop_requested) {
 		/* the cases that never ran are listed too, so every output
@@ -506,31 +418,40 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		tb_writer_table.write(stdout, &rep, e2, sizeof(e2));
 		tb_write_counter_table(stdout, &rs);
 	}
-	if (ctrs)
-		record_counters(ctrs, &rs.fingerprint);
+	tb_run_counters_record(&rctr, &rs.fingerprint);
 	struct tb_comparison cmp = {0};
 	if (o->baseline) {
 		int grc = tb_gate_baseline(&base, &rs, o->baseline, &o->gate, o->quiet, &rep, &cmp);
 		if (grc > rc)
 			rc = grc;
 	}
-	if (tb_run_write_outs(outs, nouts, &rep))
-		rc = TB_EXIT_FAIL;
+	/* an output that cannot be written: exit 3, unless worse was found */
+	int wrc = tb_outs_write(outs, nouts, &rep);
+	int hadd = tb_run_history_add(o, hist, &rs, tb_stop_requested != 0); /* before --append pools */
+	rc = hadd > rc ? hadd : rc;
 	if (o->save_baseline && tb_stop_requested) {
 		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
 	} else if (o->save_baseline) {
-		if (append_prev(o, bdir, &rs, berr, sizeof(berr)) ||
-		    tb_baseline_commit(&tx, &rs, berr, sizeof(berr))) {
+		if (o->append && append_prev(&prev, &rs, berr, sizeof(berr))) {
 			tb_print_error("%s", berr);
-			rc = TB_EXIT_FAIL;
+			wrc = TB_EXIT_WRITE;
+		} else if (tb_baseline_commit(&tx, &rs, berr, sizeof(berr))) {
+			tb_print_error("%s", berr);
+			wrc = TB_EXIT_WRITE;
 		} else if (!o->quiet) {
 			printf("baseline '%s' saved in %s\n", o->save_baseline, bdir);
 		}
 	}
+	if (wrc && rc == TB_EXIT_OK)
+		rc = wrc;
 	tb_baseline_abort(&tx);
+	tb_resultset_free(&prev);
+	tb_turns_close(&turns);
+	tb_history_close(hist);
 	tb_comparison_free(&cmp);
 	tb_resultset_free(&base);
 	tb_counters_close(ctrs);
+	tb_perfctl_close(&pctl);
 	tb_resultset_free(&rs);
 	if (tb_stop_requested) {
 		tb_print_error("interrupted by %s: the results so far were written, marked partial",

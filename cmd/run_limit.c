@@ -22,9 +22,17 @@ void tb_limits_init(struct tb_limits *l, bool pin, bool on, struct tb_kvlist *op
 	memset(l, 0, sizeof(*l));
 	l->pin = pin;
 	l->off = !on;
-	l->ghz = on ? tb_effective_ghz(CLOCK_PROBE_NS) : NAN;
+	l->ghz = NAN;
+	if (!on)
+		return;
+	struct tb_freq f;
+	char what[256];
+	tb_freq_measure(CLOCK_PROBE_NS, &f);
+	l->ghz = f.ghz;
+	tb_freq_describe(&f, what, sizeof(what));
 	if (!isnan(l->ghz))
 		tb_kv_setf(opts, "cpu.effective_ghz", "%.3f", l->ghz);
+	tb_kv_set(opts, "cpu.effective_ghz_check", what);
 }
 
 static struct tb_limit_entry *measure(struct tb_limits *l, double bytes, unsigned threads,

@@ -1,37 +1,37 @@
 /*
- * run_outputs.c - open, write and commit the output files of `tbench run`.
+ * run_outputs.c - open, write and commit the output files of a command.
  */
 #include "run_outputs.h"
 
 #include "cmds.h"
 #include "run.h"
 
+#include <errno.h>
 #include <string.h>
 
-/* Open every requested output before anything runs; on a bad path, say so
- * in one line and leave nothing behind. */
-int tb_run_open_outs(struct out *outs, size_t n)
+int tb_outs_open(struct out *outs, size_t n)
 {
 	char err[512];
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < i; j++)
 			if (outs[i].path && outs[j].path && strcmp(outs[i].path, "-") &&
-			    !strcmp(outs[i].path, outs[j].path))
-				return tb_usage_error("'%s' is given for two outputs", outs[i].path);
+			    strcmp(outs[j].path, "-") && tb_outfile_same(outs[i].path, outs[j].path))
+				return strcmp(outs[i].path, outs[j].path)
+				       ? tb_usage_error("'%s' and '%s' are one file: given for two outputs",
+							outs[j].path, outs[i].path)
+				       : tb_usage_error("'%s' is given for two outputs", outs[i].path);
 	for (size_t i = 0; i < n; i++) {
 		if (!outs[i].path)
 			continue;
 		if (tb_outfile_open(&outs[i].f, outs[i].path, err, sizeof(err))) {
-			for (size_t j = 0; j < i; j++)
-				tb_outfile_abort(&outs[j].f);
+			tb_outs_abort(outs, i);
 			return tb_usage_error("%s", err);
 		}
 	}
 	return 0;
 }
 
-/* Write and commit every open output; -1 when any failed (each is reported). */
-int tb_run_write_outs(struct out *outs, size_t n, const struct tb_report *rep)
+int tb_outs_write(struct out *outs, size_t n, const struct tb_report *rep)
 {
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -39,16 +39,27 @@ int tb_run_write_outs(struct out *outs, size_t n, const struct tb_report *rep)
 		struct tb_outfile *f = &outs[i].f;
 		if (!f->f)
 			continue;
+		errno = 0;
 		if (outs[i].w->write(f->f, rep, err, sizeof(err))) {
+			/* a failed write says why (a full disk); else the writer does */
+			int e = errno;
+			if (fflush(f->f) != 0 || ferror(f->f))
+				snprintf(err, sizeof(err), "%s", strerror(errno ? errno : e ? e : EIO));
+			tb_print_error("cannot write '%s': %s", f->path, err);
 			tb_outfile_abort(f);
-			tb_print_error("%s", err);
-			rc = -1;
+			rc = TB_EXIT_WRITE;
 		} else if (tb_outfile_commit(f, err, sizeof(err))) {
 			tb_print_error("%s", err);
-			rc = -1;
+			rc = TB_EXIT_WRITE;
 		}
 	}
 	return rc;
+}
+
+void tb_outs_abort(struct out *outs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		tb_outfile_abort(&outs[i].f);
 }
 
 /* out.csv -> out.fingerprint.csv (beside the summary); "" for stdout */
@@ -69,10 +80,8 @@ int tb_run_check_outputs(const struct tb_run_opts *o)
 	tb_run_fingerprint_path(o->csv_path, fpath, sizeof(fpath));
 	struct out outs[] = RUN_OUTS(o, fpath);
 	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
-	if (tb_run_open_outs(outs, nouts))
+	if (tb_outs_open(outs, nouts))
 		return TB_EXIT_USAGE;
-	for (size_t i = 0; i < nouts; i++)
-		tb_outfile_abort(&outs[i].f);
+	tb_outs_abort(outs, nouts);
 	return 0;
 }
-

@@ -1,7 +1,8 @@
 /*
- * run_outputs.h - the output files of `tbench run`: each requested path
- * with its writer, all opened (atomically, via reports/outfile.h) before
- * the first case runs and committed after the last.
+ * run_outputs.h - the output files of a command (`run`, `compare`,
+ * `report`): each requested path with its writer, all opened (atomically,
+ * via reports/outfile.h) before anything runs or is read, and committed at
+ * the end; a write that fails names the path and means exit status 3.
  */
 #ifndef TB_CMD_RUN_OUTPUTS_H
 #define TB_CMD_RUN_OUTPUTS_H
@@ -28,10 +29,15 @@ struct out {
 		{(fpath)[0] ? (fpath) : NULL, &tb_writer_fingerprint_csv, {0}}, \
 	}
 
-/* 0, or TB_EXIT_USAGE after one line on stderr (nothing left behind) */
-int tb_run_open_outs(struct out *outs, size_t n);
-/* -1 when any output failed (each is reported) */
-int tb_run_write_outs(struct out *outs, size_t n, const struct tb_report *rep);
+/* Open every requested output; two that name one file (compared by
+ * device and inode, not by spelling) are refused.  0, or TB_EXIT_USAGE
+ * after one line on stderr (nothing left behind). */
+int tb_outs_open(struct out *outs, size_t n);
+/* Write and commit every open output: 0, or TB_EXIT_WRITE when any failed
+ * (each is reported with its path; the others are still written). */
+int tb_outs_write(struct out *outs, size_t n, const struct tb_report *rep);
+/* Close and remove what is still open (harmless after tb_outs_write). */
+void tb_outs_abort(struct out *outs, size_t n);
 /* out.csv -> out.fingerprint.csv; "" for stdout or no CSV */
 void tb_run_fingerprint_path(const char *csv, char *buf, size_t len);
 

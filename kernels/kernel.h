@@ -35,7 +35,6 @@ struct tb_case {
 	uint64_t seed;     /* seed of the input generator (recorded) */
 	float alpha;       /* scale factor / scalar operand, never 1 */
 	size_t misalign;   /* start offset in elements (tests: unaligned starts) */
-	double work_factor;/* test aid: >1 makes `spin` do more work (gate self-test) */
 	struct tb_pool *pool; /* owned by the caller; NULL when threads == 1 */
 	void *state;          /* owned by the kernel between setup and teardown */
 };
@@ -48,11 +47,15 @@ struct tb_work {
 	const char *item_unit; /* "elem", "insn", "op", ... */
 };
 
+/* verify(): the reference buffers could not be allocated */
+#define TB_VERIFY_NOMEM (-2)
+
 /* The descriptor's layout version: a descriptor carries .abi = TB_KERNEL_ABI
  * and the registry refuses one built for another (bump on any change to
  * struct tb_kernel, tb_case or tb_work).  abi, family and variant come first
- * and never move, so a refusal can always name the kernel. */
-#define TB_KERNEL_ABI 1
+ * and never move, so a refusal can always name the kernel.  2: tb_case lost
+ * work_factor (the engine applies `run --work-factor` itself). */
+#define TB_KERNEL_ABI 2
 
 struct tb_kernel {
 	unsigned abi;        /* TB_KERNEL_ABI of the header it was built with */
@@ -70,7 +73,9 @@ struct tb_kernel {
 	/* the timed part: iters back-to-back calls */
 	void (*run)(struct tb_case *c, uint64_t iters);
 	/* compare against the family's reference on this case's size and on
-	 * odd sizes / unaligned starts; 0 ok, -1 with *why filled */
+	 * odd sizes / unaligned starts; 0 ok, -1 with *why filled, or
+	 * TB_VERIFY_NOMEM when the comparison's buffers cannot be allocated
+	 * (the case is then setup-failed, not failed-verify) */
 	int (*verify)(struct tb_case *c, char *why, size_t len);
 	void (*teardown)(struct tb_case *c);
 	struct tb_work (*work)(const struct tb_case *c);

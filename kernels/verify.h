@@ -15,7 +15,7 @@ typedef int (*tb_check_fn)(struct tb_case *c, size_t n, size_t off, uint64_t see
 			   size_t len);
 
 /* check(c->n, c->misalign, c->seed), then every odd size x offset; stops at
- * the first failure */
+ * the first failure and returns its code (-1, or TB_VERIFY_NOMEM) */
 int tb_verify_sweep(struct tb_case *c, tb_check_fn check, char *why, size_t len);
 
 #endif

@@ -1,137 +1,47 @@
 /*
- * counters.c - PAPI event sets around samples: checking a list of events,
- * one running event set per thread (the pool's workers each create, read
- * and destroy their own), multiplexing when there are more hardware events
- * than counters, and the measured cost of a read pair that is subtracted
- * from every sample.  Listing and name search are in counters_list.c.
+ * counters.c - checking a list of events and giving each its backend (PAPI
+ * first, perf_event_open where PAPI cannot count it, with the reason), the
+ * default set, multiplexing when there are more hardware events than
+ * counters, and the line that says which backend counts what.  The per-thread sets and the sample hook
+ * are in counters_bind.c, listing and name search in counters_list.c, the
+ * backends in counters_papi.c and counters_perf.c.
  */
 #define _GNU_SOURCE
-#include "counters.h"
+#include "counters_impl.h"
 
 #include "../kernels/common.h"
-#include "../kernels/pool.h"
-#include "clock.h"
 
 #include <papi.h>
-#include <perfmon/pfmlib.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
-#define OVERHEAD_READS 31
-
-struct tset {
-	int es;
-	long long begin[TB_CTR_MAX], end[TB_CTR_MAX];
-	int rc;
-};
-
-enum op { OP_CREATE, OP_BEGIN, OP_END, OP_DESTROY };
-
-struct tb_counters {
-	size_t n;
-	char *names[TB_CTR_MAX];
-	int codes[TB_CTR_MAX];
-	bool mpx;
-	double coverage;
-	struct tb_pool *pool;
-	unsigned nthreads;
-	struct tset *ts;
-	enum op op;
-	bool bound;
-	double overhead[TB_CTR_MAX];
-	double read_ns;
-};
-
-static int papi_state; /* 0 not tried, 1 ok, -1 failed */
-static char papi_version[32];
-static char papi_err[160];
-
-static unsigned long thread_id(void) { return (unsigned long)pthread_self(); }
-
-int tb_counters_init(char *err, size_t errlen)
+static bool same_event(const struct tb_ctr_ev *a, const struct tb_ctr_ev *b)
 {
-	if (papi_state == 0) {
-		int v = PAPI_library_init(PAPI_VER_CURRENT);
-		if (v != PAPI_VER_CURRENT) {
-			snprintf(papi_err, sizeof(papi_err), "PAPI could not start: %s",
-				 v > 0 ? "version mismatch" : PAPI_strerror(v));
-			papi_state = -1;
-		} else if (PAPI_thread_init(thread_id) != PAPI_OK ||
-			   PAPI_multiplex_init() != PAPI_OK) {
-			snprintf(papi_err, sizeof(papi_err), "PAPI thread or multiplex support failed");
-			papi_state = -1;
-		} else {
-			atexit(PAPI_shutdown); /* frees what PAPI holds (leak checkers) */
-			snprintf(papi_version, sizeof(papi_version), "%d.%d.%d.%d",
-				 PAPI_VERSION_MAJOR(v), PAPI_VERSION_MINOR(v),
-				 PAPI_VERSION_REVISION(v), PAPI_VERSION_INCREMENT(v));
-			papi_state = 1;
-		}
-	}
-	if (papi_state < 0)
-		return tb_err(err, errlen, "%s", papi_err);
-	return 0;
+	if (a->bk != b->bk)
+		return false;
+	if (a->bk == TB_BK_PAPI)
+		return a->code == b->code;
+	return a->attr.type == b->attr.type && a->attr.config == b->attr.config &&
+	       a->attr.config1 == b->attr.config1 && a->attr.config2 == b->attr.config2;
 }
 
-const char *tb_counters_papi_version(void) { return papi_version; }
-
-static int cpu_component(void)
+enum tb_ctr_access tb_counters_access(const char **why)
 {
-	int c = PAPI_get_component_index("perf_event");
-	return c < 0 ? 0 : c;
-}
-
-int tb_counters_hw_slots(void)
-{
-	if (tb_counters_init(NULL, 0))
-		return 0;
-	const PAPI_component_info_t *ci = PAPI_get_component_info(cpu_component());
-	return ci && !ci->disabled ? ci->num_cntrs : 0;
-}
-
-/* Can this hardware event really be added and started here? */
-static bool can_count(int code)
-{
-	int es = PAPI_NULL;
-	bool ok = PAPI_create_eventset(&es) == PAPI_OK && PAPI_add_event(es, code) == PAPI_OK;
-	long long v[1];
-	if (ok)
-		ok = PAPI_start(es) == PAPI_OK && PAPI_stop(es, v) == PAPI_OK;
-	if (es != PAPI_NULL) {
-		PAPI_cleanup_eventset(es);
-		PAPI_destroy_eventset(&es);
-	}
-	return ok;
-}
-
-bool tb_counters_hw_available(const char **why)
-{
-	static int known; /* 0 unknown, 1 yes, -1 no */
-	static char reason[256];
-	if (!known) {
-		int code;
-		if (tb_counters_init(reason, sizeof(reason))) {
-			known = -1;
-		} else if ((PAPI_query_event(PAPI_TOT_CYC) == PAPI_OK && can_count(PAPI_TOT_CYC)) ||
-			   (PAPI_event_name_to_code("perf::CYCLES", &code) == PAPI_OK && can_count(code))) {
-			known = 1;
-		} else {
-			const PAPI_hw_info_t *hw = PAPI_get_hardware_info();
-			if (hw && hw->virtualized)
-				snprintf(reason, sizeof(reason),
-					 "no hardware counters: this is a virtual machine (%s) without a virtual PMU",
-					 hw->virtual_vendor_string[0] ? hw->virtual_vendor_string : "hypervisor");
-			else
-				snprintf(reason, sizeof(reason),
-					 "no hardware counters: the kernel exposes no CPU PMU (check /proc/sys/kernel/perf_event_paranoid)");
-			known = -1;
-		}
-	}
+	const struct tb_perf_access *ac = tb_perf_access();
 	if (why)
-		*why = known > 0 ? "" : reason;
-	return known > 0;
+		*why = ac->why;
+	return !ac->any ? TB_CTR_NONE : ac->kernel ? TB_CTR_ALL : TB_CTR_USER;
+}
+
+/* one event alone: can it be opened here? */
+static bool countable(const char *name)
+{
+	struct tb_counters *c = tb_counters_open(&name, 1, NULL, 0);
+	tb_counters_close(c);
+	return c != NULL;
 }
 
 size_t tb_counters_default(const char **names, size_t max, bool *hw)
@@ -143,89 +53,178 @@ size_t tb_counters_default(const char **names, size_t max, bool *hw)
 	size_t n = 0;
 	*hw = tb_counters_hw_available(NULL);
 	if (*hw)
-		for (size_t i = 0; i < 4 && n < max; i++) {
-			int code;
-			if (PAPI_event_name_to_code(presets[i], &code) == PAPI_OK &&
-			    PAPI_query_event(code) == PAPI_OK)
+		for (size_t i = 0; i < 4 && n < max; i++)
+			if (countable(presets[i]))
 				names[n++] = presets[i];
-		}
 	if (n == 0) {
 		*hw = false;
 		for (size_t i = 0; i < 4 && n < max; i++)
-			names[n++] = soft[i];
+			if (countable(soft[i]))
+				names[n++] = soft[i];
 	}
 	return n;
 }
 
-/* perf software events never occupy a hardware counter */
-static bool is_software(const char *name)
-{
-	static const char *const sw[] = {
-		"TASK-CLOCK", "CPU-CLOCK", "PAGE-FAULTS", "FAULTS", "MINOR-FAULTS", "MAJOR-FAULTS",
-		"CONTEXT-SWITCHES", "CS", "CPU-MIGRATIONS", "MIGRATIONS", "ALIGNMENT-FAULTS",
-		"EMULATION-FAULTS", "CGROUP-SWITCHES", "DUMMY", "BPF-OUTPUT"};
-	if (strncmp(name, "perf::", 6))
-		return false;
-	name += 6;
-	if (!strncmp(name, "PERF_COUNT_SW_", 14))
-		return true;
-	size_t len = strcspn(name, ":");
-	for (size_t i = 0; i < sizeof(sw) / sizeof(sw[0]); i++)
-		if (strlen(sw[i]) == len && !strncmp(sw[i], name, len))
-			return true;
-	return false;
-}
-
-/* An event set holding every code; mpx turns on multiplexing first. */
-static int make_set(const int *codes, size_t n, bool mpx, int *es, size_t *bad)
-{
-	int rc;
-	*es = PAPI_NULL;
-	*bad = n;
-	if ((rc = PAPI_create_eventset(es)) != PAPI_OK)
-		return rc;
-	if (mpx && ((rc = PAPI_assign_eventset_component(*es, cpu_component())) != PAPI_OK ||
-		    (rc = PAPI_set_multiplex(*es)) != PAPI_OK))
-		return rc;
-	for (size_t i = 0; i < n; i++)
-		if ((rc = PAPI_add_event(*es, codes[i])) != PAPI_OK) {
-			*bad = i;
-			return rc;
-		}
-	return PAPI_OK;
-}
-
-static void drop_set(int *es)
-{
-	if (*es == PAPI_NULL)
-		return;
-	long long v[TB_CTR_MAX];
-	PAPI_stop(*es, v);
-	PAPI_cleanup_eventset(*es);
-	PAPI_destroy_eventset(es);
-	*es = PAPI_NULL;
-}
-
-static int why_not(const char *name, int code, int rc, char *err, size_t errlen)
+static int not_counted(const char *name, bool preset, const struct perf_event_attr *a,
+		       int rc, char *err, size_t errlen)
 {
 	const char *hwwhy;
 	bool hw = tb_counters_hw_available(&hwwhy);
-	if (IS_PRESET(code) && PAPI_query_event(code) != PAPI_OK)
+	if (preset)
 		return tb_err(err, errlen, "event '%s' is a preset that is not available on this machine (%s; see 'tbench counters --all')",
 			      name, hw ? "this CPU lacks the native events it needs" : hwwhy);
-	if (!hw && !is_software(name))
+	if (!hw && a && !tb_perf_is_software(a) && tb_counters_access(NULL) != TB_CTR_NONE)
 		return tb_err(err, errlen, "event '%s' cannot be counted here (%s; software events such as perf::TASK-CLOCK still count)",
 			      name, hwwhy);
-	return tb_err(err, errlen, "event '%s' cannot be counted here: %s", name, PAPI_strerror(rc));
+	char why[400];
+	if (a)
+		tb_perf_why(a, rc, why, sizeof(why));
+	else
+		snprintf(why, sizeof(why), "%s", PAPI_strerror(rc));
+	return tb_err(err, errlen, "event '%s' cannot be counted here: %s", name, why);
+}
+
+static int unknown(const char *name, char *err, size_t errlen)
+{
+	char sug[128];
+	if (tb_counters_suggest(name, sug, sizeof(sug)))
+		return tb_err(err, errlen, "unknown event '%s' (did you mean '%s'? see 'tbench counters')",
+			      name, sug);
+	return tb_err(err, errlen, "unknown event '%s' (see 'tbench counters' for the events here)",
+		      name);
+}
+
+/* Give event e its backend: PAPI when PAPI counts it here, else
+ * perf_event_open when the kernel does; else say why not. */
+static int resolve(struct tb_ctr_ev *e, char *err, size_t errlen)
+{
+	const struct tb_perf_access *ac = tb_perf_access();
+	const char *w;
+	int code;
+	bool papi_known = tb_papi_ready() && PAPI_event_name_to_code(e->name, &code) == PAPI_OK;
+	bool preset = papi_known && IS_PRESET(code);
+	bool pfm = tb_perf_encode(e->name, ac->kernel, &e->attr, NULL, 0) == 0 ||
+		   (preset && tb_perf_preset_attr(e->name, ac->kernel, &e->attr));
+	if (pfm && !ac->kernel && tb_perf_kernel_context_only(&e->attr))
+		return tb_err(err, errlen, "event '%s' is counted in the kernel's own context only and would read 0 here: %s",
+			      e->name, ac->why);
+	e->hw = !(pfm && tb_perf_is_software(&e->attr));
+	/* TB_COUNTERS_BACKEND=perf: everything through perf_event_open (to
+	 * check one backend against the other) */
+	const char *force = getenv("TB_COUNTERS_BACKEND");
+	bool perf_only = force && !strcmp(force, "perf");
+	if (!perf_only && papi_known && tb_papi_can_count(code)) {
+		e->bk = TB_BK_PAPI;
+		e->code = code;
+		return 0;
+	}
+	if (perf_only)
+		snprintf(e->why, sizeof(e->why), "TB_COUNTERS_BACKEND=perf");
+	else if (!tb_papi_cpu_active(&w))
+		snprintf(e->why, sizeof(e->why), "%s", w);
+	else if (papi_known)
+		snprintf(e->why, sizeof(e->why), "PAPI cannot count it here");
+	else
+		snprintf(e->why, sizeof(e->why), "PAPI does not know the name");
+	if (!pfm) {
+		if (preset)
+			return not_counted(e->name, true, NULL, PAPI_ENOEVNT, err, errlen);
+		if (!papi_known)
+			return unknown(e->name, err, errlen);
+		return not_counted(e->name, false, NULL, PAPI_ECNFLCT, err, errlen);
+	}
+	int rc = tb_perf_try(&e->attr);
+	if (rc)
+		return not_counted(e->name, preset, &e->attr, rc, err, errlen);
+	e->bk = TB_BK_PERF;
+	return 0;
+}
+
+/* The perf counters of the calling thread: the software ones in one group
+ * (one read for all), each hardware one alone.  0, or -errno with every
+ * fd closed again. */
+int tb_ctr_perf_open_set(const struct tb_counters *c, int *fd, int *lead)
+{
+	*lead = -1;
+	for (size_t k = 0; k < c->nperf; k++) {
+		const struct tb_ctr_ev *e = &c->ev[c->perf_ev[k]];
+		fd[k] = tb_perf_open(&e->attr, e->hw ? -1 : *lead);
+		if (fd[k] < 0) {
+			int rc = fd[k];
+			for (size_t j = 0; j < k; j++) {
+				close(fd[j]);
+				fd[j] = -1;
+			}
+			*lead = -1;
+			return rc;
+		}
+		if (!e->hw && *lead < 0)
+			*lead = fd[k];
+	}
+	return 0;
+}
+
+/* the PAPI part as one set (multiplexed when it needs more counters than
+ * there are), and every perf counter at once on this thread */
+static int check_together(struct tb_counters *c, char *err, size_t errlen)
+{
+	size_t nhw = 0;
+	for (size_t i = 0; i < c->npapi; i++)
+		nhw += c->ev[c->papi_ev[i]].hw;
+	int slots = tb_counters_hw_slots();
+	/* Software events take no counter, so any number of them count all
+	 * the time. */
+	c->mpx = (int)nhw > slots;
+	for (int attempt = 0; c->npapi && attempt < 2; attempt++) {
+		int es;
+		size_t bad;
+		int rc = tb_papi_make_set(c->papi_codes, c->npapi, c->mpx, &es, &bad);
+		if (rc == PAPI_OK)
+			rc = PAPI_start(es);
+		tb_papi_drop_set(&es);
+		if (rc == PAPI_OK)
+			break;
+		if ((rc == PAPI_ECNFLCT || rc == PAPI_ECOUNT) && !c->mpx) {
+			c->mpx = true;
+			continue;
+		}
+		if (bad < c->npapi || c->npapi == 1)
+			return not_counted(c->ev[c->papi_ev[bad < c->npapi ? bad : 0]].name, false, NULL,
+					   rc, err, errlen);
+		return tb_err(err, errlen, "events '%s' to '%s' cannot be counted together here: %s",
+			      c->ev[c->papi_ev[0]].name, c->ev[c->papi_ev[c->npapi - 1]].name,
+			      PAPI_strerror(rc));
+	}
+	c->coverage = 1.0;
+	if (c->mpx && slots > 0 && (int)nhw > slots)
+		c->coverage = (double)slots / (double)nhw;
+	int fd[TB_CTR_MAX], lead;
+	int rc = tb_ctr_perf_open_set(c, fd, &lead);
+	if (rc < 0)
+		return tb_err(err, errlen, "events '%s' to '%s' cannot be counted together here: perf_event_open: %s",
+			      c->ev[c->perf_ev[0]].name, c->ev[c->perf_ev[c->nperf - 1]].name,
+			      strerror(-rc));
+	for (size_t k = 0; k < c->nperf; k++)
+		close(fd[k]);
+	return 0;
 }
 
 struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *err,
 				     size_t errlen)
 {
-	if (tb_counters_init(err, errlen))
-		return NULL;
+	tb_counters_init(NULL, 0); /* without PAPI, perf_event_open may still count */
 	if (n == 0 || n > TB_CTR_MAX) {
 		tb_err(err, errlen, "between 1 and %d events can be counted at once, not %zu", TB_CTR_MAX, n);
+		return NULL;
+	}
+	const char *why, *force = getenv("TB_COUNTERS_BACKEND");
+	if (force && strcmp(force, "perf")) {
+		tb_err(err, errlen, "invalid TB_COUNTERS_BACKEND '%s': expected perf (every event through perf_event_open) or unset",
+		       force);
+		return NULL;
+	}
+	if (tb_counters_access(&why) == TB_CTR_NONE) {
+		tb_err(err, errlen, "no event can be counted here: %s", why);
 		return NULL;
 	}
 	struct tb_counters *c = calloc(1, sizeof(*c));
@@ -233,68 +232,39 @@ struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *e
 		tb_err(err, errlen, "out of memory");
 		return NULL;
 	}
-	size_t nhw = 0;
-	for (size_t i = 0; i < n; i++) {
+	/* a name given twice is said first, before any name is resolved (event
+	 * names are case-insensitive: perf::cs is perf::CS) */
+	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < i; j++)
-			if (!strcmp(names[i], names[j])) {
+			if (!strcasecmp(names[i], names[j])) {
 				tb_err(err, errlen, "event '%s' is listed twice", names[i]);
 				goto fail;
 			}
-		c->names[i] = strdup(names[i]);
+	for (size_t i = 0; i < n; i++) {
+		struct tb_ctr_ev *e = &c->ev[i];
+		e->name = strdup(names[i]);
 		c->n = i + 1;
-		if (!c->names[i]) {
+		if (!e->name) {
 			tb_err(err, errlen, "out of memory");
 			goto fail;
 		}
-		if (PAPI_event_name_to_code(names[i], &c->codes[i]) != PAPI_OK) {
-			char sug[128];
-			const char *hwwhy;
-			if (pfm_find_event(names[i]) >= 0 && !tb_counters_hw_available(&hwwhy))
-				tb_err(err, errlen, "event '%s' is known to libpfm4 but cannot be counted here (%s)",
-				       names[i], hwwhy);
-			else if (tb_counters_suggest(names[i], sug, sizeof(sug)))
-				tb_err(err, errlen, "unknown event '%s' (did you mean '%s'? see 'tbench counters')",
-				       names[i], sug);
-			else
-				tb_err(err, errlen, "unknown event '%s' (see 'tbench counters' for the events here)",
-				       names[i]);
+		if (resolve(e, err, errlen))
 			goto fail;
+		if (e->bk == TB_BK_PAPI) {
+			c->papi_codes[c->npapi] = e->code;
+			c->papi_ev[c->npapi++] = i;
+		} else {
+			c->perf_ev[c->nperf++] = i;
 		}
-		if (IS_PRESET(c->codes[i]) && PAPI_query_event(c->codes[i]) != PAPI_OK) {
-			why_not(names[i], c->codes[i], PAPI_ENOEVNT, err, errlen);
-			goto fail;
-		}
-		nhw += !is_software(names[i]);
+		for (size_t j = 0; j < i; j++) /* two spellings of one event */
+			if (same_event(&c->ev[j], e)) {
+				tb_err(err, errlen, "event '%s' is listed twice (as '%s' too)", names[i],
+				       names[j]);
+				goto fail;
+			}
 	}
-	int slots = tb_counters_hw_slots();
-	/* more hardware events than counters: multiplex.  Software events
-	 * take no counter, so any number of them count all the time. */
-	c->mpx = (int)nhw > slots;
-	for (int attempt = 0; attempt < 2; attempt++) {
-		int es;
-		size_t bad;
-		int rc = make_set(c->codes, n, c->mpx, &es, &bad);
-		if (rc == PAPI_OK)
-			rc = PAPI_start(es);
-		drop_set(&es);
-		if (rc == PAPI_OK)
-			break;
-		if ((rc == PAPI_ECNFLCT || rc == PAPI_ECOUNT) && !c->mpx) {
-			c->mpx = true;
-			continue;
-		}
-		if (bad < n)
-			why_not(names[bad], c->codes[bad], rc, err, errlen);
-		else if (n == 1)
-			why_not(names[0], c->codes[0], rc, err, errlen);
-		else
-			tb_err(err, errlen, "events '%s' to '%s' cannot be counted together here: %s",
-			       names[0], names[n - 1], PAPI_strerror(rc));
+	if (check_together(c, err, errlen))
 		goto fail;
-	}
-	c->coverage = 1.0;
-	if (c->mpx && slots > 0 && (int)nhw > slots)
-		c->coverage = (double)slots / (double)nhw;
 	return c;
 fail:
 	tb_counters_close(c);
@@ -307,161 +277,48 @@ void tb_counters_close(struct tb_counters *c)
 		return;
 	tb_counters_unbind(c);
 	for (size_t i = 0; i < c->n; i++)
-		free(c->names[i]);
+		free(c->ev[i].name);
 	free(c);
 }
 
 size_t tb_counters_count(const struct tb_counters *c) { return c ? c->n : 0; }
-const char *tb_counters_name(const struct tb_counters *c, size_t i) { return c->names[i]; }
-bool tb_counters_multiplexed(const struct tb_counters *c) { return c->mpx; }
+const char *tb_counters_name(const struct tb_counters *c, size_t i) { return c->ev[i].name; }
+const char *tb_counters_backend(const struct tb_counters *c, size_t i)
+{
+	return c->ev[i].bk == TB_BK_PAPI ? "PAPI" : "perf_event_open";
+}
+bool tb_counters_multiplexed(const struct tb_counters *c) { return c->mpx || c->perf_mpx; }
 double tb_counters_coverage(const struct tb_counters *c) { return c->coverage; }
 const double *tb_counters_overhead(const struct tb_counters *c) { return c->overhead; }
 double tb_counters_read_ns(const struct tb_counters *c) { return c->read_ns; }
 
-/* Runs on each worker (tid) with the event set that thread owns. */
-static void on_thread(void *arg, unsigned tid, unsigned nthreads)
+void tb_counters_describe(const struct tb_counters *c, char *buf, size_t len)
 {
-	(void)nthreads;
-	struct tb_counters *c = arg;
-	struct tset *t = &c->ts[tid];
-	size_t bad;
-	switch (c->op) {
-	case OP_CREATE:
-		if (tid)
-			PAPI_register_thread();
-		t->rc = make_set(c->codes, c->n, c->mpx, &t->es, &bad);
-		if (t->rc == PAPI_OK)
-			t->rc = PAPI_start(t->es);
-		break;
-	case OP_BEGIN:
-		t->rc = PAPI_read(t->es, t->begin);
-		break;
-	case OP_END:
-		t->rc = PAPI_read(t->es, t->end);
-		break;
-	case OP_DESTROY:
-		drop_set(&t->es);
-		if (tid)
-			PAPI_unregister_thread();
-		break;
+	size_t o = (size_t)snprintf(buf, len, "counters:");
+	bool done[TB_CTR_MAX] = {0};
+#define PUT(...) (o += o < len ? (size_t)snprintf(buf + o, len - o, __VA_ARGS__) : 0)
+	if (c->npapi) {
+		PUT(" PAPI %s counts", tb_counters_papi_version());
+		for (size_t i = 0; i < c->npapi; i++)
+			PUT("%s %s", i ? "," : "", c->ev[c->papi_ev[i]].name);
 	}
-}
-
-static int each_thread(struct tb_counters *c, enum op op)
-{
-	c->op = op;
-	if (c->pool)
-		tb_pool_run(c->pool, on_thread, c);
-	else
-		on_thread(c, 0, 1);
-	for (unsigned t = 0; t < c->nthreads; t++)
-		if (c->ts[t].rc != PAPI_OK)
-			return c->ts[t].rc;
-	return PAPI_OK;
-}
-
-static int hook_start(void *ctx)
-{
-	return each_thread(ctx, OP_BEGIN) == PAPI_OK ? 0 : -1;
-}
-
-/* raw sum over threads of end - begin, without the overhead correction */
-static int read_delta(struct tb_counters *c, double *v)
-{
-	if (each_thread(c, OP_END) != PAPI_OK)
-		return -1;
-	for (size_t i = 0; i < c->n; i++) {
-		double s = 0;
-		for (unsigned t = 0; t < c->nthreads; t++)
-			s += (double)(c->ts[t].end[i] - c->ts[t].begin[i]);
-		v[i] = s;
+	/* perf events grouped by the reason PAPI does not count them */
+	for (size_t i = 0; i < c->nperf; i++) {
+		const struct tb_ctr_ev *e = &c->ev[c->perf_ev[i]];
+		if (done[i])
+			continue;
+		PUT("%s perf_event_open counts", o > 10 ? ";" : "");
+		for (size_t j = i, k = 0; j < c->nperf; j++) {
+			const struct tb_ctr_ev *f = &c->ev[c->perf_ev[j]];
+			if (done[j] || strcmp(f->why, e->why))
+				continue;
+			done[j] = true;
+			PUT("%s %s", k++ ? "," : "", f->name);
+		}
+		PUT(" (%s)", e->why);
 	}
-	return 0;
+	PUT("; %s", tb_counters_access(NULL) == TB_CTR_ALL ? "user and kernel side"
+							   : "user space only");
+#undef PUT
 }
 
-static int hook_stop(void *ctx, double *v)
-{
-	struct tb_counters *c = ctx;
-	if (read_delta(c, v))
-		return -1;
-	for (size_t i = 0; i < c->n; i++)
-		v[i] -= c->overhead[i];
-	return 0;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-/* What a read pair around nothing counts, and how long it takes. */
-static int measure_overhead(struct tb_counters *c)
-{
-	double v[OVERHEAD_READS][TB_CTR_MAX], ns[OVERHEAD_READS], col[OVERHEAD_READS];
-	for (int r = 0; r < OVERHEAD_READS; r++) {
-		uint64_t t0 = tb_now_ns();
-		if (hook_start(c) || read_delta(c, v[r]))
-			return -1;
-		ns[r] = (double)(tb_now_ns() - t0);
-	}
-	for (size_t i = 0; i < c->n; i++) {
-		for (int r = 0; r < OVERHEAD_READS; r++)
-			col[r] = v[r][i];
-		qsort(col, OVERHEAD_READS, sizeof(double), cmp_double);
-		c->overhead[i] = col[OVERHEAD_READS / 2];
-	}
-	qsort(ns, OVERHEAD_READS, sizeof(double), cmp_double);
-	c->read_ns = ns[OVERHEAD_READS / 2];
-	return 0;
-}
-
-int tb_counters_bind(struct tb_counters *c, struct tb_pool *pool, char *err, size_t errlen)
-{
-	tb_counters_unbind(c);
-	c->pool = pool;
-	c->nthreads = tb_pool_size(pool);
-	c->ts = calloc(c->nthreads, sizeof(*c->ts));
-	if (!c->ts)
-		return tb_err(err, errlen, "out of memory");
-	for (unsigned t = 0; t < c->nthreads; t++)
-		c->ts[t].es = PAPI_NULL;
-	c->bound = true;
-	int rc = each_thread(c, OP_CREATE);
-	if (rc != PAPI_OK) {
-		tb_counters_unbind(c);
-		return tb_err(err, errlen, "cannot start the counters on every thread: %s", PAPI_strerror(rc));
-	}
-	if (measure_overhead(c)) {
-		tb_counters_unbind(c);
-		return tb_err(err, errlen, "cannot read the counters");
-	}
-	return 0;
-}
-
-void tb_counters_unbind(struct tb_counters *c)
-{
-	if (!c || !c->bound)
-		return;
-	each_thread(c, OP_DESTROY);
-	free(c->ts);
-	c->ts = NULL;
-	c->pool = NULL;
-	c->nthreads = 0;
-	c->bound = false;
-}
-
-struct tb_sample_hook tb_counters_hook(struct tb_counters *c)
-{
-	return (struct tb_sample_hook){
-		.ctx = c, .nvalues = c->n, .start = hook_start, .stop = hook_stop};
-}
-
-#ifdef __SANITIZE_ADDRESS__
-/* PAPI 7.0 leaks a few strdup'ed names when a lookup fails (inside
- * PAPI_event_name_to_code); they are PAPI's, not ours: tell LeakSanitizer. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void) { return "leak:libpapi.so\n"; }
-const char *__lsan_default_options(void);
-const char *__lsan_default_options(void) { return "print_suppressions=0"; }
-#endif

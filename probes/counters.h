@@ -1,12 +1,17 @@
 /*
- * counters.h - hardware and software event counters through PAPI, with
- * libpfm4 to resolve, list and search event names.
+ * counters.h - hardware and software event counters: PAPI first, and the
+ * kernel's perf_event_open(2) directly (names encoded by libpfm4) for what
+ * PAPI cannot reach here, such as every event on a machine where PAPI's
+ * CPU component is disabled; libpfm4 also resolves, lists and searches
+ * event names.
  *
- * A tb_counters is a checked list of events.  Bound to a case (and its
- * worker pool), it keeps one running PAPI event set per thread and exposes a
- * tb_sample_hook that reads every set before and after a sample and sums
- * the differences: raw totals per sample, minus the measured cost of the
- * reads themselves.  Nothing here prints.
+ * A tb_counters is a checked list of events, each with the backend that
+ * counts it and why.  Bound to a case (and its worker pool), it keeps one
+ * running PAPI event set and one set of perf counters per thread and
+ * exposes a tb_sample_hook that reads them before and after a sample and
+ * sums the differences: raw totals per sample, minus the measured cost of
+ * the reads themselves; an event the kernel did not count during a sample
+ * (multiplexed out) is NaN for it, never 0.  Nothing here prints.
  */
 #ifndef TB_COUNTERS_H
 #define TB_COUNTERS_H
@@ -21,15 +26,23 @@
 struct tb_pool;
 struct tb_counters;
 
-/* Initialise PAPI (thread and multiplex support) once; 0 or -1 + err. */
+/* Initialise PAPI (thread and multiplex support) once; 0 or -1 + err.
+ * When PAPI cannot start, perf_event_open still counts. */
 int tb_counters_init(char *err, size_t errlen);
+/* What the kernel lets this process count: all (user and kernel side;
+ * *why says what allows it), user space only (*why names
+ * kernel.perf_event_paranoid and the value needed), or nothing (*why says
+ * why: paranoid, a seccomp policy, ...). */
+enum tb_ctr_access { TB_CTR_NONE, TB_CTR_USER, TB_CTR_ALL };
+enum tb_ctr_access tb_counters_access(const char **why);
 /* "7.0.0.0", or "" before init */
 const char *tb_counters_papi_version(void);
 /* Whether this machine has hardware counters; *why says why not. */
 bool tb_counters_hw_available(const char **why);
 
-/* The default event set: the useful presets available here, otherwise
- * perf software events.  Returns the count; *hw tells which. */
+/* The default event set: the useful presets that count here, otherwise
+ * perf software events (those the kernel counts for this user).  Returns
+ * the count (0: nothing counts here); *hw tells which. */
 size_t tb_counters_default(const char **names, size_t max, bool *hw);
 
 /* Check every name (each must exist and be countable here).  On error,
@@ -40,11 +53,18 @@ void tb_counters_close(struct tb_counters *c);
 
 size_t tb_counters_count(const struct tb_counters *c);
 const char *tb_counters_name(const struct tb_counters *c, size_t i);
+/* "PAPI" or "perf_event_open" for event i */
+const char *tb_counters_backend(const struct tb_counters *c, size_t i);
+/* One line: which backend counts which event and why, and the counting
+ * domain ("counters: PAPI 7.0.0.0 counts ...; perf_event_open counts ...
+ * (PAPI's perf_event component is disabled: ...); user and kernel side") */
+void tb_counters_describe(const struct tb_counters *c, char *buf, size_t len);
 bool tb_counters_multiplexed(const struct tb_counters *c);
 /* Share of the time each event was counted (1 = always; < 1 = scaled
- * estimate from multiplexing; see README). */
+ * estimate from multiplexing: PAPI's estimated as counters / hardware
+ * events, perf_event_open's measured, the lowest so far). */
 double tb_counters_coverage(const struct tb_counters *c);
-/* Hardware counters of the CPU component. */
+/* Hardware counters of PAPI's CPU component (0 when it is disabled). */
 int tb_counters_hw_slots(void);
 
 /* Create and start one event set on each thread of pool (NULL: the
@@ -59,13 +79,17 @@ const double *tb_counters_overhead(const struct tb_counters *c);
 double tb_counters_read_ns(const struct tb_counters *c);
 
 /* Listing for `tbench counters`. */
+enum tb_event_kind { TB_EV_PRESET, TB_EV_NATIVE, TB_EV_PERF };
 struct tb_event_desc {
 	const char *name, *descr;
-	bool preset, available;
+	enum tb_event_kind kind; /* PAPI preset, PAPI native, perf_event_open */
+	bool available;
 	const char *why; /* when not available */
 };
 typedef int (*tb_event_fn)(void *ctx, const struct tb_event_desc *e);
-/* presets (all, or only available ones) then native events of active components */
+/* presets (all, or only the countable ones), native events of PAPI's
+ * active components, then the events of libpfm4's perf PMU that PAPI does
+ * not count here and perf_event_open does (all: every one, with why not) */
 int tb_counters_each_event(bool all, tb_event_fn fn, void *ctx);
 
 struct tb_component_desc {
@@ -76,6 +100,9 @@ struct tb_component_desc {
 };
 typedef int (*tb_component_fn)(void *ctx, const struct tb_component_desc *d);
 int tb_counters_each_component(tb_component_fn fn, void *ctx);
+
+/* The PMUs libpfm4 detected here ("perf, perf_raw, amd64_fam19h_zen3") */
+void tb_counters_pmus(char *buf, size_t len);
 
 /* Closest known event name to name (edit distance), or NULL. */
 const char *tb_counters_suggest(const char *name, char *buf, size_t len);

@@ -1,10 +1,14 @@
 /*
- * counters_list.c - what can be counted here: PAPI presets (available or
+ * counters_list.c - what can be counted here: PAPI presets (countable or
  * not, with the reason), native events of the active PAPI components, the
- * components themselves, and "did you mean" suggestions by edit distance
- * over PAPI's names and the event tables libpfm4 has for this CPU's PMUs.
+ * events of libpfm4's perf PMU that only perf_event_open counts here, the
+ * PAPI components themselves, and "did you mean" suggestions by edit
+ * distance over those names and the event tables libpfm4 has for this
+ * CPU's PMUs.
  */
 #include "counters.h"
+#include "counters_papi.h"
+#include "counters_perf.h"
 
 #include <ctype.h>
 #include <papi.h>
@@ -69,8 +73,6 @@ static int consider_event(void *ctx, const struct tb_event_desc *e)
 
 const char *tb_counters_suggest(const char *name, char *buf, size_t len)
 {
-	if (tb_counters_init(NULL, 0))
-		return NULL;
 	size_t n = strlen(name);
 	struct best b = {.want = name, .cap = n / 4 > 2 ? n / 4 : 2};
 	b.d = b.cap + 1;
@@ -106,13 +108,8 @@ static bool native_ok(const char *name, const char **why)
 	if (tb_counters_hw_available(&hw))
 		return true;
 	/* without a PMU only the kernel's software events count: try it */
-	int es = PAPI_NULL, code;
-	bool ok = PAPI_event_name_to_code(name, &code) == PAPI_OK &&
-		  PAPI_create_eventset(&es) == PAPI_OK && PAPI_add_event(es, code) == PAPI_OK;
-	if (es != PAPI_NULL) {
-		PAPI_cleanup_eventset(es);
-		PAPI_destroy_eventset(&es);
-	}
+	int code;
+	bool ok = PAPI_event_name_to_code(name, &code) == PAPI_OK && tb_papi_can_count(code);
 	*why = ok ? "" : hw;
 	return ok;
 }
@@ -127,7 +124,7 @@ static int each_native(int cidx, tb_event_fn fn, void *ctx, bool all)
 		if (PAPI_get_event_info(code, &info) != PAPI_OK)
 			continue;
 		struct tb_event_desc e = {.name = info.symbol, .descr = info.long_descr,
-					  .available = true, .why = ""};
+					  .kind = TB_EV_NATIVE, .available = true, .why = ""};
 		e.available = native_ok(info.symbol, &e.why);
 		if (!e.available && !all)
 			continue;
@@ -138,42 +135,85 @@ static int each_native(int cidx, tb_event_fn fn, void *ctx, bool all)
 	return 0;
 }
 
+struct perf_walk {
+	tb_event_fn fn;
+	void *ctx;
+	bool all;
+};
+
+/* one name of libpfm4's perf PMU: listed when PAPI does not count it here */
+static int perf_name(void *arg, const char *name, const char *descr)
+{
+	struct perf_walk *w = arg;
+	const struct tb_perf_access *ac = tb_perf_access();
+	int code;
+	bool papi_known = tb_papi_ready() && PAPI_event_name_to_code(name, &code) == PAPI_OK;
+	if (papi_known && tb_papi_cpu_active(NULL) && (w->all || tb_papi_can_count(code)))
+		return 0; /* PAPI's own list shows it */
+	struct perf_event_attr a;
+	char why[400] = "";
+	bool ok = tb_perf_encode(name, ac->kernel, &a, why, sizeof(why)) == 0;
+	if (ok && !ac->kernel && tb_perf_kernel_context_only(&a)) {
+		snprintf(why, sizeof(why), "counted in the kernel's context only: %s", ac->why);
+		ok = false;
+	} else if (ok) {
+		int rc = tb_perf_try(&a);
+		if (rc)
+			tb_perf_why(&a, rc, why, sizeof(why));
+		ok = rc == 0;
+	}
+	if (!ok && !w->all)
+		return 0;
+	struct tb_event_desc e = {.name = name, .descr = descr, .kind = TB_EV_PERF,
+				  .available = ok, .why = why};
+	return w->fn(w->ctx, &e);
+}
+
+/* a preset counts here through PAPI, or through the kernel's generic event */
+static bool preset_ok(int code, const PAPI_event_info_t *info)
+{
+	struct perf_event_attr a;
+	return (info->count > 0 && PAPI_query_event(code) == PAPI_OK && tb_papi_can_count(code)) ||
+	       (tb_perf_preset_attr(info->symbol, tb_perf_access()->kernel, &a) && tb_perf_try(&a) == 0);
+}
+
 int tb_counters_each_event(bool all, tb_event_fn fn, void *ctx)
 {
-	if (tb_counters_init(NULL, 0))
-		return -1;
 	const char *hwwhy;
 	bool hw = tb_counters_hw_available(&hwwhy);
 	int code = PAPI_PRESET_MASK, rc;
-	if (PAPI_enum_event(&code, PAPI_ENUM_FIRST) == PAPI_OK) {
+	if (tb_papi_ready() && PAPI_enum_event(&code, PAPI_ENUM_FIRST) == PAPI_OK) {
 		do {
 			PAPI_event_info_t info;
 			if (PAPI_get_event_info(code, &info) != PAPI_OK)
 				continue;
-			bool avail = info.count > 0 && PAPI_query_event(code) == PAPI_OK;
+			bool avail = preset_ok(code, &info);
 			if (!avail && !all)
 				continue;
 			struct tb_event_desc e = {
-				.name = info.symbol, .descr = info.long_descr, .preset = true,
+				.name = info.symbol, .descr = info.long_descr, .kind = TB_EV_PRESET,
 				.available = avail,
 				.why = avail ? "" : hw ? "this CPU lacks the native events it needs" : hwwhy};
 			if ((rc = fn(ctx, &e)))
 				return rc;
 		} while (PAPI_enum_event(&code, PAPI_ENUM_EVENTS) == PAPI_OK);
 	}
-	for (int c = 0; c < PAPI_num_components(); c++) {
+	for (int c = 0; tb_papi_ready() && c < PAPI_num_components(); c++) {
 		const PAPI_component_info_t *ci = PAPI_get_component_info(c);
 		if (!ci || ci->disabled)
 			continue;
 		if ((rc = each_native(c, fn, ctx, all)))
 			return rc;
 	}
-	return 0;
+	struct perf_walk w = {fn, ctx, all};
+	return tb_perf_each_name(perf_name, &w) < 0 ? -1 : 0;
 }
+
+void tb_counters_pmus(char *buf, size_t len) { tb_perf_pmus(buf, len); }
 
 int tb_counters_each_component(tb_component_fn fn, void *ctx)
 {
-	if (tb_counters_init(NULL, 0))
+	if (!tb_papi_ready())
 		return -1;
 	for (int c = 0; c < PAPI_num_components(); c++) {
 		const PAPI_component_info_t *ci = PAPI_get_component_info(c);

@@ -8,10 +8,10 @@
 #define _GNU_SOURCE
 #include "machine.h"
 
+#include "blasinfo.h"
 #include "counters.h"
 #include "sysinfo.h"
 
-#include <cblas.h>
 #include <papi.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -224,9 +224,7 @@ void tb_machine_facts(struct tb_kvlist *fp)
 	double l1, l5, l15;
 	if (read_line("/proc/loadavg", v, sizeof(v)) && sscanf(v, "%lf %lf %lf", &l1, &l5, &l15) == 3)
 		tb_kv_setf(fp, "os.loadavg", "%.2f %.2f %.2f", l1, l5, l15);
-	tb_kv_set(fp, "blas.config", openblas_get_config());
-	tb_kv_set(fp, "blas.core", openblas_get_corename());
-	tb_kv_setf(fp, "blas.threads", "%d", openblas_get_num_threads());
+	tb_blas_info(fp);
 	const char *why;
 	if (tb_counters_init(v, sizeof(v)) == 0) {
 		tb_kv_set(fp, "papi.version", tb_counters_papi_version());

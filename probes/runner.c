@@ -180,23 +180,44 @@ int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 	}
 	m->iters = iters;
 
+	if (o->phase && o->phase(o->phase_ctx, true, err, errlen)) {
+		tb_measurement_free(m);
+		return -1;
+	}
+	const char *fail = NULL;
 	uint64_t t_start = tb_now_ns();
 	for (size_t s = 0; s < o->samples; s++) {
 		if (tb_stop_requested) {
 			m->partial = true;
 			break;
 		}
+		if (o->turn_wait) { /* the peer ran meanwhile: one untimed call re-warms */
+			o->turn_wait(o->turn_ctx);
+			c->k->run(c, 1);
+		}
 		if (nv && o->hook->start(o->hook->ctx))
-			return tb_err(err, errlen, "could not start the counters"), tb_measurement_free(m), -1;
-		uint64_t t = time_call(c, iters);
-		if (nv && o->hook->stop(o->hook->ctx, &m->values[s * nv]))
-			return tb_err(err, errlen, "could not read the counters"), tb_measurement_free(m), -1;
+			fail = "could not start the counters";
+		uint64_t t = fail ? 0 : time_call(c, iters);
+		if (!fail && nv && o->hook->stop(o->hook->ctx, &m->values[s * nv]))
+			fail = "could not read the counters";
+		if (o->turn_pass) /* even on failure: the peer must not wait forever */
+			o->turn_pass(o->turn_ctx);
+		if (fail)
+			break;
 		m->ns[s] = (double)t / (double)iters;
 		m->nsamples = s + 1;
 		progress(o, TB_PHASE_MEASURE, s + 1, o->samples);
 		if (o->max_time_ns > 0 && m->nsamples >= 2 &&
 		    (double)(tb_now_ns() - t_start) >= o->max_time_ns)
 			break;
+	}
+	if (o->phase && o->phase(o->phase_ctx, false, err, errlen) && !fail) {
+		tb_measurement_free(m);
+		return -1;
+	}
+	if (fail) {
+		tb_measurement_free(m);
+		return tb_err(err, errlen, "%s", fail);
 	}
 	if (m->nsamples == 0 && tb_stop_requested)
 		m->partial = true;

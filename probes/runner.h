@@ -45,6 +45,17 @@ struct tb_runner_opts {
 	double warmup_tolerance; /* relative (default 0.02) */
 	double warmup_max_ns;    /* cap (default 2 s) */
 	const struct tb_sample_hook *hook; /* NULL = none */
+	/* called with on = true right before the first measured sample and
+	 * on = false right after the last (perf's control fifo: a profile of
+	 * the measured phase only); NULL = none; nonzero + err fails */
+	int (*phase)(void *ctx, bool on, char *err, size_t errlen);
+	void *phase_ctx;
+	/* around each measured sample, outside its timing and hook: wait for
+	 * a turn (then one untimed call re-warms what the peer's turn evicted)
+	 * and pass it on (probes/turns.h); NULL = not taking turns */
+	void (*turn_wait)(void *ctx);
+	void (*turn_pass)(void *ctx);
+	void *turn_ctx;
 	void (*progress)(void *ctx, enum tb_phase ph, size_t done, size_t total);
 	void *progress_ctx;
 };

@@ -4,7 +4,6 @@
 #define _GNU_SOURCE
 #include "sysinfo.h"
 
-#include "blasinfo.h"
 #include "clock.h"
 #include "machine.h"
 
@@ -101,7 +100,6 @@ int tb_fingerprint(struct tb_kvlist *fp)
 	rc |= tb_kv_setf(fp, "build.compiler", "%s", __VERSION__);
 #endif
 	rc |= tb_kv_set(fp, "build.flags", TB_C_FLAGS);
-	rc |= tb_blas_info(fp);
 	time_t now = time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);

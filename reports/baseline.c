@@ -4,7 +4,6 @@
  */
 #define _GNU_SOURCE
 #include "baseline.h"
-#include "foreign.h"
 
 #include "../kernels/common.h"
 #include "csv_read.h"
@@ -98,6 +97,13 @@ int tb_baseline_begin(struct tb_baseline_tx *tx, const char *dir, const char *na
 	if (tb_baseline_name_check(name, err, errlen) || mkdir_p(dir, err, errlen))
 		return -1;
 	tx->final = join(dir, name);
+	struct stat st;
+	if (tx->final && stat(tx->final, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		tb_err(err, errlen, "cannot save baseline '%s': '%s' exists and is not a directory",
+		       name, tx->final);
+		tb_baseline_abort(tx);
+		return -1;
+	}
 	if (!tx->final || asprintf(&tx->tmp, "%s/.%s.tmp.XXXXXX", dir, name) < 0) {
 		tx->tmp = NULL;
 		tb_baseline_abort(tx);
@@ -291,150 +297,7 @@ void tb_baseline_list(const char *dir, char *buf, size_t len)
 	}
 }
 
-/* ---- loading ---- */
-
-struct declared {
-	const char *path;
-	int col;
-	size_t n, cap;
-	size_t *count, *line;
-};
-
-static int declared_row(void *ctx, size_t line, char **f, size_t nf, char *err, size_t errlen)
-{
-	(void)err, (void)errlen;
-	struct declared *d = ctx;
-	if (d->col == -2) { /* header */
-		d->col = -1;
-		for (size_t i = 0; i < nf; i++)
-			if (!strcmp(f[i], "samples"))
-				d->col = (int)i;
-		return 0;
-	}
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-		size_t *c = realloc(d->count, cap * sizeof(size_t));
-		if (c)
-			d->count = c;
-		size_t *l = realloc(d->line, cap * sizeof(size_t));
-		if (l)
-			d->line = l;
-		if (!c || !l)
-			return tb_err(err, errlen, "out of memory");
-		d->cap = cap;
-	}
-	d->count[d->n] = d->col >= 0 && (size_t)d->col < nf ? strtoull(f[d->col], NULL, 10) : 0;
-	d->line[d->n++] = line;
-	return 0;
-}
-
-/* every case has as many raw samples as its summary row declares */
-static int check_counts(const char *summary, const char *samples, const struct tb_resultset *rs,
-			size_t first, char *err, size_t errlen)
-{
-	struct declared d = {.path = summary, .col = -2};
-	int rc = tb_csv_read_rows(summary, declared_row, &d, err, errlen);
-	for (size_t i = 0; !rc && i < d.n && first + i < rs->n; i++) {
-		const struct tb_result *r = &rs->r[first + i];
-		if (r->nsamples != d.count[i])
-			rc = tb_err(err, errlen,
-				    "%s: %zu samples of %s/%s/%s/n=%" PRIu64 ", but %s:%zu declares %zu (truncated or damaged)",
-				    samples, r->nsamples, r->family, r->variant, r->mode, r->n, summary,
-				    d.line[i], d.count[i]);
-	}
-	free(d.count);
-	free(d.line);
-	return rc;
-}
-
-static bool is_file(const char *p)
-{
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* summary (required), samples/fingerprint/options (required when need) */
-static int load_files(const char *summary, const char *samples, const char *fp,
-		      const char *opts, bool need, struct tb_resultset *rs, char *err,
-		      size_t errlen)
-{
-	size_t first = rs->n;
-	if (tb_csv_read_summary(summary, rs, err, errlen))
-		return -1;
-	if (samples && (need || is_file(samples)))
-		if (tb_csv_read_samples(samples, rs, err, errlen) ||
-		    check_counts(summary, samples, rs, first, err, errlen))
-			return -1;
-	if (fp && (need || is_file(fp)) && tb_csv_read_kv(fp, &rs->fingerprint, err, errlen))
-		return -1;
-	if (opts && is_file(opts) && tb_csv_read_kv(opts, &rs->options, err, errlen))
-		return -1;
-	return 0;
-}
-
-/* replace "/proc/self/fd/N" in err by dir/name */
-static void name_file(char *err, size_t errlen, const char *proc, const char *dir,
-		      const char *name)
-{
-	char *at = err ? strstr(err, proc) : NULL;
-	if (!at)
-		return;
-	char rest[1024], real[1024];
-	snprintf(rest, sizeof(rest), "%s", at + strlen(proc));
-	snprintf(real, sizeof(real), "%s/%s", dir, name);
-	*at = 0;
-	snprintf(at, errlen - (size_t)(at - err), "%s%s", real, rest);
-}
-
-/* Read a consistent baseline even while savers swap it: open the directory,
- * then its files through that handle.  A baseline's files are never
- * rewritten, only removed with it, so files opened from one handle are one
- * baseline; a file gone because the directory was swapped away -> retry. */
-static int load_snapshot(const char *p, struct tb_resultset *rs, bool *retry, char *err,
-			 size_t errlen)
-{
-	static const char *const names[] = {"summary.csv", "samples.csv", "fingerprint.csv",
-					    "options.csv"};
-	int dfd = open(p, O_RDONLY | O_DIRECTORY);
-	if (dfd < 0) {
-		*retry = errno == ENOENT;
-		return tb_err(err, errlen, "cannot read baseline '%s': %s", p, strerror(errno));
-	}
-	int fds[4] = {-1, -1, -1, -1}, rc = 0;
-	char proc[4][48];
-	for (int i = 0; i < 4 && !rc; i++) {
-		fds[i] = openat(dfd, names[i], O_RDONLY);
-		snprintf(proc[i], sizeof(proc[i]), "/proc/self/fd/%d", fds[i]);
-		if (fds[i] >= 0)
-			continue;
-		int e = errno;
-		struct stat a, b;
-		if (fstat(dfd, &a) == 0 && (stat(p, &b) != 0 || a.st_ino != b.st_ino ||
-					    a.st_dev != b.st_dev))
-			*retry = true, rc = -1; /* swapped away meanwhile */
-		else if (e != ENOENT || i < 3)
-			rc = tb_err(err, errlen, "baseline '%s' is damaged: cannot read '%s/%s': %s", p, p,
-				    names[i], strerror(e));
-	}
-	if (!rc) {
-		struct tb_resultset tmp = {0};
-		rc = load_files(proc[0], proc[1], proc[2], fds[3] >= 0 ? proc[3] : NULL, true, &tmp,
-				err, errlen);
-		for (int i = 0; i < 4 && rc; i++) /* err is only set on failure */
-			name_file(err, errlen, proc[i], p, names[i]);
-		if (!rc) {
-			tb_resultset_free(rs);
-			*rs = tmp;
-		} else {
-			tb_resultset_free(&tmp);
-		}
-	}
-	for (int i = 0; i < 4; i++)
-		if (fds[i] >= 0)
-			close(fds[i]);
-	close(dfd);
-	return rc;
-}
+/* ---- loading (reports/load.c: the same loader and checks as any result set) ---- */
 
 int tb_baseline_load(const char *dir, const char *name, struct tb_resultset *rs, char *err,
 		     size_t errlen)
@@ -458,37 +321,7 @@ int tb_baseline_load(const char *dir, const char *name, struct tb_resultset *rs,
 		free(p);
 		return -1;
 	}
-	int rc = -1;
-	for (int attempt = 0; attempt < 100; attempt++) {
-		bool retry = false;
-		rc = load_snapshot(p, rs, &retry, err, errlen);
-		if (!retry)
-			break;
-	}
+	int rc = tb_results_load_dir(p, rs, err, errlen);
 	free(p);
-	return rc;
-}
-
-int tb_results_load_path(const char *path, struct tb_resultset *rs, char *err, size_t errlen)
-{
-	return tb_results_load_path_opts(path, NULL, rs, err, errlen);
-}
-
-int tb_results_load_path_opts(const char *path, const struct tb_read_opts *ro,
-			      struct tb_resultset *rs, char *err, size_t errlen)
-{
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISDIR(st.st_mode))
-		return tb_results_load_opts(path, ro, rs, NULL, 0, err, errlen);
-	int fr = tb_foreign_read(path, ro, rs, err, errlen); /* criterion trees, DIR@SIDE */
-	if (fr != 1)
-		return fr;
-	if (stat(path, &st) != 0)
-		return tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-	char *s = join(path, "summary.csv");
-	if (!s)
-		return tb_err(err, errlen, "out of memory");
-	int rc = tb_results_load(s, rs, NULL, 0, err, errlen);
-	free(s);
 	return rc;
 }

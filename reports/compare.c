@@ -3,6 +3,7 @@
  * key, compute ratio + bootstrap CI + Mann-Whitney p per case, apply the
  * verdict rule, list unmatched cases and fingerprint differences.
  */
+#define _GNU_SOURCE /* qsort_r */
 #include "compare.h"
 
 #include "../kernels/common.h"
@@ -31,29 +32,89 @@ void tb_compare_defaults(struct tb_compare_opts *o)
 	o->significance = TB_COMPARE_ALPHA;
 	o->threshold = 0.05;
 	o->resamples = TB_BOOT_RESAMPLES;
-	o->confidence = TB_BOOT_LEVEL;
+	o->confidence = 0; /* 1 - significance: the interval and the test agree */
 	o->seed = TB_BOOT_SEED;
+}
+
+bool tb_threshold_pattern_matches(const char *pattern, const char *family, const char *variant)
+{
+	size_t fl = strlen(family);
+	return !strcmp(pattern, family) ||
+	       (!strncmp(pattern, family, fl) && pattern[fl] == '/' && !strcmp(pattern + fl + 1, variant));
 }
 
 double tb_compare_threshold(const struct tb_compare_opts *o, const char *family,
 			    const char *variant)
 {
 	double t = o->threshold;
-	char fv[32 + 1 + TB_VARIANT_MAX];
-	snprintf(fv, sizeof(fv), "%s/%s", family, variant);
 	for (size_t i = 0; i < o->nrules; i++)
-		if (!strcmp(o->rules[i].pattern, family) || !strcmp(o->rules[i].pattern, fv))
+		if (tb_threshold_pattern_matches(o->rules[i].pattern, family, variant))
 			t = o->rules[i].threshold;
 	return t;
 }
 
-bool tb_fp_key_volatile(const char *key)
+static bool set_matches(const struct tb_resultset *rs, const char *pattern)
 {
-	static const char *const vol[] = {"run.", "tbench.git", "clock.", "mem.available"};
-	for (size_t i = 0; i < sizeof(vol) / sizeof(vol[0]); i++)
-		if (!strncmp(key, vol[i], strlen(vol[i])))
+	for (size_t i = 0; i < rs->n; i++)
+		if (tb_threshold_pattern_matches(pattern, rs->r[i].family, rs->r[i].variant))
 			return true;
 	return false;
+}
+
+int tb_compare_rules_match(const struct tb_compare_opts *o, const struct tb_resultset *a,
+			   const struct tb_resultset *b, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < o->nrules; i++) {
+		const char *p = o->rules[i].pattern;
+		if (set_matches(a, p) || set_matches(b, p))
+			continue;
+		char fams[256] = "";
+		for (int side = 0; side < 2; side++) {
+			const struct tb_resultset *rs = side ? b : a;
+			for (size_t j = 0; j < rs->n; j++) {
+				const char *f = rs->r[j].family;
+				size_t fl = strlen(f);
+				const char *at = strstr(fams, f);
+				if (at && (at == fams || at[-1] == ' ') && (at[fl] == ',' || !at[fl]))
+					continue;
+				snprintf(fams + strlen(fams), sizeof(fams) - strlen(fams), "%s%s",
+					 fams[0] ? ", " : "", f);
+			}
+		}
+		return tb_err(err, errlen, "--threshold %s=%g: no case compared is of family or "
+			      "family/variant '%s' (families: %s)", p, 100 * o->rules[i].threshold, p,
+			      fams[0] ? fams : "none");
+	}
+	return 0;
+}
+
+/* an allow-list: what describes the machine and the build */
+bool tb_fp_key_stable(const char *key)
+{
+	static const char *const prefix[] = {"cache.", "papi."};
+	static const char *const exact[] = {
+		"cpu.model", "cpu.vendor", "cpu.family_model", "cpu.count", "cpu.cores",
+		"cpu.threads", "cpu.isa", "cpu.avx2", "cpu.avx512", "cpu.neon", "mem.total_bytes",
+		"os.kernel", "os.arch", "machine.virtual", "build.type", "build.compiler",
+		"build.flags", "blas.config", "blas.core", "blas.threads",
+	};
+	for (size_t i = 0; i < sizeof(prefix) / sizeof(prefix[0]); i++)
+		if (!strncmp(key, prefix[i], strlen(prefix[i])))
+			return true;
+	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+		if (!strcmp(key, exact[i]))
+			return true;
+	return false;
+}
+
+bool tb_fp_key_shown(const char *key)
+{
+	return !strcmp(key, "os.loadavg") || !strcmp(key, "noise");
+}
+
+bool tb_fp_key_volatile(const char *key)
+{
+	return !tb_fp_key_stable(key);
 }
 
 /*
@@ -166,6 +227,35 @@ static int compare_case(const struct tb_compare_opts *o, const struct tb_result 
 	}
 	bool have = is_time(o) && a->nsamples && b->nsamples;
 	double min_p = 1;
+	size_t ra = a->runs ? a->runs : 1, rb = b->runs ? b->runs : 1;
+	struct tb_runs_cmp rcmp;
+	if (have && ra >= 2 && rb >= 2 && a->nsamples >= ra && b->nsamples >= rb &&
+	    !tb_stats_compare_runs(a->samples, a->nsamples, ra, b->samples, b->nsamples, rb,
+				   o->confidence, &rcmp)) {
+		/* pooled runs: the run is the unit of evidence (stats.h) */
+		row->old_n = a->nsamples;
+		row->new_n = b->nsamples;
+		row->ratio = rcmp.ratio;
+		row->ci_low = rcmp.ci_low;
+		row->ci_high = rcmp.ci_high;
+		row->p = rcmp.p;
+		row->exact = rcmp.exact;
+		row->verdict = tb_compare_verdict(true, rcmp.p, rcmp.min_p, row->ratio, row->ci_low,
+						  row->ci_high, o->significance, row->threshold);
+		if (isnan(row->ci_high) && row->verdict != TB_VERDICT_TOO_FEW)
+			row->verdict = TB_VERDICT_TOO_FEW; /* no interval at this level */
+		if (row->verdict == TB_VERDICT_TOO_FEW)
+			snprintf(row->note, sizeof(row->note),
+				 "%zu and %zu runs: too few for p < %g and a %.0f%% interval (%s)", ra, rb,
+				 o->significance, 100 * o->confidence, rcmp.paired ? "paired" : "unpaired");
+		else if (rcmp.paired)
+			snprintf(row->note, sizeof(row->note),
+				 "%zu paired runs: signed-rank test, Hodges-Lehmann ratio", ra);
+		else
+			snprintf(row->note, sizeof(row->note),
+				 "%zu x %zu runs: Mann-Whitney on run medians, Hodges-Lehmann ratio", ra, rb);
+		return 0;
+	}
 	if (have) {
 		struct tb_boot_opts bo = {o->resamples, o->confidence, o->seed};
 		struct tb_mw mw;
@@ -206,28 +296,60 @@ static int compare_case(const struct tb_compare_opts *o, const struct tb_result 
 
 static int push_key(struct tb_case_key **v, size_t *n, const struct tb_result *r)
 {
-	struct tb_case_key *nv = realloc(*v, (*n + 1) * sizeof(*nv));
-	if (!nv)
-		return -1;
-	*v = nv;
-	key_of(r, &nv[(*n)++]);
+	if (*n % 64 == 0) {
+		struct tb_case_key *nv = realloc(*v, (*n + 64) * sizeof(*nv));
+		if (!nv)
+			return -1;
+		*v = nv;
+	}
+	key_of(r, &(*v)[(*n)++]);
 	return 0;
 }
 
-static int push_diff(struct tb_comparison *c, const char *key, const char *ov, const char *nv)
+static int order_cmp(const void *x, const void *y, void *ctx)
 {
-	struct tb_fp_diff *d = realloc(c->fp_diffs, (c->nfp_diffs + 1) * sizeof(*d));
-	if (!d)
-		return -1;
-	c->fp_diffs = d;
-	d = &d[c->nfp_diffs];
+	const struct tb_result *r = ctx;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	int d = tb_result_key_cmp(&r[i], &r[j]);
+	return d ? d : (i > j) - (i < j);
+}
+
+/* the first unused case of old with b's key (old sorted by order), or old->n */
+static size_t find_unused(const struct tb_resultset *old, const size_t *order, const bool *used,
+			  const struct tb_result *b)
+{
+	size_t lo = 0, hi = old->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tb_result_key_cmp(&old->r[order[mid]], b) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < old->n && !tb_result_key_cmp(&old->r[order[lo]], b); lo++)
+		if (!used[order[lo]])
+			return order[lo];
+	return old->n;
+}
+
+static int push_diff(struct tb_fp_diff **v, size_t *n, const char *key, const char *ov,
+		     const char *nv)
+{
+	if (*n % 64 == 0) {
+		struct tb_fp_diff *d = realloc(*v, (*n + 64) * sizeof(*d));
+		if (!d)
+			return -1;
+		*v = d;
+	}
+	struct tb_fp_diff *d = &(*v)[*n];
 	d->key = strdup(key);
 	d->old_value = strdup(ov ? ov : "");
 	d->new_value = strdup(nv ? nv : "");
-	c->nfp_diffs++;
+	(*n)++;
 	return d->key && d->old_value && d->new_value ? 0 : -1;
 }
 
+/* linear: the lists are hashed (probes/kv.h) */
 static int fp_compare(struct tb_comparison *c, const struct tb_kvlist *a,
 		      const struct tb_kvlist *b)
 {
@@ -236,13 +358,16 @@ static int fp_compare(struct tb_comparison *c, const struct tb_kvlist *a,
 	for (size_t i = 0; i < a->n; i++) {
 		const char *k = a->v[i].key;
 		const char *nv = tb_kv_get(b, k);
-		if (!tb_fp_key_volatile(k) && (!nv || strcmp(nv, a->v[i].value)))
-			if (push_diff(c, k, a->v[i].value, nv))
-				return -1;
+		if (nv && !strcmp(nv, a->v[i].value))
+			continue;
+		if (tb_fp_key_stable(k) ? push_diff(&c->fp_diffs, &c->nfp_diffs, k, a->v[i].value, nv)
+		    : tb_fp_key_shown(k) ? push_diff(&c->ctx_diffs, &c->nctx_diffs, k, a->v[i].value, nv)
+		    : 0)
+			return -1;
 	}
 	for (size_t i = 0; i < b->n; i++)
-		if (!tb_fp_key_volatile(b->v[i].key) && !tb_kv_get(a, b->v[i].key))
-			if (push_diff(c, b->v[i].key, NULL, b->v[i].value))
+		if (tb_fp_key_stable(b->v[i].key) && !tb_kv_get(a, b->v[i].key))
+			if (push_diff(&c->fp_diffs, &c->nfp_diffs, b->v[i].key, NULL, b->v[i].value))
 				return -1;
 	return 0;
 }
@@ -261,9 +386,16 @@ int tb_compare(const struct tb_resultset *old, const struct tb_resultset *new,
 {
 	memset(cmp, 0, sizeof(*cmp));
 	cmp->opts = *o;
+	if (!(cmp->opts.confidence > 0))
+		cmp->opts.confidence = 1 - o->significance;
+	o = &cmp->opts;
+	if (tb_compare_rules_match(o, old, new, err, errlen))
+		return -1;
+	bool insns = new->n ? tb_result_is_insns(&new->r[0]) : old->n && tb_result_is_insns(&old->r[0]);
+	snprintf(cmp->metric_name, sizeof(cmp->metric_name), "%s",
+		 is_time(o) ? (insns ? TB_METRIC_INSNS : TB_METRIC_TIME) : metric_name(o));
 	if (is_time(o)) {
-		snprintf(cmp->metric_unit, sizeof(cmp->metric_unit), "%s",
-			 new->n && tb_result_is_insns(&new->r[0]) ? "insn" : "ns");
+		snprintf(cmp->metric_unit, sizeof(cmp->metric_unit), "%s", insns ? "insn" : "ns");
 	} else {
 		snprintf(cmp->metric_unit, sizeof(cmp->metric_unit), "per call");
 		if (!set_has_metric(old, o) && !set_has_metric(new, o))
@@ -276,14 +408,15 @@ int tb_compare(const struct tb_resultset *old, const struct tb_resultset *new,
 	}
 	cmp->rows = calloc(new->n ? new->n : 1, sizeof(*cmp->rows));
 	bool *used = calloc(old->n ? old->n : 1, sizeof(bool));
-	if (!cmp->rows || !used)
+	size_t *order = malloc((old->n ? old->n : 1) * sizeof(*order));
+	if (!cmp->rows || !used || !order)
 		goto oom;
+	for (size_t j = 0; j < old->n; j++)
+		order[j] = j;
+	qsort_r(order, old->n, sizeof(*order), order_cmp, old->r);
 	for (size_t i = 0; i < new->n; i++) {
 		const struct tb_result *b = &new->r[i];
-		size_t j;
-		for (j = 0; j < old->n; j++)
-			if (!used[j] && tb_result_same_key(&old->r[j], b))
-				break;
+		size_t j = find_unused(old, order, used, b);
 		if (j == old->n) {
 			if (push_key(&cmp->only_new, &cmp->nonly_new, b))
 				goto oom;
@@ -294,6 +427,8 @@ int tb_compare(const struct tb_resultset *old, const struct tb_resultset *new,
 		if (compare_case(o, &old->r[j], b, row))
 			goto oom;
 		cmp->nfew += row->too_few;
+		if (usable(b) && !isnan(metric_median(o, b)))
+			cmp->nmeasured++;
 		switch (row->verdict) {
 		case TB_VERDICT_SLOWER: cmp->nslower++; break;
 		case TB_VERDICT_FASTER: cmp->nfaster++; break;
@@ -306,11 +441,13 @@ int tb_compare(const struct tb_resultset *old, const struct tb_resultset *new,
 		if (!used[j] && push_key(&cmp->only_old, &cmp->nonly_old, &old->r[j]))
 			goto oom;
 	free(used);
+	free(order);
 	if (fp_compare(cmp, &old->fingerprint, &new->fingerprint))
 		goto oom2;
 	return 0;
 oom:
 	free(used);
+	free(order);
 oom2:
 	tb_comparison_free(cmp);
 	return tb_err(err, errlen, "out of memory comparing results");
@@ -327,5 +464,11 @@ void tb_comparison_free(struct tb_comparison *cmp)
 		free(cmp->fp_diffs[i].new_value);
 	}
 	free(cmp->fp_diffs);
+	for (size_t i = 0; i < cmp->nctx_diffs; i++) {
+		free(cmp->ctx_diffs[i].key);
+		free(cmp->ctx_diffs[i].old_value);
+		free(cmp->ctx_diffs[i].new_value);
+	}
+	free(cmp->ctx_diffs);
 	memset(cmp, 0, sizeof(*cmp));
 }

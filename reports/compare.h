@@ -43,7 +43,7 @@ struct tb_compare_opts {
 	struct tb_threshold_rule rules[TB_MAX_THRESHOLD_RULES]; /* per-case thresholds */
 	size_t nrules;
 	size_t resamples;      /* bootstrap resamples (default 2000) */
-	double confidence;     /* CI level (default 0.95) */
+	double confidence;     /* CI level; 0 (the default): 1 - significance, 99% */
 	uint64_t seed;         /* bootstrap generator seed (default 1: reproducible) */
 };
 
@@ -81,21 +81,26 @@ struct tb_fp_diff {
 struct tb_comparison {
 	struct tb_compare_opts opts;
 	char old_label[256], new_label[256]; /* what was compared (names or paths) */
+	char metric_name[96];                /* what was compared: "time", "instructions" or a counter */
 	char metric_unit[32];                /* "ns" for time, "per call" for a counter */
 	char metric_note[200];               /* e.g. "counter samples not stored: medians only" */
 	struct tb_compare_row *rows;         /* matched cases, in the new set's order */
 	size_t nrows;
 	struct tb_case_key *only_old, *only_new; /* unmatched cases */
 	size_t nonly_old, nonly_new;
-	struct tb_fp_diff *fp_diffs;         /* volatile keys (run.timestamp, ...) ignored */
+	struct tb_fp_diff *fp_diffs;         /* stable keys that differ (tb_fp_key_stable) */
 	size_t nfp_diffs;
+	struct tb_fp_diff *ctx_diffs;        /* shown keys that differ (load, noise): context */
+	size_t nctx_diffs;
 	size_t nslower, nfaster, nunchanged, ntoofew, nnotok;
 	size_t nfew; /* rows judged by the threshold alone for too few samples (too_few;
 		      * counted among slower/faster/unchanged too) */
+	size_t nmeasured;                    /* matched cases the new side measured (ok, partial) */
 };
 
-/* Compare new against old.  0 ok; -1 with err (out of memory, or a counter
- * metric that neither set has). */
+/* Compare new against old.  0 ok; -1 with err (out of memory, a counter
+ * metric that neither set has, a --threshold rule that names no case of
+ * either set).  Cases are matched in n log n. */
 int tb_compare(const struct tb_resultset *old, const struct tb_resultset *new,
 	       const struct tb_compare_opts *o, struct tb_comparison *cmp, char *err,
 	       size_t errlen);
@@ -108,7 +113,19 @@ enum tb_verdict tb_compare_verdict(bool have_test, double p, double min_p, doubl
 				   double ci_low, double ci_high, double alpha,
 				   double threshold);
 
-/* fingerprint keys that change on every run and are not compared */
-bool tb_fp_key_volatile(const char *key);
+/* Fingerprint keys that describe the machine and the build and are
+ * compared ("the machines differ"): CPU, ISA, caches, memory, kernel,
+ * compiler and flags, BLAS, PAPI.  Every other key (load, noise, clock
+ * readings, timestamps, host name) changes from run to run: never warned
+ * about; tb_fp_key_shown ones are listed as context. */
+bool tb_fp_key_stable(const char *key);
+bool tb_fp_key_shown(const char *key);
+bool tb_fp_key_volatile(const char *key); /* !tb_fp_key_stable */
+/* a --threshold pattern ("family" or "family/variant") names this case */
+bool tb_threshold_pattern_matches(const char *pattern, const char *family, const char *variant);
+/* 0 when every rule of o matches a case of a or b (family or
+ * family/variant); else -1 with err naming the rule and the families */
+int tb_compare_rules_match(const struct tb_compare_opts *o, const struct tb_resultset *a,
+			   const struct tb_resultset *b, char *err, size_t errlen);
 
 #endif

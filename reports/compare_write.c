@@ -98,7 +98,7 @@ static void summary_line(FILE *f, const struct tb_comparison *c, const char *bol
 	if (c->nonly_old || c->nonly_new)
 		fprintf(f, "; %zu only in old, %zu only in new", c->nonly_old, c->nonly_new);
 	fprintf(f, " (metric %s; p < %g and beyond the %.3g%% threshold; %.0f%% CI)",
-		c->opts.metric, c->opts.significance, 100 * c->opts.threshold,
+		c->metric_name[0] ? c->metric_name : c->opts.metric, c->opts.significance, 100 * c->opts.threshold,
 		100 * c->opts.confidence);
 }
 
@@ -245,6 +245,16 @@ static int write_markdown(FILE *f, const struct tb_report *rep, char *err, size_
 		md_text(f, c->metric_note);
 		fputc('\n', f);
 	}
+	for (size_t i = 0; i < c->nctx_diffs; i++) { /* context, not compared */
+		fputs(i ? "; `" : "\nContext (not compared): `", f);
+		md_text(f, c->ctx_diffs[i].key);
+		fputs("` ", f);
+		md_text(f, c->ctx_diffs[i].old_value);
+		fputs(" → ", f);
+		md_text(f, c->ctx_diffs[i].new_value);
+		if (i + 1 == c->nctx_diffs)
+			fputc('\n', f);
+	}
 	return 0;
 }
 
@@ -270,7 +280,7 @@ static int write_csv(FILE *f, const struct tb_report *rep, char *err, size_t err
 	      f);
 	for (size_t i = 0; i < c->nrows; i++) {
 		const struct tb_compare_row *r = &c->rows[i];
-		csv_key(f, &r->key, c->opts.metric);
+		csv_key(f, &r->key, c->metric_name[0] ? c->metric_name : c->opts.metric);
 		const double v[] = {r->old_median, r->new_median};
 		for (size_t k = 0; k < 2; k++) {
 			fputc(',', f);
@@ -291,7 +301,8 @@ static int write_csv(FILE *f, const struct tb_report *rep, char *err, size_t err
 	for (int side = 0; side < 2; side++) {
 		size_t n = side ? c->nonly_new : c->nonly_old;
 		for (size_t i = 0; i < n; i++) {
-			csv_key(f, side ? &c->only_new[i] : &c->only_old[i], c->opts.metric);
+			csv_key(f, side ? &c->only_new[i] : &c->only_old[i],
+				c->metric_name[0] ? c->metric_name : c->opts.metric);
 			fprintf(f, ",,,,,,,,,,,%s,\r\n", side ? "only-new" : "only-old");
 		}
 	}

@@ -121,9 +121,15 @@ static void on_row(int c, void *data)
 
 int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, size_t errlen)
 {
+	return tb_csv_read_rows_at(AT_FDCWD, path, path, fn, ctx, err, errlen);
+}
+
+int tb_csv_read_rows_at(int dirfd, const char *opath, const char *path, tb_csv_row_fn fn,
+			void *ctx, char *err, size_t errlen)
+{
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer; anything but
 	 * a regular file (a device such as /dev/zero, a FIFO) is refused */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int fd = openat(dirfd, opath, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
 		return tb_csv_one_line(err, errlen);
@@ -147,9 +153,17 @@ int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, s
 	struct rowbuf b = {.path = path, .line = 1, .next_line = 1, .fn = fn, .ctx = ctx,
 			   .err = err, .errlen = errlen};
 	char buf[65536];
-	size_t n;
+	size_t n, total = 0;
+	char last = '\n';
 	while (!b.failed && (n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (csv_parse(&p, buf, n, on_field, on_row, &b) != n && !b.failed)
+		size_t o = 0;
+		if (total == 0 && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3))
+			o = 3; /* a UTF-8 byte order mark (spreadsheet exports) */
+		total += n;
+		last = buf[n - 1];
+		if (o == n)
+			continue;
+		if (csv_parse(&p, buf + o, n - o, on_field, on_row, &b) != n - o && !b.failed)
 			b.failed = tb_err(err, errlen, "%s:%zu: %s", path, b.line,
 					  csv_strerror(csv_error(&p)));
 		/* libcsv buffers a field until it ends: bound that buffer */
@@ -159,8 +173,15 @@ int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, s
 	}
 	if (!b.failed && ferror(f))
 		b.failed = tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
+	/* a row without its line end is a file cut short: its last field may be
+	 * a number missing digits ("285.78" cut to "28") */
+	size_t open_line = b.line;
+	bool open_row = b.nf > 0 || p.pstate != 0;
 	if (!b.failed)
 		csv_fini(&p, on_field, on_row, &b);
+	if (!b.failed && open_row && last != '\n' && last != '\r')
+		b.failed = tb_err(err, errlen, "%s:%zu: the last row has no line end (the file is "
+				  "truncated?)", path, open_line);
 	clear_fields(&b);
 	csv_free(&p);
 	fclose(f);

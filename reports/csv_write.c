@@ -64,12 +64,12 @@ static int write_summary(FILE *f, const struct tb_report *rep, char *err, size_t
 		fprintf(f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%u,", r->n, r->rows, r->cols,
 			r->threads);
 		tb_csv_field(f, r->status);
-		fprintf(f, ",%zu,%" PRIu64, r->nsamples, r->iters);
+		fprintf(f, ",%zu,%" PRIu64, tb_result_sample_count(r), r->iters);
 		const double v[] = {s->min, s->median, s->mean, s->sd, s->mad, s->cv,
 				    s->p5, s->p25, s->p75, s->p95, s->ci_low, s->ci_high};
 		for (size_t k = 0; k < sizeof(v) / sizeof(v[0]); k++) {
 			fputc(',', f);
-			tb_csv_num(f, v[k]); /* NaN (empty) when unknown; a median without samples stays */
+			tb_csv_num(f, r->nsamples || !isnan(s->median) ? v[k] : (double)NAN);
 		}
 		fprintf(f, ",%zu,%zu", s->outliers_mild, s->outliers_severe);
 		const double w[] = {r->bytes, r->flops, r->items};
@@ -104,7 +104,8 @@ static int write_samples(FILE *f, const struct tb_report *rep, char *err, size_t
 {
 	(void)err, (void)errlen;
 	const struct tb_resultset *rs = rep->rs;
-	fputs("schema,family,variant,mode,n,threads,sample,iters,ns_per_iter,metric\r\n", f);
+	/* rows and cols last: readers of the older columns keep their positions */
+	fputs("schema,family,variant,mode,n,threads,sample,iters,ns_per_iter,metric,rows,cols\r\n", f);
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *r = &rs->r[i];
 		for (size_t s = 0; s < r->nsamples; s++) {
@@ -118,7 +119,7 @@ static int write_samples(FILE *f, const struct tb_report *rep, char *err, size_t
 			tb_csv_num(f, r->samples[s]);
 			fputc(',', f);
 			tb_csv_field(f, r->metric);
-			fputs("\r\n", f);
+			fprintf(f, ",%" PRIu64 ",%" PRIu64 "\r\n", r->rows, r->cols);
 		}
 	}
 	return 0;

@@ -37,15 +37,17 @@ static long find(const char *const *names, size_t n, const char *const *want)
 	return -1;
 }
 
-/* per-sample ratio num/den, scaled by k, as a metric (den <= 0: skipped) */
+/* per-sample ratio num/den, scaled by k, as a metric (den <= 0 or a value
+ * not counted in that sample, NaN: skipped; none left: no metric) */
 static int add_ratio(struct tb_result *r, const char *name, const double *values, size_t n,
 		     size_t nsamples, long num, long den, double k, double *tmp)
 {
 	size_t m = 0;
 	for (size_t s = 0; s < nsamples; s++) {
 		double d = den < 0 ? 1.0 : values[s * n + (size_t)den];
-		if (d > 0)
-			tmp[m++] = values[s * n + (size_t)num] / d * k;
+		double x = values[s * n + (size_t)num];
+		if (d > 0 && !isnan(x))
+			tmp[m++] = x / d * k;
 	}
 	if (!m)
 		return 0;

@@ -1,9 +1,9 @@
 /*
- * html.c - the self-contained HTML report: the document, its header, the
- * "at a glance" list and the tables (summary, counters, fingerprint,
- * options).  The plots live in html_plots.c and html_charts.c.  Nothing in
- * the page refers to the network; every string from the user or the
- * machine goes through tb_xml_text.
+ * html.c - the self-contained HTML report: the document, its header and
+ * legend, the "at a glance" lines and the tables (summary, counters,
+ * fingerprint, options).  The overview and the charts live in the other
+ * html_*.c files (html.h).  Nothing in the page refers to the network;
+ * every string from the user or the machine goes through tb_xml_text.
  */
 #define _GNU_SOURCE
 #include "glance.h"
@@ -157,7 +157,9 @@ static void header(FILE *f, const struct tb_report *rep)
 	const char *partial = tb_kv_get(&rs->options, "partial");
 	if (partial && !strcmp(partial, "yes"))
 		fputs(" \xc2\xb7 <b class=\"bad\">interrupted: partial results</b>", f);
-	fputs("</p></header>\n", f);
+	fputs("</p>\n", f);
+	tb_html_legend(f, rs);
+	fputs("</header>\n", f);
 }
 
 /* per family, mode and size: the fastest variant and its lead */
@@ -165,21 +167,90 @@ static void glance(FILE *f, const struct tb_report *rep)
 {
 	struct tb_glance *g;
 	size_t n = tb_glance(rep->rs, &g);
+	if (n)
+		fprintf(f, "<details><summary>%zu line%s: the fastest variant per family, mode and size, "
+			   "and its lead</summary>\n<ul class=\"glance\">\n", n, n == 1 ? "" : "s");
 	for (size_t i = 0; i < n; i++) {
 		char line[512];
 		tb_glance_text(&g[i], line, sizeof(line));
-		fputs("<p>", f);
+		fputs("<li>", f);
 		esc(f, line);
-		fputs("</p>\n", f);
+		fputs("</li>\n", f);
 	}
+	if (n)
+		fputs("</ul></details>\n", f);
 	free(g);
+}
+
+/* a note: long ones folded, so the table keeps to the page's width */
+static void note_cell(FILE *f, const char *note)
+{
+	if (strlen(note) <= 44) {
+		text_cell(f, note, "note");
+		return;
+	}
+	char head[40];
+	size_t n = 36;
+	while (n > 0 && ((unsigned char)note[n] & 0xc0) == 0x80) /* not inside a UTF-8 character */
+		n--;
+	snprintf(head, sizeof(head), "%.*s", (int)n, note);
+	fputs("<td class=\"note\"><details><summary>", f);
+	esc(f, head);
+	fputs("\xe2\x80\xa6</summary>", f);
+	esc(f, note);
+	fputs("</details></td>", f);
+}
+
+/* unsupported cases, once per reason (not a row each) */
+static void unsupported(FILE *f, const struct tb_resultset *rs)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < rs->n; i++)
+		total += !strcmp(rs->r[i].status, "unsupported");
+	if (!total)
+		return;
+	fprintf(f, "<details class=\"hint\"><summary>%zu case%s did not run here (unsupported)"
+		   "</summary><ul>\n", total, total == 1 ? "" : "s");
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct tb_result *r = &rs->r[i];
+		if (strcmp(r->status, "unsupported"))
+			continue;
+		size_t j;
+		for (j = 0; j < i; j++)
+			if (!strcmp(rs->r[j].status, "unsupported") && !strcmp(rs->r[j].note, r->note))
+				break;
+		if (j < i)
+			continue;
+		size_t k = 0;
+		fputs("<li>", f);
+		esc(f, r->note[0] ? r->note : "no reason given");
+		fputs(": ", f);
+		for (j = i; j < rs->n; j++) {
+			const struct tb_result *o = &rs->r[j];
+			if (strcmp(o->status, "unsupported") || strcmp(o->note, r->note))
+				continue;
+			bool dup = false; /* family/variant once */
+			for (size_t q = i; q < j && !dup; q++)
+				dup = !strcmp(rs->r[q].status, "unsupported") &&
+				      !strcmp(rs->r[q].note, r->note) &&
+				      !strcmp(rs->r[q].family, o->family) && !strcmp(rs->r[q].variant, o->variant);
+			if (dup)
+				continue;
+			fputs(k++ ? ", " : "", f);
+			esc(f, o->family);
+			fputc('/', f);
+			esc(f, o->variant);
+		}
+		fputs("</li>\n", f);
+	}
+	fputs("</ul></details>\n", f);
 }
 
 static void summary_table(FILE *f, const struct tb_report *rep)
 {
 	const struct tb_resultset *rs = rep->rs;
-	fputs("<p class=\"hint\">One row per case; figures are per call.  Click a column "
-	      "heading to sort.</p>\n<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
+	fputs("<p class=\"hint\">One row per case that ran; figures are per call.  Click a column "
+	      "heading to sort.</p>\n<div class=\"scroll\"><table class=\"sortable summary\"><thead><tr>"
 	      "<th>family</th><th>variant</th><th>mode</th><th>size</th><th>threads</th>"
 	      "<th>status</th><th>samples</th><th>median</th><th>\xc2\xb1MAD</th>"
 	      "<th>CI of median</th><th>min</th><th>p95</th><th>outliers</th><th>rate</th>"
@@ -189,6 +260,8 @@ static void summary_table(FILE *f, const struct tb_report *rep)
 		const struct tb_stats *s = &r->st;
 		bool has = r->nsamples || !isnan(s->median);
 		char b[96], sz[48];
+		if (!strcmp(r->status, "unsupported"))
+			continue;
 		fputs("<tr>", f);
 		text_cell(f, r->family, NULL);
 		text_cell(f, r->variant, NULL);
@@ -229,10 +302,11 @@ static void summary_table(FILE *f, const struct tb_report *rep)
 		num_cell(f, r->gbps, b);
 		snprintf(b, sizeof(b), "%.0f%%", 100 * r->limit_share);
 		num_cell(f, isnan(r->limit_share) ? NAN : 100 * r->limit_share, b);
-		text_cell(f, r->note, "note");
+		note_cell(f, r->note);
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody></table></div>\n", f);
+	unsupported(f, rs);
 }
 
 static void counters_table(FILE *f, const struct tb_report *rep)
@@ -301,26 +375,33 @@ static void kv_table(FILE *f, const struct tb_kvlist *kv)
 
 static void machine_table(FILE *f, const struct tb_report *rep)
 {
+	if (!rep->rs->fingerprint.n)
+		return;
+	fprintf(f, "<details open><summary>%zu keys</summary>\n", rep->rs->fingerprint.n);
 	kv_table(f, &rep->rs->fingerprint);
+	fputs("</details>\n", f);
 }
 
 static void options_table(FILE *f, const struct tb_report *rep)
 {
+	if (!rep->rs->options.n)
+		return;
+	fprintf(f, "<details><summary>%zu options</summary>\n", rep->rs->options.n);
 	kv_table(f, &rep->rs->options);
+	fputs("</details>\n", f);
 }
 
 static const struct section {
 	const char *id, *title;
 	void (*fn)(FILE *f, const struct tb_report *rep);
 } sections[] = {
+	{"overview", "Overview", tb_html_overview},
 	{"glance", "At a glance", glance},
 	{"comparison", "Comparison with the baseline", tb_html_comparison},
-	{"throughput", "Throughput", tb_html_throughput},
+	{"throughput", "Throughput per family", tb_html_throughput},
 	{"summary", "Summary", summary_table},
 	{"distributions", "Sample distributions", tb_html_distributions},
-	{"modes", "In-place vs out-of-place", tb_html_modes},
 	{"threads", "Threads scaling", tb_html_threads},
-	{"emu", "Emulator", tb_html_emu},
 	{"counters", "Counters per call", counters_table},
 	{"machine", "Machine fingerprint", machine_table},
 	{"options", "Options", options_table},
@@ -354,7 +435,9 @@ static int write_html(FILE *f, const struct tb_report *rep, char *err, size_t er
 		fputs(": ", f);
 		esc(f, rs->name);
 	}
-	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", tb_html_css);
+	fprintf(f, "</title>\n<style>\n%s", tb_html_css);
+	tb_html_palette_css(f);
+	fputs("</style>\n</head>\n<body>\n", f);
 	header(f, rep);
 	fputs("<nav>", f);
 	for (size_t i = 0; i < NSECTIONS; i++)

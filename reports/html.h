@@ -1,8 +1,11 @@
 /*
  * html.h - internal to the HTML writer: the sections it is split into
- * (html.c: document and tables; html_plots.c: throughput and sample
- * distributions; html_charts.c: modes, threads, emulator, comparison;
- * html_style.c: the inline stylesheet and script) and helpers they share.
+ * (html.c: document and tables; html_overview.c: legend and overview
+ * matrix; html_family.c + html_sizes.c: throughput per family;
+ * html_plots.c: sample distributions; html_charts.c: threads scaling;
+ * html_compare.c: the baseline comparison; html_palette.c: one colour per
+ * variant; html_style.c: the inline stylesheet and script) and the helpers
+ * they share.
  */
 #ifndef TB_HTML_H
 #define TB_HTML_H
@@ -34,12 +37,28 @@ size_t tb_html_families(const struct tb_resultset *rs, const char **out, size_t 
 void tb_html_fig_open(FILE *f);
 void tb_html_fig_close(FILE *f, const char *caption);
 
+/* true when the family has two or more measured cases (else: the table only) */
+bool tb_html_multi(const struct tb_resultset *rs, const char *family);
+/* the cache tier of a case's bytes per call from the fingerprint: L1, L2,
+ * L3, DRAM, or "" when unknown */
+void tb_html_tier(const struct tb_resultset *rs, const struct tb_result *r, char *buf,
+		  size_t len);
+
+/* html_palette.c: the CSS class of a variant's colour ("v3", "v3 alt" for
+ * VARIANT@LABEL), whether it is a peer, the report's order of variants,
+ * and the stylesheet rules of the palette */
+void tb_html_variant_class(const char *variant, char *buf, size_t len);
+bool tb_html_is_peer(const char *variant);
+int tb_html_variant_order(const char *a, const char *b);
+void tb_html_palette_css(FILE *f);
+/* the legend: a chip per variant that the page draws */
+void tb_html_legend(FILE *f, const struct tb_resultset *rs);
+
 /* each writes the body of its section (nothing when it has nothing to show) */
+void tb_html_overview(FILE *f, const struct tb_report *rep);
 void tb_html_throughput(FILE *f, const struct tb_report *rep);
 void tb_html_distributions(FILE *f, const struct tb_report *rep);
-void tb_html_modes(FILE *f, const struct tb_report *rep);
 void tb_html_threads(FILE *f, const struct tb_report *rep);
-void tb_html_emu(FILE *f, const struct tb_report *rep);
 void tb_html_comparison(FILE *f, const struct tb_report *rep);
 /* throughput against a log size axis (html_sizes.c), when sizes span >= 100x */
 void tb_html_size_lines(FILE *f, const struct tb_resultset *rs, const char *fam,

@@ -1,17 +1,18 @@
 /*
- * html_compare.c - the baseline comparison in the HTML report: a chart of
- * the new/old ratio per case with its confidence interval, coloured by
- * verdict, the noise-threshold band around 1; then the comparison table,
- * the unmatched cases and the fingerprint differences.  It renders a
- * struct tb_comparison and never recomputes it.
+ * html_compare.c - the baseline comparison in the HTML report: per family a
+ * small chart of the new/old ratio per case with its confidence interval,
+ * coloured by verdict, the noise-threshold band around 1; then the
+ * comparison table, the unmatched cases and the fingerprint differences.
+ * It renders a struct tb_comparison and never recomputes it.
  */
 #include "compare.h"
 #include "html.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#define MAXROWS 60
+#define MAXROWS 160
 
 static const char *verdict_class(enum tb_verdict v)
 {
@@ -42,12 +43,14 @@ static void metric_fmt(const struct tb_comparison *c, double v, char *buf, size_
 		snprintf(buf, len, "%.4g %s", v, c->metric_unit);
 }
 
-static void ratio_chart(FILE *f, const struct tb_comparison *c)
+/* the ratio chart of one family's compared cases (rows idx[0..n)) as a card;
+ * title NULL: the family's name, and the rows drop it */
+static void ratio_chart(FILE *f, const struct tb_comparison *c, const size_t *idx, size_t n,
+			const char *title)
 {
-	size_t n = c->nrows < MAXROWS ? c->nrows : MAXROWS;
 	double lo = 1, hi = 1;
 	for (size_t i = 0; i < n; i++) {
-		const struct tb_compare_row *r = &c->rows[i];
+		const struct tb_compare_row *r = &c->rows[idx[i]];
 		const double v[] = {r->ratio, r->ci_low, r->ci_high, 1 - r->threshold,
 				    1 + r->threshold};
 		for (size_t k = 0; k < 5; k++)
@@ -56,45 +59,80 @@ static void ratio_chart(FILE *f, const struct tb_comparison *c)
 				hi = fmax(hi, v[k]);
 			}
 	}
+	const char *fam = c->rows[idx[0]].key.family;
 	struct tb_svg s;
-	tb_html_fig_open(f);
-	tb_svg_begin(&s, f, TB_HTML_W, 60 + 22 * (double)n, 230, 40, "ratio to the baseline per case");
+	fputs("<figure class=\"card\"><div class=\"ctitle\">", f);
+	tb_xml_text(f, title ? title : fam);
+	fputs("</div>\n", f);
+	tb_svg_begin(&s, f, 460, 46 + 17 * (double)n, 200, 34, "ratio to the baseline per case");
+	s.y0 = 6;
 	tb_svg_axis_fit(&s.x, lo, hi, true, false);
-	tb_svg_xaxis(&s, "new \xc3\xb7 baseline (< 1: faster, > 1: slower)");
+	tb_svg_xaxis(&s, "new \xc3\xb7 baseline (< 1 faster)");
 	tb_svg_vline(&s, 1.0, "unity", NULL);
 	const char *labels[MAXROWS];
 	char lbuf[MAXROWS][TB_VARIANT_MAX + 96];
 	for (size_t i = 0; i < n; i++) {
-		key_label(&c->rows[i].key, lbuf[i], sizeof(lbuf[i]));
-		labels[i] = lbuf[i];
+		key_label(&c->rows[idx[i]].key, lbuf[i], sizeof(lbuf[i]));
+		size_t fl = title ? 0 : strlen(fam) + 1; /* the card names the family */
+		labels[i] = strlen(lbuf[i]) > fl ? lbuf[i] + fl : lbuf[i];
 	}
 	tb_svg_yrows(&s, n, labels);
 	for (size_t i = 0; i < n; i++) {
-		const struct tb_compare_row *r = &c->rows[i];
+		const struct tb_compare_row *r = &c->rows[idx[i]];
 		double ya, yb;
 		tb_svg_row(&s, i, n, &ya, &yb);
 		double yc = (ya + yb) / 2;
 		if (r->threshold > 0 && r->threshold < 1) {
 			double a = tb_svg_px(&s, 1 - r->threshold), b = tb_svg_px(&s, 1 + r->threshold);
-			tb_svg_rect(&s, a, ya + 2, b - a, yb - ya - 4, "band", NULL);
+			tb_svg_rect(&s, a, ya + 1, b - a, yb - ya - 2, "band", NULL);
 		}
-		if (!isfinite(r->ratio) || r->ratio <= 0)
-			continue;
 		const char *cls = verdict_class(r->verdict);
 		tb_svg_herrbar(&s, yc, r->ci_low, r->ci_high, cls);
 		char tip[400];
 		snprintf(tip, sizeof(tip), "%.240s: ratio %.3f, CI %.3f \xe2\x80\x93 %.3f, p %.3g: %s",
 			 lbuf[i], r->ratio, r->ci_low, r->ci_high, r->p, tb_verdict_name(r->verdict));
-		tb_svg_dot(&s, tb_svg_px(&s, r->ratio), yc, 4.5, cls, tip);
+		tb_svg_dot(&s, tb_svg_px(&s, r->ratio), yc, 4, cls, tip);
 	}
 	tb_svg_end(&s);
-	char cap[400];
-	snprintf(cap, sizeof(cap), "Ratio of the median %s to the baseline's, per case, with its "
-		 "confidence interval; green: faster, red: slower, grey: unchanged or not decided; "
-		 "shaded: the noise threshold (%.0f%% by default)%s.",
-		 strcmp(c->metric_unit, "ns") ? "metric" : "time per call", 100 * c->opts.threshold,
-		 c->nrows > n ? "; only the first cases are drawn (all are in the table)" : "");
-	tb_html_fig_close(f, cap);
+	fputs("</figure>\n", f);
+}
+
+/* the ratio charts, one card per family: every case with a ratio */
+static void ratio_charts(FILE *f, const struct tb_comparison *c)
+{
+	size_t *idx = malloc((c->nrows ? c->nrows : 1) * sizeof(*idx));
+	bool *done = calloc(c->nrows ? c->nrows : 1, sizeof(*done));
+	if (!idx || !done)
+		goto out;
+	fprintf(f, "<p class=\"hint\">Ratio of the median %s to the baseline's, per case, with its "
+		   "confidence interval; green: faster, red: slower, grey: unchanged or not decided; "
+		   "shaded: the noise threshold (%.3g%% by default).  Cases that could not be compared "
+		   "are in the table only.</p>\n<div class=\"grid\">\n",
+		strcmp(c->metric_unit, "ns") ? "metric" : "time per call", 100 * c->opts.threshold);
+	size_t nsingle = 0; /* families with one case share a card: no one-dot filler */
+	size_t *single = malloc((c->nrows ? c->nrows : 1) * sizeof(*single));
+	for (size_t i = 0; single && i < c->nrows; i++) {
+		size_t n = 0;
+		for (size_t j = i; j < c->nrows && n < MAXROWS; j++) {
+			const struct tb_compare_row *r = &c->rows[j];
+			if (done[j] || strcmp(r->key.family, c->rows[i].key.family))
+				continue;
+			done[j] = true;
+			if (isfinite(r->ratio) && r->ratio > 0)
+				idx[n++] = j;
+		}
+		if (n == 1 && nsingle < MAXROWS)
+			single[nsingle++] = idx[0];
+		else if (n)
+			ratio_chart(f, c, idx, n, NULL);
+	}
+	if (nsingle)
+		ratio_chart(f, c, single, nsingle, "families with one case");
+	free(single);
+	fputs("</div>\n", f);
+out:
+	free(idx);
+	free(done);
 }
 
 static void cell(FILE *f, const char *s, const char *cls)
@@ -128,7 +166,7 @@ void tb_html_comparison(FILE *f, const struct tb_report *rep)
 		fputs("</p>\n", f);
 	}
 	if (c->nrows)
-		ratio_chart(f, c);
+		ratio_charts(f, c);
 	fputs("<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>case</th>"
 	      "<th>baseline</th><th>new</th><th>ratio</th><th>CI of ratio</th><th>p</th>"
 	      "<th>threshold</th><th>verdict</th><th>note</th></tr></thead>\n<tbody>\n", f);

@@ -1,9 +1,10 @@
 /*
- * html_sizes.c - throughput against size on a true size axis: drawn beside
- * the grouped bars when a family ran at three or more sizes spanning orders
- * of magnitude, so cache-level steps show where they are.  Log scale on the
- * size axis; one line per variant (and thread count) with confidence-
- * interval error bars, and the measured machine limit per size, dashed.
+ * html_sizes.c - throughput against size on a true size axis: the panel a
+ * family card shows (html_family.c) when the family ran at three or more
+ * sizes spanning orders of magnitude, so cache-level steps show where they
+ * are.  Log scale on the size axis; one line per variant (and thread
+ * count) in the variant's colour, with confidence-interval error bars, and
+ * the measured machine limit per size, dashed red.
  */
 #include "html.h"
 
@@ -80,8 +81,8 @@ void tb_html_size_lines(FILE *f, const struct tb_resultset *rs, const char *fam,
 	tb_html_rate_label(ln[0].r[0], bytes, ylab, sizeof(ylab));
 	snprintf(title, sizeof(title), "%s %s: throughput against size", fam, mode);
 	struct tb_svg s;
-	tb_html_fig_open(f);
-	tb_svg_begin(&s, f, TB_HTML_W, 300, 64, 44, title);
+	tb_svg_begin(&s, f, 640, 280, 64, 44, title);
+	s.y0 = 10; /* no legend: the page has one */
 	bool ylog = tb_svg_spans(ylo, yhi, 30);
 	tb_svg_axis_fit(&s.x, xlo, xhi, true, false);
 	tb_svg_axis_fit(&s.y, ylo, yhi, ylog, true);
@@ -109,10 +110,16 @@ void tb_html_size_lines(FILE *f, const struct tb_resultset *rs, const char *fam,
 		}
 	if (nlim >= 2)
 		tb_svg_line(&s, nlim, lx, ly, "limit", true);
-	const char *names[MAXV], *cls[MAXV];
-	char nbuf[MAXV][64];
+	const char *cls[MAXV];
+	char cbuf[MAXV][40];
 	for (size_t k = 0; k < nl; k++) {
-		tb_svg_line(&s, ln[k].n, ln[k].x, ln[k].y, tb_svg_color(k), false);
+		/* a variant's lower thread counts dashed, in its colour */
+		bool fewer = false;
+		for (size_t q = 0; q < nl; q++)
+			fewer |= !strcmp(ln[q].variant, ln[k].variant) && ln[q].threads > ln[k].threads;
+		tb_html_variant_class(ln[k].variant, cbuf[k], sizeof(cbuf[k]));
+		cls[k] = cbuf[k];
+		tb_svg_line(&s, ln[k].n, ln[k].x, ln[k].y, cls[k], fewer);
 		for (size_t j = 0; j < ln[k].n; j++) {
 			const struct tb_result *r = ln[k].r[j];
 			double px = tb_svg_px(&s, ln[k].x[j]);
@@ -121,28 +128,12 @@ void tb_html_size_lines(FILE *f, const struct tb_resultset *rs, const char *fam,
 			char tip[TB_VARIANT_MAX + 256], sz[48], t[32];
 			tb_result_size_str(r, sz, sizeof(sz));
 			tb_fmt_per_call(r, r->st.median, t, sizeof(t));
-			snprintf(tip, sizeof(tip), "%s size %s: %.3g %s, %s per call", r->variant, sz,
-				 ln[k].y[j], ylab, t);
-			tb_svg_dot(&s, px, tb_svg_py(&s, ln[k].y[j]), 3.5, tb_svg_color(k), tip);
+			snprintf(tip, sizeof(tip), "%s \xc3\x97%u size %s: %.3g %s, %s per call",
+				 r->variant, r->threads, sz, ln[k].y[j], ylab, t);
+			tb_svg_dot(&s, px, tb_svg_py(&s, ln[k].y[j]), 3.5, cls[k], tip);
 		}
-		bool several = false; /* the variant ran at other thread counts too */
-		for (size_t q = 0; q < nl; q++)
-			several |= q != k && !strcmp(ln[q].variant, ln[k].variant);
-		if (several)
-			snprintf(nbuf[k], sizeof(nbuf[k]), "%.40s \xc3\x97%u", ln[k].variant, ln[k].threads);
-		else
-			snprintf(nbuf[k], sizeof(nbuf[k]), "%.60s", ln[k].variant);
-		names[k] = nbuf[k];
-		cls[k] = tb_svg_color(k);
 	}
-	tb_svg_legend(&s, nl, names, cls);
 	tb_svg_end(&s);
-	char cap[300];
-	snprintf(cap, sizeof(cap), "%s, %s: the same figures on a true size axis (log scale: the "
-		 "sizes span orders of magnitude)%s%s.", fam, strcmp(mode, "-") ? mode : "single mode",
-		 nlim >= 2 ? "; dashed red: the measured machine limit at each size" : "",
-		 ylog ? "; log throughput axis" : "");
-	tb_html_fig_close(f, cap);
 out:
 	free(ln);
 }

@@ -64,7 +64,7 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 			      "n", (json_int_t)r->n, "rows", (json_int_t)r->rows,
 			      "cols", (json_int_t)r->cols, "threads", (int)r->threads,
 			      "status", jstr(r->status), "note", jstr(r->note),
-			      "samples", (json_int_t)r->nsamples, "iters_per_sample", (json_int_t)r->iters,
+			      "samples", (json_int_t)tb_result_sample_count(r), "iters_per_sample", (json_int_t)r->iters,
 			      "runs", (json_int_t)(r->runs ? r->runs : 1));
 	if (!c)
 		return NULL;
@@ -87,6 +87,7 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 	json_object_set_new(c, "items_per_s", num(r->items_per_s));
 	json_object_set_new(c, "gbps", num(r->gbps));
 	json_object_set_new(c, "limit_share", num(r->limit_share));
+	json_object_set_new(c, "items_per_cycle", num(r->items_per_cycle));
 	json_t *ctr = json_object();
 	for (size_t j = 0; ctr && j < r->nmetrics; j++)
 		jset(ctr, r->metrics[j].name, num(r->metrics[j].median));
@@ -182,7 +183,7 @@ static int write_json(FILE *f, const struct tb_report *rep, char *err, size_t er
 	json_object_set_new(doc, "cases", cases);
 	if (rep->cmp)
 		json_object_set_new(doc, "comparison", comparison_object(rep->cmp));
-	int rc = json_dumpf(doc, f, JSON_INDENT(1) | JSON_REAL_PRECISION(10));
+	int rc = json_dumpf(doc, f, JSON_INDENT(1) | JSON_REAL_PRECISION(17));
 	json_decref(doc);
 	if (rc || fputc('\n', f) == EOF)
 		return tb_err(err, errlen, "error writing JSON");

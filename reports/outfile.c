@@ -9,6 +9,7 @@
 #include "../kernels/common.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -146,6 +147,35 @@ int tb_outfile_commit(struct tb_outfile *o, char *err, size_t errlen)
 	int rc = e ? tb_err(err, errlen, "cannot write '%s': %s", o->path, strerror(e)) : 0;
 	reset(o);
 	return rc;
+}
+
+/* the directory part of p ("." when none) and its last component */
+static void split(const char *p, char *dir, size_t dlen, const char **base)
+{
+	const char *slash = strrchr(p, '/');
+	if (!slash) {
+		snprintf(dir, dlen, ".");
+		*base = p;
+	} else {
+		snprintf(dir, dlen, "%.*s", slash == p ? 1 : (int)(slash - p), p);
+		*base = slash + 1;
+	}
+}
+
+bool tb_outfile_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	bool ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0;
+	if (ea && eb)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	if (ea != eb)
+		return false;
+	char da[PATH_MAX], db[PATH_MAX];
+	const char *ba, *bb;
+	split(a, da, sizeof(da), &ba);
+	split(b, db, sizeof(db), &bb);
+	return !strcmp(ba, bb) && stat(da, &sa) == 0 && stat(db, &sb) == 0 &&
+	       sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 void tb_outfile_abort(struct tb_outfile *o)

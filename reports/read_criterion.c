@@ -8,14 +8,15 @@
  * (the last run), "base" (the one before) or a --save-baseline name.
  * Samples are times[i] / iters[i] (ns per iteration, as criterion's own
  * analysis); the median and mean in estimates.json must agree with the
- * ones recomputed from sample.json (else the files are from different
- * runs); the slope estimate becomes the metric "slope".  Case name: the
+ * ones recomputed from sample.json (the loader's check: else the files
+ * are from different runs); the slope estimate becomes the metric "slope".  Case name: the
  * full_id, else the directory path below the tree given.
  */
 #include "foreign.h"
 #include "json.h"
 
 #include "../kernels/common.h"
+#include "csv_read.h"
 
 #include <dirent.h>
 #include <math.h>
@@ -28,16 +29,17 @@
 #define WALK_MAX_DIRS 100000
 #define SAMPLES_MAX 10000000
 
-/* an array of n numbers, each finite and >= 0 (> 0 when positive) */
+/* an array of n numbers (> 0 when positive: iteration counts divide; a
+ * time's range is the loader's check) */
 static int numbers(const char *path, const char *field, json_t *a, bool positive, double *out,
 		   size_t n, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < n; i++) {
 		json_t *x = json_array_get(a, i);
 		double v = json_number_value(x);
-		if (!json_is_number(x) || !isfinite(v) || v < 0 || (positive && v <= 0))
-			return tb_err(err, errlen, "%s: %s[%zu] is not a %s number", path, field, i,
-				      positive ? "positive" : "finite non-negative");
+		if (!json_is_number(x) || (positive && !(v > 0)))
+			return tb_err(err, errlen, "%s: %s[%zu] is not a %snumber", path, field, i,
+				      positive ? "positive " : "");
 		out[i] = v;
 	}
 	return 0;
@@ -117,7 +119,10 @@ static int estimate(const char *path, json_t *doc, const char *key, const char *
 	return 0;
 }
 
-static int check_estimates(const char *side, struct tb_result *r, char *err, size_t errlen)
+/* estimates.json: its median and mean (the loader checks them against
+ * sample.json's) and the slope as a metric */
+static int read_estimates(const char *side, struct tb_load_case *lc, struct tb_result *r,
+			  char *err, size_t errlen)
 {
 	char path[4096];
 	if (!tb_path_join(path, sizeof(path), side, "estimates.json") ||
@@ -133,11 +138,9 @@ static int check_estimates(const char *side, struct tb_result *r, char *err, siz
 	} else if (!estimate(path, doc, "median", "Median", true, &med, err, errlen) &&
 		   !estimate(path, doc, "mean", "Mean", true, &mean, err, errlen) &&
 		   !estimate(path, doc, "slope", "Slope", false, &slope, err, errlen)) {
-		if (!tb_foreign_agrees(med, r->st.median) || !tb_foreign_agrees(mean, r->st.mean))
-			tb_err(err, errlen, "%s: median %.6g / mean %.6g ns disagree with sample.json's %zu "
-			       "samples (median %.6g / mean %.6g ns): files from different runs?",
-			       path, med, mean, r->nsamples, r->st.median, r->st.mean);
-		else if (!isnan(slope) && tb_result_add_metric(r, "slope", slope, slope))
+		lc->declared_median = med;
+		lc->declared_mean = mean;
+		if (!isnan(slope) && tb_result_add_metric(r, "slope", slope, slope))
 			tb_err(err, errlen, "out of memory");
 		else
 			rc = 0;
@@ -188,8 +191,8 @@ static int read_id(const char *side, char *name, size_t len, struct tb_result *r
 }
 
 /* one benchmark's side directory; fallback names it without benchmark.json */
-static int read_side(const char *side, const char *fallback, struct tb_resultset *rs,
-		     char *err, size_t errlen)
+static int read_side(struct tb_load *ld, const char *side, const char *fallback, char *err,
+		     size_t errlen)
 {
 	struct tb_result tmp = {0};
 	char name[TB_VARIANT_MAX], path[4096];
@@ -202,24 +205,22 @@ static int read_side(const char *side, const char *fallback, struct tb_resultset
 	if (read_id(side, name, sizeof(name), &tmp, err, errlen) ||
 	    read_sample(path, &s, &n, &lo, &hi, err, errlen))
 		return -1;
-	struct tb_result *r = tb_foreign_case(rs, side, "benchmark id", TB_FAMILY_CRITERION, name,
-					      err, errlen);
-	if (!r) {
-		free(s);
+	struct tb_result *r = tb_load_add(ld, "%s", side);
+	int rc = r ? tb_foreign_key(r, TB_FAMILY_CRITERION, name, side, "benchmark id", err, errlen)
+		   : tb_err(err, errlen, "out of memory");
+	if (!rc && tb_load_samples(r, s, n))
+		rc = tb_err(err, errlen, "out of memory");
+	free(s);
+	if (rc)
 		return -1;
-	}
 	r->bytes = tmp.bytes;
 	r->items = tmp.items;
 	snprintf(r->unit, sizeof(r->unit), "%s", isnan(r->items) ? "it" : "elem");
 	r->iters = (uint64_t)lo;
-	int rc = tb_result_set_samples(r, s, n);
-	free(s);
-	if (rc)
-		return tb_err(err, errlen, "out of memory");
 	if (lo != hi)
 		snprintf(r->note, sizeof(r->note), "%.0f to %.0f iterations per sample (criterion's "
 			 "linear sampling); samples are time / iterations", lo, hi);
-	return check_estimates(side, r, err, errlen);
+	return read_estimates(side, tb_load_last(ld), r, err, errlen);
 }
 
 /* the name of the directory up levels above dir ("fib/20/new", 1 -> "20") */
@@ -247,8 +248,11 @@ static int cmp_str(const void *a, const void *b)
 
 struct walk {
 	const char *side;  /* the side read: "new", "base", or a baseline name */
-	struct tb_resultset *rs; /* NULL: only look for base + new pairs */
-	size_t found, dirs;
+	struct tb_load *ld; /* NULL: only count */
+	bool first;         /* (counting) stop at the first benchmark found */
+	size_t found;       /* benchmarks with the side */
+	size_t pairs;       /* ... that have base/ too (side "new") */
+	size_t dirs;
 	char *err;
 	size_t errlen;
 };
@@ -257,23 +261,19 @@ struct walk {
  * exists; its other subdirectories may hold more benchmarks */
 static int walk(struct walk *w, const char *dir, const char *rel, int depth)
 {
-	if (depth > WALK_MAX_DEPTH || ++w->dirs > WALK_MAX_DIRS)
+	if (depth > WALK_MAX_DEPTH || ++w->dirs > WALK_MAX_DIRS || (w->first && w->found))
 		return 0;
 	char p[4096];
 	if (tb_path_join(p, sizeof(p), dir, w->side) && tb_path_has_file(p, "sample.json")) {
-		char root[TB_VARIANT_MAX];
+		char root[TB_VARIANT_MAX], b[4096];
 		if (!*rel)
 			dir_name(dir, 0, root, sizeof(root));
-		if (!w->rs) {
-			char b[4096];
-			if (!strcmp(w->side, "new") && tb_path_join(b, sizeof(b), dir, "base") &&
-			    tb_path_has_file(b, "sample.json"))
-				w->found++;
-		} else {
-			if (read_side(p, *rel ? rel : root, w->rs, w->err, w->errlen))
-				return -1;
-			w->found++;
-		}
+		if (w->ld && read_side(w->ld, p, *rel ? rel : root, w->err, w->errlen))
+			return -1;
+		w->found++;
+		if (!strcmp(w->side, "new") && tb_path_join(b, sizeof(b), dir, "base") &&
+		    tb_path_has_file(b, "sample.json"))
+			w->pairs++;
 	}
 	DIR *d = opendir(dir);
 	if (!d)
@@ -288,7 +288,8 @@ static int walk(struct walk *w, const char *dir, const char *rel, int depth)
 		    !strcmp(nm, "new") || !strcmp(nm, "base") || !strcmp(nm, w->side))
 			continue;
 		struct stat st;
-		if (!tb_path_join(p, sizeof(p), dir, nm) || lstat(p, &st) != 0 || !S_ISDIR(st.st_mode) || tb_path_has_file(p, "sample.json"))
+		if (!tb_path_join(p, sizeof(p), dir, nm) || lstat(p, &st) != 0 ||
+		    !S_ISDIR(st.st_mode) || tb_path_has_file(p, "sample.json"))
 			continue; /* not a directory, a symbolic link, or another side */
 		if (n == cap) {
 			cap = cap ? 2 * cap : 16;
@@ -323,45 +324,135 @@ static int walk(struct walk *w, const char *dir, const char *rel, int depth)
 	return rc;
 }
 
-int tb_read_criterion(const char *dir, const char *side, struct tb_resultset *rs, char *err,
-		      size_t errlen)
+static bool is_dir(const char *p)
 {
-	size_t first = rs->n;
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* DIR@SIDE (a path that does not exist as given): DIR into dir, SIDE's
+ * offset into *side; false when PATH is not of that form */
+static bool split_side(const char *path, char *dir, size_t len, const char **side)
+{
+	struct stat st;
+	const char *at = strrchr(path, '@');
+	if (stat(path, &st) == 0 || !at || at == path || !at[1] || strchr(at, '/') ||
+	    (size_t)(at - path) >= len)
+		return false;
+	snprintf(dir, len, "%.*s", (int)(at - path), path);
+	*side = at + 1;
+	return is_dir(dir);
+}
+
+/* a directory of criterion's: one benchmark's side (sample.json in it), or
+ * a tree with a benchmark's new/ below; never a tbench result directory */
+static bool detect_path(const char *path)
+{
+	char dir[4096];
+	const char *side;
+	if (split_side(path, dir, sizeof(dir), &side))
+		return true;
+	if (!is_dir(path) || tb_path_has_file(path, "summary.csv"))
+		return false;
+	if (tb_path_has_file(path, "sample.json"))
+		return true;
+	struct walk w = {.side = "new", .first = true};
+	walk(&w, path, "", 0);
+	return w.found > 0;
+}
+
+/* dir: one benchmark's side directory (holding sample.json), or a tree
+ * whose benchmarks' SIDE/ directories are read (side NULL: "new") */
+static int read_dir(struct tb_load *ld, const char *dir, const char *side, char *err,
+		    size_t errlen)
+{
+	struct tb_resultset *rs = ld->rs;
+	struct walk w = {.side = side ? side : "new", .ld = ld, .err = err, .errlen = errlen};
+	bool one = !side && tb_path_has_file(dir, "sample.json");
+	char sd[TB_VARIANT_MAX] = "";
 	int rc;
-	struct walk w = {.side = side ? side : "new", .rs = rs, .err = err, .errlen = errlen};
-	if (!side && tb_path_has_file(dir, "sample.json")) {
+	if (one) {
 		char name[TB_VARIANT_MAX];
 		dir_name(dir, 1, name, sizeof(name));
-		rc = read_side(dir, name, rs, err, errlen);
+		dir_name(dir, 0, sd, sizeof(sd));
+		rc = read_side(ld, dir, name, err, errlen);
 	} else {
 		rc = walk(&w, dir, "", 0);
-		if (!rc && !w.found && side)
+		if (!rc && !w.found)
 			rc = tb_err(err, errlen, "%s: no criterion benchmark here has a '%s' directory "
-				    "(criterion's sides: new, base, or a --save-baseline name)", dir, side);
-		else if (!rc && !w.found)
-			return 1;
+				    "(criterion's sides: new, base, or a --save-baseline name)", dir,
+				    w.side);
 	}
-	if (rc) {
-		while (rs->n > first)
-			tb_result_free(&rs->r[--rs->n]);
-		return -1;
-	}
-	if (!rs->options.n) {
-		char sd[TB_VARIANT_MAX] = "";
-		if (!side && tb_path_has_file(dir, "sample.json"))
-			dir_name(dir, 0, sd, sizeof(sd));
+	if (!rc && !rs->options.n) {
 		tb_kv_set(&rs->options, "format", "criterion");
-		tb_kv_set(&rs->options, "criterion.side", side ? side : w.found ? "new" : sd);
+		tb_kv_set(&rs->options, "criterion.side", one ? sd : w.side);
 	}
-	return 0;
+	return rc;
 }
+
+static int read_criterion(struct tb_load *ld, const char *path, char *comp, size_t clen,
+			  char *err, size_t errlen)
+{
+	(void)comp, (void)clen;
+	char dir[4096];
+	const char *side = NULL;
+	int rc;
+	if (split_side(path, dir, sizeof(dir), &side)) {
+		rc = read_dir(ld, dir, side, err, errlen);
+	} else if (is_dir(path)) {
+		rc = read_dir(ld, path, NULL, err, errlen);
+	} else { /* one of criterion's JSON files: the directory it is in */
+		const char *slash = strrchr(path, '/');
+		snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - path) : 1,
+			 slash ? path : ".");
+		if (!dir[0])
+			snprintf(dir, sizeof(dir), "/");
+		rc = read_dir(ld, dir, NULL, err, errlen);
+	}
+	return rc ? tb_csv_one_line(err, errlen) : 0;
+}
+
+/* sample.json ({"sampling_mode", "iters", "times"}, before 0.3.3 a bare
+ * [iters, times] pair), estimates.json or benchmark.json */
+static bool detect(const char *head, size_t len)
+{
+	static const char *const keys[] = {
+		"sampling_mode", "iters", "times", "mean", "Mean", "median", "Median",
+		"median_abs_dev", "std_dev", "slope", "group_id", "full_id", "function_id",
+		"directory_name",
+	};
+	if (len && head[0] == '[') {
+		size_t i = 1;
+		while (i < len && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
+				   head[i] == '\n'))
+			i++;
+		return i < len && head[i] == '[';
+	}
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+		if (tb_foreign_head_key(head, len, keys[k]))
+			return true;
+	return false;
+}
+
+static const char *const cfields[TB_LF_COUNT] =
+	TB_FOREIGN_FIELDS("sample.json: times", "estimates.json: median.point_estimate",
+			  "estimates.json: mean.point_estimate", "sample.json: times / iters",
+			  "benchmark.json: throughput.Bytes", "benchmark.json: throughput.Elements");
+
+const struct tb_reader tb_reader_criterion = {
+	.name = "criterion.rs directory",
+	.sep = "/",
+	.fields = cfields,
+	.detect = detect,
+	.detect_path = detect_path,
+	.read = read_criterion,
+};
 
 bool tb_foreign_criterion_pair(const char *path)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+	if (!is_dir(path))
 		return false;
 	struct walk w = {.side = "new"};
 	walk(&w, path, "", 0);
-	return w.found > 0;
+	return w.pairs > 0;
 }

@@ -3,8 +3,9 @@
  * a result set.  One case per run_name: its per-repetition rows are the
  * samples (real_time, or cpu_time; per iteration, in time_unit), the
  * aggregates (mean, median, ...) are recognised and never counted as
- * samples - where repetition rows exist, the median and mean aggregates
- * must agree with the ones recomputed from them; where only aggregates
+ * samples - where repetition rows exist, the median and mean aggregates of
+ * the time sampled must agree with the ones recomputed from them (the
+ * loader's check, as is the repetition count); where only aggregates
  * exist (--benchmark_report_aggregates_only) the median aggregate is the
  * case's median, without samples.  User counters become metrics; the
  * context block becomes the fingerprint.
@@ -13,7 +14,7 @@
 #include "json.h"
 
 #include "../kernels/common.h"
-#include "stats.h"
+#include "csv_read.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -199,8 +200,8 @@ static int read_row(const char *path, size_t i, json_t *row, struct groups *gs,
 		if (!f)
 			return tb_err(err, errlen, "%s: %s.time_unit is missing or not ns, us, ms or s",
 				      path, where);
-		if (tb_foreign_num(row, "real_time", false, path, where, &rt_, err, errlen) ||
-		    tb_foreign_num(row, "cpu_time", false, path, where, &ct, err, errlen))
+		if (tb_foreign_num(row, "real_time", path, where, &rt_, err, errlen) ||
+		    tb_foreign_num(row, "cpu_time", path, where, &ct, err, errlen))
 			return -1;
 		double *dst = !strcmp(agg, "median") ? g->agg_median : g->agg_mean;
 		dst[0] = rt_ * f;
@@ -246,8 +247,8 @@ static int read_row(const char *path, size_t i, json_t *row, struct groups *gs,
 	if (!f)
 		return tb_err(err, errlen, "%s: %s.time_unit is missing or not ns, us, ms or s", path,
 			      where);
-	if (tb_foreign_num(row, "real_time", false, path, where, &t[0], err, errlen) ||
-	    tb_foreign_num(row, "cpu_time", false, path, where, &t[1], err, errlen))
+	if (tb_foreign_num(row, "real_time", path, where, &t[0], err, errlen) ||
+	    tb_foreign_num(row, "cpu_time", path, where, &t[1], err, errlen))
 		return -1;
 	if (push(&g->t[0], t[0] * f) || push(&g->t[1], t[1] * f))
 		return tb_err(err, errlen, "out of memory");
@@ -272,14 +273,15 @@ static int read_row(const char *path, size_t i, json_t *row, struct groups *gs,
 	return 0;
 }
 
-static int finish(const char *path, const struct group *g, const struct tb_read_opts *o,
-		  struct tb_resultset *rs, char *err, size_t errlen)
+static int finish(struct tb_load *ld, const char *path, const struct group *g, char *err,
+		  size_t errlen)
 {
-	struct tb_result *r = tb_foreign_case(rs, path, "benchmark name", TB_FAMILY_GBENCH,
-					      g->name, err, errlen);
+	struct tb_result *r = tb_load_add(ld, "%s: %s", path, g->name);
 	if (!r)
+		return tb_err(err, errlen, "out of memory");
+	if (tb_foreign_key(r, TB_FAMILY_GBENCH, g->name, path, "benchmark name", err, errlen))
 		return -1;
-	int sel = o->gbench_time == TB_GBENCH_CPU ? 1 : 0;
+	int sel = ld->ro->gbench_time == TB_GBENCH_CPU ? 1 : 0;
 	r->threads = (unsigned)g->threads;
 	snprintf(r->unit, sizeof(r->unit), "it");
 	if (g->error || g->skip) {
@@ -288,6 +290,9 @@ static int finish(const char *path, const struct group *g, const struct tb_read_
 			 g->error ? "error: " : "skipped: ", g->error ? g->error : g->skip);
 		return 0;
 	}
+	struct tb_load_case *lc = tb_load_last(ld);
+	if (g->declared > 0)
+		lc->declared_samples = (size_t)g->declared;
 	size_t n = g->t[sel].n;
 	if (!n) {
 		if (isnan(g->agg_median[sel]) && isnan(g->agg_mean[sel]))
@@ -299,31 +304,12 @@ static int finish(const char *path, const struct group *g, const struct tb_read_
 			 "aggregate, no samples", isnan(g->agg_median[sel]) ? "mean" : "median");
 		return 0;
 	}
-	if (g->declared > 0 && (size_t)g->declared != n)
-		return tb_err(err, errlen, "%s: '%s' has %zu repetition rows, its rows declare %lld",
-			      path, g->name, n, g->declared);
 	r->iters = (uint64_t)g->iters;
-	if (tb_result_set_samples(r, g->t[sel].v, n))
+	if (tb_load_samples(r, g->t[sel].v, n))
 		return tb_err(err, errlen, "out of memory");
-	/* the tool's aggregates against the figures recomputed from its rows */
-	for (int t = 0; t < 2; t++) {
-		struct tb_stats s;
-		if (isnan(g->agg_median[t]) && isnan(g->agg_mean[t]))
-			continue;
-		if (t == sel)
-			s = r->st;
-		else
-			tb_stats_compute(g->t[t].v, n, &s);
-		const char *tn = t ? "cpu_time" : "real_time";
-		if (!isnan(g->agg_median[t]) && !tb_foreign_agrees(g->agg_median[t], s.median))
-			return tb_err(err, errlen, "%s: '%s': the median aggregate's %s (%.6g ns) is not the "
-				      "median of its %zu repetitions (%.6g ns): rows from different runs?",
-				      path, g->name, tn, g->agg_median[t], n, s.median);
-		if (!isnan(g->agg_mean[t]) && !tb_foreign_agrees(g->agg_mean[t], s.mean))
-			return tb_err(err, errlen, "%s: '%s': the mean aggregate's %s (%.6g ns) is not the "
-				      "mean of its %zu repetitions (%.6g ns): rows from different runs?",
-				      path, g->name, tn, g->agg_mean[t], n, s.mean);
-	}
+	/* the tool's aggregates must be those of its rows (the loader's check) */
+	lc->declared_median = g->agg_median[sel];
+	lc->declared_mean = g->agg_mean[sel];
 	if (tb_foreign_metric(r, sel ? "real_time" : "cpu_time", g->t[!sel].v, n, path, err,
 			      errlen))
 		return -1;
@@ -400,12 +386,30 @@ static void context(json_t *ctx, struct tb_kvlist *fp)
 	}
 }
 
-int tb_read_gbench(const char *path, json_t *doc, const struct tb_read_opts *o,
-		   struct tb_resultset *rs, char *err, size_t errlen)
+static const char *const gfields[2][TB_LF_COUNT] = {
+	TB_FOREIGN_FIELDS("repetitions", "median aggregate's real_time (as ns)",
+			  "mean aggregate's real_time (as ns)", "real_time (as ns)", "bytes",
+			  "items"),
+	TB_FOREIGN_FIELDS("repetitions", "median aggregate's cpu_time (as ns)",
+			  "mean aggregate's cpu_time (as ns)", "cpu_time (as ns)", "bytes",
+			  "items"),
+};
+
+static int read_gbench(struct tb_load *ld, const char *path, char *comp, size_t clen,
+		       char *err, size_t errlen)
 {
+	(void)comp, (void)clen;
+	struct tb_resultset *rs = ld->rs;
+	bool cpu = ld->ro->gbench_time == TB_GBENCH_CPU;
+	ld->fields = gfields[cpu];
+	json_t *doc = tb_json_load_file(path, err, errlen);
+	if (!doc)
+		return -1;
 	json_t *rows = json_object_get(doc, "benchmarks");
 	struct groups gs = {.index = json_object(), .names = json_object()};
 	int rc = gs.index && gs.names ? 0 : tb_err(err, errlen, "out of memory");
+	if (!rc && !json_is_array(rows))
+		rc = tb_err(err, errlen, "%s: \"benchmarks\" is missing or not an array", path);
 	size_t i;
 	json_t *row;
 	json_array_foreach(rows, i, row) {
@@ -419,21 +423,30 @@ int tb_read_gbench(const char *path, json_t *doc, const struct tb_read_opts *o,
 	}
 	if (!rc && !gs.n)
 		rc = tb_err(err, errlen, "%s: \"benchmarks\" is empty", path);
-	size_t first = rs->n;
 	for (size_t g = 0; !rc && g < gs.n; g++)
-		rc = finish(path, &gs.g[g], o, rs, err, errlen);
+		rc = finish(ld, path, &gs.g[g], err, errlen);
 	groups_free(&gs);
-	if (rc) {
-		while (rs->n > first)
-			tb_result_free(&rs->r[--rs->n]);
-		return -1;
-	}
-	if (!rs->fingerprint.n)
+	if (!rc && !rs->fingerprint.n)
 		context(json_object_get(doc, "context"), &rs->fingerprint);
-	if (!rs->options.n) {
+	if (!rc && !rs->options.n) {
 		tb_kv_set(&rs->options, "format", "google-benchmark");
-		tb_kv_set(&rs->options, "gbench.time", o->gbench_time == TB_GBENCH_CPU ? "cpu_time"
-											: "real_time");
+		tb_kv_set(&rs->options, "gbench.time", cpu ? "cpu_time" : "real_time");
 	}
-	return 0;
+	json_decref(doc);
+	return rc ? tb_csv_one_line(err, errlen) : 0;
 }
+
+/* Google Benchmark writes {"context": {...}, "benchmarks": [...]} */
+static bool detect(const char *head, size_t len)
+{
+	return tb_foreign_head_key(head, len, "context") ||
+	       tb_foreign_head_key(head, len, "benchmarks");
+}
+
+const struct tb_reader tb_reader_gbench = {
+	.name = "Google Benchmark JSON",
+	.sep = ": ",
+	.fields = gfields[0],
+	.detect = detect,
+	.read = read_gbench,
+};

@@ -6,12 +6,14 @@
  * wall time per run, seconds) are the samples; hyperfine exports only the
  * means of user and system time, which become the metrics user_ns and
  * system_ns (per run); memory_usage_byte[] (newer hyperfine) the metric
- * max_rss_bytes.  A file without times[] gives the median only.
+ * max_rss_bytes.  hyperfine's median and mean must be those of times[]
+ * (the loader's check).  A file without times[] gives the median only.
  */
 #include "foreign.h"
 #include "json.h"
 
 #include "../kernels/common.h"
+#include "csv_read.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -64,8 +66,34 @@ static int case_name(const char *path, json_t *e, size_t i, json_t *counts, char
 	return 0;
 }
 
-static int read_entry(const char *path, json_t *e, size_t i, json_t *counts,
-		      struct tb_resultset *rs, char *err, size_t errlen)
+static const char *const hfields[TB_LF_COUNT] =
+	TB_FOREIGN_FIELDS("times", "median (as ns)", "mean (as ns)", "times (as ns)", "bytes",
+			  "items");
+
+/* an array of numbers into a new array (scaled by f), or NULL with err */
+static double *numbers(json_t *a, double f, const char *path, const char *where,
+		       const char *key, char *err, size_t errlen)
+{
+	size_t n = json_array_size(a);
+	double *v = malloc((n ? n : 1) * sizeof(*v));
+	if (!v) {
+		tb_err(err, errlen, "out of memory");
+		return NULL;
+	}
+	for (size_t j = 0; j < n; j++) {
+		json_t *x = json_array_get(a, j);
+		if (!json_is_number(x) && !json_is_null(x)) {
+			free(v);
+			tb_err(err, errlen, "%s: %s.%s[%zu] is not a number", path, where, key, j);
+			return NULL;
+		}
+		v[j] = json_is_null(x) ? NAN : json_number_value(x) * f;
+	}
+	return v;
+}
+
+static int read_entry(struct tb_load *ld, const char *path, json_t *e, size_t i,
+		      json_t *counts, char *err, size_t errlen)
 {
 	char where[48], name[TB_VARIANT_MAX];
 	snprintf(where, sizeof(where), "results[%zu]", i);
@@ -75,18 +103,23 @@ static int read_entry(const char *path, json_t *e, size_t i, json_t *counts,
 		return -1;
 	char cw[64];
 	snprintf(cw, sizeof(cw), "%s.command", where);
-	struct tb_result *r = tb_foreign_case(rs, path, cw, TB_FAMILY_HYPERFINE, name, err,
-					      errlen);
+	struct tb_result *r = tb_load_add(ld, "%s: %s", path, where);
 	if (!r)
+		return tb_err(err, errlen, "out of memory");
+	if (tb_foreign_key(r, TB_FAMILY_HYPERFINE, name, path, cw, err, errlen))
 		return -1;
 	r->iters = 1;
 	r->items = 1;
 	snprintf(r->unit, sizeof(r->unit), "run");
-	double user, sys;
-	if (tb_foreign_num(e, "user", false, path, where, &user, err, errlen) ||
-	    tb_foreign_num(e, "system", false, path, where, &sys, err, errlen))
-		return -1;
+	double user, sys, med = NAN, mean = NAN;
 	json_t *times = json_object_get(e, "times");
+	/* the median and mean are required only without times[] */
+	if (tb_foreign_num(e, "user", path, where, &user, err, errlen) ||
+	    tb_foreign_num(e, "system", path, where, &sys, err, errlen) ||
+	    ((!times || json_object_get(e, "median")) &&
+	     tb_foreign_num(e, "median", path, where, &med, err, errlen)) ||
+	    (json_object_get(e, "mean") && tb_foreign_num(e, "mean", path, where, &mean, err, errlen)))
+		return -1;
 	json_t *codes = json_object_get(e, "exit_codes");
 	if (times && (!json_is_array(times) || !json_array_size(times)))
 		return tb_err(err, errlen, "%s: %s.times is not a non-empty array", path, where);
@@ -96,29 +129,20 @@ static int read_entry(const char *path, json_t *e, size_t i, json_t *counts,
 	if (times && codes && json_array_size(codes) != n)
 		return tb_err(err, errlen, "%s: %s has %zu times but %zu exit_codes", path, where, n,
 			      json_array_size(codes));
+	struct tb_load_case *lc = tb_load_last(ld);
 	if (n) {
-		double *s = malloc(n * sizeof(*s));
+		double *s = numbers(times, 1e9, path, where, "times", err, errlen);
 		if (!s)
-			return tb_err(err, errlen, "out of memory");
-		for (size_t j = 0; j < n; j++) {
-			json_t *t = json_array_get(times, j);
-			double x = json_number_value(t);
-			if (!json_is_number(t) || !isfinite(x) || x < 0 || x > 1e9) {
-				free(s);
-				return tb_err(err, errlen, "%s: %s.times[%zu] is not a number of seconds "
-					      "from 0 to 1e9", path, where, j);
-			}
-			s[j] = x * 1e9;
-		}
-		int rc = tb_result_set_samples(r, s, n);
+			return -1;
+		int rc = tb_load_samples(r, s, n);
 		free(s);
 		if (rc)
 			return tb_err(err, errlen, "out of memory");
+		lc->declared_median = med * 1e9;
+		lc->declared_mean = mean * 1e9;
 	} else {
-		double med;
-		if (tb_foreign_num(e, "median", false, path, where, &med, err, errlen))
-			return -1;
 		r->st.median = med * 1e9;
+		r->st.mean = mean * 1e9;
 		snprintf(r->note, sizeof(r->note), "no times[] in the file: the median only");
 	}
 	size_t failed = 0;
@@ -143,19 +167,8 @@ static int read_entry(const char *path, json_t *e, size_t i, json_t *counts,
 		if (!m || (n && m != n))
 			return tb_err(err, errlen, "%s: %s.memory_usage_byte is not an array of one "
 				      "value per run", path, where);
-		double *v = malloc(m * sizeof(*v));
-		if (!v)
-			return tb_err(err, errlen, "out of memory");
-		for (size_t j = 0; j < m; j++) {
-			json_t *x = json_array_get(mem, j);
-			if (!json_is_integer(x) || json_integer_value(x) < 0) {
-				free(v);
-				return tb_err(err, errlen, "%s: %s.memory_usage_byte[%zu] is not a "
-					      "non-negative integer", path, where, j);
-			}
-			v[j] = (double)json_integer_value(x);
-		}
-		int rc = tb_foreign_metric(r, "max_rss_bytes", v, m, path, err, errlen);
+		double *v = numbers(mem, 1, path, where, "memory_usage_byte", err, errlen);
+		int rc = v ? tb_foreign_metric(r, "max_rss_bytes", v, m, path, err, errlen) : -1;
 		free(v);
 		if (rc)
 			return -1;
@@ -163,33 +176,51 @@ static int read_entry(const char *path, json_t *e, size_t i, json_t *counts,
 	return 0;
 }
 
-int tb_read_hyperfine(const char *path, json_t *doc, struct tb_resultset *rs, char *err,
-		      size_t errlen)
+static int read_hyperfine(struct tb_load *ld, const char *path, char *comp, size_t clen,
+			  char *err, size_t errlen)
 {
+	(void)comp, (void)clen;
+	struct tb_resultset *rs = ld->rs;
+	json_t *doc = tb_json_load_file(path, err, errlen);
+	if (!doc)
+		return -1;
 	json_t *results = json_object_get(doc, "results");
-	size_t first = rs->n;
-	int rc = json_array_size(results) ? 0 : tb_err(err, errlen, "%s: \"results\" is empty", path);
+	int rc = 0;
+	if (!json_is_array(results) || !json_array_size(results))
+		rc = tb_err(err, errlen, "%s: \"results\" is missing, empty or not an array", path);
 	json_t *counts = json_object(); /* command -> how many entries have it */
+	if (!counts)
+		rc = tb_err(err, errlen, "out of memory");
 	size_t i;
 	json_t *e;
 	json_array_foreach(results, i, e) {
 		const char *c = json_string_value(json_object_get(e, "command"));
-		if (c && json_object_set_new(counts, c, json_integer(
+		if (!rc && c && json_object_set_new(counts, c, json_integer(
 				json_integer_value(json_object_get(counts, c)) + 1)))
 			rc = tb_err(err, errlen, "out of memory");
 	}
 	for (i = 0; !rc && i < json_array_size(results); i++)
-		rc = read_entry(path, json_array_get(results, i), i, counts, rs, err, errlen);
+		rc = read_entry(ld, path, json_array_get(results, i), i, counts, err, errlen);
 	json_decref(counts);
-	if (rc) {
-		while (rs->n > first)
-			tb_result_free(&rs->r[--rs->n]);
-		return -1;
-	}
-	if (!rs->options.n) {
+	json_decref(doc);
+	if (!rc && !rs->options.n) {
 		tb_kv_set(&rs->options, "format", "hyperfine");
 		tb_kv_set(&rs->options, "hyperfine.user_system",
 			  "per-command means (hyperfine exports no per-run CPU times)");
 	}
-	return 0;
+	return rc ? tb_csv_one_line(err, errlen) : 0;
 }
+
+/* hyperfine --export-json: {"results": [...]} */
+static bool detect(const char *head, size_t len)
+{
+	return tb_foreign_head_key(head, len, "results");
+}
+
+const struct tb_reader tb_reader_hyperfine = {
+	.name = "hyperfine JSON",
+	.sep = ".",
+	.fields = hfields,
+	.detect = detect,
+	.read = read_hyperfine,
+};

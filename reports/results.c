@@ -51,6 +51,11 @@ void tb_resultset_free(struct tb_resultset *rs)
 	memset(rs, 0, sizeof(*rs));
 }
 
+size_t tb_result_sample_count(const struct tb_result *r)
+{
+	return r->nsamples ? r->nsamples : r->samples_declared;
+}
+
 bool tb_result_is_insns(const struct tb_result *r)
 {
 	return !strcmp(r->metric, TB_METRIC_INSNS);
@@ -122,8 +127,55 @@ void tb_result_size_str(const struct tb_result *r, char *buf, size_t len)
 		snprintf(buf, len, "%llu", (unsigned long long)r->n);
 }
 
+static int u64_cmp(uint64_t a, uint64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+int tb_result_key_cmp_unshaped(const struct tb_result *a, const struct tb_result *b)
+{
+	int d = strcmp(a->family, b->family);
+	if (!d)
+		d = strcmp(a->variant, b->variant);
+	if (!d)
+		d = strcmp(a->mode, b->mode);
+	if (!d)
+		d = u64_cmp(a->n, b->n);
+	if (!d)
+		d = u64_cmp(a->threads, b->threads);
+	return d;
+}
+
+int tb_result_key_cmp(const struct tb_result *a, const struct tb_result *b)
+{
+	int d = tb_result_key_cmp_unshaped(a, b);
+	if (!d)
+		d = u64_cmp(a->rows, b->rows);
+	if (!d)
+		d = u64_cmp(a->cols, b->cols);
+	return d;
+}
+
+void tb_result_key_str(const struct tb_result *r, char *buf, size_t len)
+{
+	char sz[48];
+	tb_result_size_str(r, sz, sizeof(sz));
+	snprintf(buf, len, "%s/%s/%s/%s/%u", r->family, r->variant, r->mode, sz, r->threads);
+}
+
 bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b)
 {
-	return !strcmp(a->family, b->family) && !strcmp(a->variant, b->variant) &&
-	       !strcmp(a->mode, b->mode) && a->n == b->n && a->threads == b->threads;
+	return tb_result_key_cmp(a, b) == 0;
+}
+
+
+const char *const tb_statuses[] = {"ok", "partial", "failed-verify", "unsupported",
+				   "setup-failed", NULL};
+
+bool tb_status_known(const char *status)
+{
+	for (size_t i = 0; tb_statuses[i]; i++)
+		if (!strcmp(tb_statuses[i], status))
+			return true;
+	return false;
 }

@@ -38,11 +38,13 @@ struct tb_result {
 	uint64_t n, rows, cols;
 	unsigned threads;
 	char metric[16]; /* "time": samples are ns per call; "instructions": instructions per call */
-	char status[24]; /* ok, failed-verify, unsupported, setup-failed, partial */
+	char status[24]; /* one of tb_statuses */
 	char note[256];  /* why a case is not ok, or a remark */
 	uint64_t iters;  /* calls per sample */
 	size_t nsamples;
 	double *samples; /* ns per call, nsamples of them (owned) */
+	size_t samples_declared; /* read without its raw samples: how many the file
+				  * counted (written back as the sample count) */
 	size_t runs;     /* tbench runs pooled in samples, in order (--append); 0 reads as 1 */
 	double bytes, flops, items; /* work per call */
 	char unit[16];              /* what items count */
@@ -68,6 +70,8 @@ void tb_result_free(struct tb_result *r);
 
 /* Set samples (copied) and recompute statistics and throughput. */
 int tb_result_set_samples(struct tb_result *r, const double *ns, size_t n);
+/* the samples behind the figures: nsamples, or samples_declared */
+size_t tb_result_sample_count(const struct tb_result *r);
 /* true when the samples are instruction counts, not times */
 bool tb_result_is_insns(const struct tb_result *r);
 /* Recompute statistics and derived rates from r->samples. */
@@ -78,7 +82,23 @@ int tb_result_add_metric_of(struct tb_result *r, const char *name, const double 
 
 /* "1000x1000" when rows > 1, else "n" */
 void tb_result_size_str(const struct tb_result *r, char *buf, size_t len);
-/* same (family, variant, mode, n, threads) */
+/* The key of a case: (family, variant, mode, rows x cols, threads).  The
+ * shape, not only n: 1000x10 and 10x1000 are two cases.  key_cmp orders
+ * keys (for sorting and binary search) by family, variant, mode, n,
+ * threads, then the shape, so the shapes of one n are neighbours and
+ * key_cmp_unshaped (the same without the shape: files written before the
+ * shape was part of the key) finds them; same_key is key_cmp == 0. */
+int tb_result_key_cmp(const struct tb_result *a, const struct tb_result *b);
+int tb_result_key_cmp_unshaped(const struct tb_result *a, const struct tb_result *b);
+/* "family/variant/mode/size/threads", e.g. "scale/avx2/inplace/1000x1000/1":
+ * the case's identity as one string (the results history keys series by it,
+ * messages name cases by it) */
+void tb_result_key_str(const struct tb_result *r, char *buf, size_t len);
 bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b);
+
+/* The statuses a case can have, NULL-terminated: ok, partial,
+ * failed-verify, unsupported, setup-failed. */
+extern const char *const tb_statuses[];
+bool tb_status_known(const char *status);
 
 #endif

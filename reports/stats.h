@@ -80,5 +80,35 @@ int tb_stats_mann_whitney(const double *a, size_t na, const double *b, size_t nb
 /* The smallest two-sided p-value the test can give for these counts
  * (2 / C(na+nb, na)): if it is not below alpha, no verdict is possible. */
 double tb_stats_mw_min_p(size_t na, size_t nb);
+/* The null distribution of U for sizes m, n without ties: m*n + 1
+ * probabilities (malloc'd; coefficients of the Gaussian binomial
+ * [m+n choose m]_q), or NULL when out of memory. */
+double *tb_stats_mw_null(size_t m, size_t n);
+
+/* Two sides pooled from several runs each (ra, rb >= 2; a run's samples
+ * consecutive, runs in order): the run is the unit.  With as many runs on
+ * both sides the runs are paired by position (run i of each side measured
+ * together, as rounds are) and each pair gives one log ratio: the median
+ * of the log ratios of its samples at the same position when both runs
+ * have as many samples (runs that took turns measured those microseconds
+ * apart), else the log ratio of the run medians; the Wilcoxon signed-rank
+ * test and its Hodges-Lehmann estimate and interval are computed on them,
+ * so load that moves both members of a pair cancels.  Otherwise each run
+ * is reduced to its median and the Mann-Whitney test and its
+ * Hodges-Lehmann shift apply to the log run medians.  Distribution-free,
+ * exact when small and without ties. */
+struct tb_runs_cmp {
+	bool paired;
+	size_t n;              /* pairs, or runs of a x runs of b */
+	double ratio;          /* Hodges-Lehmann estimate of median(b) / median(a) */
+	double ci_low, ci_high; /* its interval at the level (NaN: too few runs for it) */
+	double p;              /* two-sided */
+	double min_p;          /* the smallest p these counts allow */
+	bool exact;
+};
+int tb_stats_compare_runs(const double *a, size_t na, size_t ra, const double *b, size_t nb,
+			  size_t rb, double level, struct tb_runs_cmp *out);
+/* the median of each of the runs equal consecutive shares of x (out: runs) */
+void tb_stats_run_medians(const double *x, size_t n, size_t runs, double *out);
 
 #endif

@@ -196,14 +196,12 @@ static int cmp_tagged(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-/* P(U <= u) under the null for sizes m, n without ties: coefficients of the
- * Gaussian binomial [m+n choose m]_q count the arrangements with U = k. */
-static int exact_cdf(size_t m, size_t n, double u, double *p)
+double *tb_stats_mw_null(size_t m, size_t n)
 {
 	size_t len = m * n + 1;
 	double *c = calloc(len, sizeof(double));
 	if (!c)
-		return -1;
+		return NULL;
 	c[0] = 1;
 	for (size_t i = 1; i <= m; i++) {
 		size_t a = n + i; /* multiply by (1 - q^a), truncated to len */
@@ -212,15 +210,27 @@ static int exact_cdf(size_t m, size_t n, double u, double *p)
 		for (size_t k = i; k < len; k++) /* divide by (1 - q^i) */
 			c[k] += c[k - i];
 	}
-	double total = 0, below = 0;
+	double total = 0;
 	for (size_t k = 0; k < len; k++) {
-		double v = c[k] > 0 ? c[k] : 0; /* rounding can leave a tiny negative */
-		total += v;
-		if ((double)k <= u + 1e-9)
-			below += v;
+		c[k] = c[k] > 0 ? c[k] : 0; /* rounding can leave a tiny negative */
+		total += c[k];
 	}
+	for (size_t k = 0; k < len; k++)
+		c[k] /= total;
+	return c;
+}
+
+/* P(U <= u) under the null for sizes m, n without ties */
+static int exact_cdf(size_t m, size_t n, double u, double *p)
+{
+	double *c = tb_stats_mw_null(m, n);
+	if (!c)
+		return -1;
+	double below = 0;
+	for (size_t k = 0; k <= m * n && (double)k <= u + 1e-9; k++)
+		below += c[k];
 	free(c);
-	*p = below / total;
+	*p = below;
 	return 0;
 }
 

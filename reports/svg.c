@@ -84,7 +84,7 @@ static double nice_step(double range)
 	double raw = range / 5;
 	double p = pow(10, floor(log10(raw)));
 	double m = raw / p;
-	return p * (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10);
+	return p * (m < 1.5 ? 1 : m < 3 ? 2 : m < 7 ? 5 : 10); /* the nearest nice step (4 to 8 ticks) */
 }
 
 void tb_svg_axis_fit(struct tb_svg_axis *a, double lo, double hi, bool log, bool zero_based)
@@ -151,6 +151,18 @@ static size_t ticks(const struct tb_svg_axis *a, double *t, size_t max)
 				if (v >= a->lo * 0.999 && v <= a->hi * 1.001 && n < max)
 					t[n++] = v;
 			}
+		if (n >= 3)
+			return n;
+		/* a narrow log range (a ratio axis around 1): plain steps read better
+		 * than one lonely "1" */
+		for (double st = nice_step(a->hi - a->lo), k = 0; k < 4; k++, st /= 2) {
+			n = 0;
+			for (double v = ceil(a->lo / st) * st; v <= a->hi * 1.000001 && n < max; v += st)
+				if (v > 0)
+					t[n++] = fabs(v - round(v / st) * st) < st * 1e-6 ? round(v / st) * st : v;
+			if (n >= 4)
+				break;
+		}
 		return n;
 	}
 	double st = nice_step(a->hi - a->lo);
@@ -301,8 +313,8 @@ void tb_svg_herrbar(struct tb_svg *s, double y, double lo, double hi, const char
 	if (isnan(lo) || isnan(hi))
 		return;
 	double a = tb_svg_px(s, lo), b = tb_svg_px(s, hi);
-	fprintf(s->f, "<path class=\"err %s\" d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\"/>\n",
-		cls ? cls : "", a, y, b, a, y - 4, y + 4, b, y - 4, y + 4);
+	fprintf(s->f, "<path class=\"err%s%s\" d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\"/>\n",
+		cls ? " " : "", cls ? cls : "", a, y, b, a, y - 4, y + 4, b, y - 4, y + 4);
 }
 
 void tb_svg_line(struct tb_svg *s, size_t n, const double *xs, const double *ys,
@@ -325,6 +337,30 @@ void tb_svg_line(struct tb_svg *s, size_t n, const double *xs, const double *ys,
 	}
 	if (open)
 		fputs("\"/>\n", s->f);
+}
+
+static void band_run(struct tb_svg *s, size_t a, size_t b, const double *xs, const double *lo,
+		     const double *hi, const char *cls)
+{
+	if (b <= a)
+		return;
+	fprintf(s->f, "<path class=\"%s\" d=\"M", cls);
+	for (size_t i = a; i < b; i++)
+		fprintf(s->f, "%s%.1f %.1f", i > a ? "L" : "", tb_svg_px(s, xs[i]), tb_svg_py(s, hi[i]));
+	for (size_t i = b; i-- > a;)
+		fprintf(s->f, "L%.1f %.1f", tb_svg_px(s, xs[i]), tb_svg_py(s, lo[i]));
+	fputs("Z\"/>\n", s->f);
+}
+
+void tb_svg_band(struct tb_svg *s, size_t n, const double *xs, const double *lo,
+		 const double *hi, const char *cls)
+{
+	size_t start = 0;
+	for (size_t i = 0; i <= n; i++)
+		if (i == n || isnan(xs[i]) || isnan(lo[i]) || isnan(hi[i])) {
+			band_run(s, start, i, xs, lo, hi, cls);
+			start = i + 1;
+		}
 }
 
 void tb_svg_dot(struct tb_svg *s, double px, double py, double r, const char *cls,

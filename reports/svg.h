@@ -65,6 +65,9 @@ void tb_svg_herrbar(struct tb_svg *s, double y, double lo, double hi, const char
 /* A polyline through data points (NaN points break the line). */
 void tb_svg_line(struct tb_svg *s, size_t n, const double *xs, const double *ys,
 		 const char *cls, bool dashed);
+/* A shaded band between lo[i] and hi[i] at xs[i] (data; NaN points break it). */
+void tb_svg_band(struct tb_svg *s, size_t n, const double *xs, const double *lo,
+		 const double *hi, const char *cls);
 /* A point at pixel coordinates with a hover tip (may be NULL). */
 void tb_svg_dot(struct tb_svg *s, double px, double py, double r, const char *cls,
 		const char *tip);

@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# ci-regression.sh - the CI regression gate in one step: build, run the
-# suite against the saved baseline, write the Markdown summary, fail (exit 1)
-# on a slower case, and refresh the baseline on the main branch.
+# ci-regression.sh - the CI regression gate in one step.  Two modes:
 #
-# The baseline directory must survive between CI jobs: restore it from the
-# CI cache before this script and save it after (see README, "The CI
-# recipe").  Settings (environment):
+# A/B (the gate; what scripts/gate-selftest.sh proves): with TB_BASE_REF (a
+# git revision: the pull request's base, or the commit before a push) the
+# base revision is built beside this one and both are measured in one job,
+# in rounds that take turns sample by sample (scripts/gate-ab.sh); exit 1 on
+# a slower case.  TB_BASE_TBENCH=path gives a base binary instead of a
+# revision.  No baseline needs to be kept between jobs.
+#
+# Stored baseline (a trend check): without a base, the suite runs TB_ROUNDS
+# times against the baseline saved by an earlier job, which must survive
+# between jobs (restore it from the CI cache before this script and save it
+# after), and the main branch refreshes it.  Runs of different jobs may
+# land on different machines and loads: the A/B mode is the one to gate on.
+# Settings (environment):
 #   TBENCH_BASELINE_DIR  where baselines live (default .tbench/baselines)
 #   TB_BASELINE          baseline name (default main)
 #   TB_MAIN_BRANCH       the branch whose runs refresh the baseline (default main)
@@ -14,22 +22,24 @@
 #   TB_RESULTS           where results go (default results/)
 #   TB_SUMMARY           Markdown summary (default $GITHUB_STEP_SUMMARY when
 #                        set, else $TB_RESULTS/gate.md)
-#   TB_ROUNDS            runs of the suite pooled into one result set (default
-#                        1).  With N > 1 the suite runs N times into the
-#                        baseline NAME-candidate (--append), is compared with
-#                        `tbench compare`, which then resamples whole runs,
-#                        and on main replaces the baseline: both sides carry
-#                        the run-to-run spread of a shared runner (the method
-#                        scripts/gate-selftest.sh proves).
+#   TB_BASE_REF          A/B mode: the base revision to build and compare with
+#   TB_BASE_TBENCH       A/B mode: a base tbench binary (instead of TB_BASE_REF)
+#   TB_ROUNDS            A/B: rounds first (gate-ab.sh, default 10, more while
+#                        undecided up to TB_MAX_ROUNDS, default 40).  Stored
+#                        baseline: runs of the suite pooled into one result set
+#                        (default 10): the suite runs N times into the baseline
+#                        NAME-candidate (--append), is compared with `tbench
+#                        compare`, which then compares run by run, and on main
+#                        replaces the baseline.
 #   TBENCH               a tbench binary to use (default: install the build
 #                        dependencies and build ./build)
 # Extra arguments go to `tbench run` (default: the default suite with
 # --min-sample-time 100us, which a shared runner disturbs least).
 # Exit: 0 no regression, 1 a slower case (or a failed verification),
-# 2 bad usage or a damaged baseline.
+# 2 bad usage or a damaged baseline, 3 an output could not be written.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-rounds=${TB_ROUNDS:-1}
+rounds=${TB_ROUNDS:-10}
 case $rounds in
 '' | *[!0-9]* | 0) echo "ci-regression: invalid TB_ROUNDS '$rounds': expected a whole number from 1 to 100" >&2; exit 2 ;;
 esac
@@ -50,6 +60,17 @@ mkdir -p "$out" "$(dirname "$summary")"
 args=("$@")
 [ ${#args[@]} -eq 0 ] && args=(--min-sample-time 100us)
 
+# the base binary of the A/B mode: given, or built from TB_BASE_REF
+base=${TB_BASE_TBENCH:-}
+if [ -z "$base" ] && [ -n "${TB_BASE_REF:-}" ]; then
+	bsrc=$(mktemp -d)
+	cleanup_base() { git -C "$root" worktree remove --force "$bsrc/src" >/dev/null 2>&1 || true; rm -rf "$bsrc"; }
+	trap cleanup_base EXIT
+	git -C "$root" worktree add --detach "$bsrc/src" "$TB_BASE_REF" >"$bsrc/log" 2>&1 ||
+		{ echo "ci-regression: cannot check out TB_BASE_REF '$TB_BASE_REF': $(tail -1 "$bsrc/log")" >&2; exit 2; }
+	echo "ci-regression: building the base revision $TB_BASE_REF" >&2
+	base=$("$bsrc/src/scripts/build.sh" release | tail -1)/tbench
+fi
 # publish the Markdown summary, say what happened, exit with tbench's status
 finish() {
 	if [ "$summary" != "$out/gate.md" ] && [ -f "$out/gate.md" ]; then
@@ -62,6 +83,20 @@ finish() {
 	esac
 	exit "$1"
 }
+
+if [ -n "$base" ]; then
+	# A/B: both revisions in this job, in rounds taking turns (gate-ab.sh)
+	[ -x "$base" ] || { echo "ci-regression: TB_BASE_TBENCH '$base' is not an executable" >&2; exit 2; }
+	echo "ci-regression: comparing with the base ${TB_BASE_REF:-$base} in rounds (scripts/gate-ab.sh)" >&2
+	set +e
+	TB_OLD_TBENCH=$base TB_NEW_TBENCH=$tbench TB_OLD_NAME=base TB_NEW_NAME=head TB_AB_DIR=$out/ab \
+		TB_ROUNDS=${TB_ROUNDS:-10} TB_COMPARE_ARGS="--markdown $out/gate.md" \
+		"$root/scripts/gate-ab.sh" "${args[@]}"
+	rc=$?
+	set -e
+	[ -f "$out/ab/head/summary.csv" ] && cp "$out/ab/head/summary.csv" "$out/ab/head/samples.csv" "$out/"
+	finish $rc
+fi
 
 if [ "$rounds" -gt 1 ]; then
 	# N runs pooled into NAME-candidate, compared as a whole, promoted on main

@@ -3,15 +3,16 @@
 #   scripts/deps.sh build   what building tbench needs
 #   scripts/deps.sh test    that, plus what the test suite uses (cross
 #                           compiler, qemu, chromium, valgrind, perf, clang,
+#                           the PostgreSQL server and sqlite3 for the history,
 #                           hyperfine, Google Benchmark + g++ for the foreign tests)
 # Idempotent: installs only what is missing and says what it installs.
 set -euo pipefail
 
 build_pkgs=(cmake make gcc pkg-config git libc6-dev libpapi-dev libpfm4-dev papi-tools
-	libopenblas-dev libgsl-dev libcmocka-dev libjansson-dev libcsv-dev)
+	libopenblas-dev libgsl-dev libcmocka-dev libjansson-dev libcsv-dev libsqlite3-dev libpq-dev)
 test_pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 	python3 python3-numpy likwid valgrind linux-perf chromium clang libclang-rt-14-dev
-	python3-html5lib hyperfine libbenchmark-dev g++)
+	python3-html5lib sqlite3 postgresql hyperfine libbenchmark-dev g++)
 
 case "${1:-build}" in
 build) want=("${build_pkgs[@]}") ;;

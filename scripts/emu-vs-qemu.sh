@@ -4,15 +4,17 @@
 # translator on x86-64, and `--engine interp`), `qemu-aarch64 -d nochain`
 # (qemu's TCG with translation-block chaining disabled: every block exit goes
 # back through qemu's dispatcher) and plain `qemu-aarch64` (its JIT with
-# chaining), each timed the same way: the whole process, median of RUNS
-# runs (hyperfine when installed, else bash's clock).  Prints instructions
-# per second for each and the ratios.
-# usage: scripts/emu-vs-qemu.sh [N] [RUNS]   (default N = 100000000 iterations, RUNS = 3)
-# Env: TBENCH (default build/tbench; built when missing).
+# chaining), each timed the same way: the whole process, start-up
+# included, median of RUNS runs (hyperfine when installed, else GNU time).
+# Prints instructions per second for each and the ratios, by wall time and
+# by CPU time (user + system: the fairer figure on a loaded machine).
+# usage: scripts/emu-vs-qemu.sh [N] [RUNS]   (default N = 100000000 iterations, RUNS = 5)
+# Env: TBENCH (default build/tbench; built when missing); TB_PIN=CPU pins
+# every command to that CPU (taskset).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 n=${1:-100000000}
-runs=${2:-3}
+runs=${2:-5}
 tbench=${TBENCH:-$root/build/tbench}
 [ -x "$tbench" ] || tbench=$("$root/scripts/build.sh" release | tail -1)/tbench
 for tool in aarch64-linux-gnu-as qemu-aarch64; do
@@ -26,12 +28,12 @@ trap 'rm -rf "$tmp"' EXIT
 # runs of a command (CPU time is the fairer figure on a loaded machine)
 time_cmd() {
 	if command -v hyperfine >/dev/null; then
-		hyperfine -N -r "$runs" -w 0 --export-json "$tmp/h.json" -- "$*" >/dev/null 2>&1
+		hyperfine -N -r "$runs" -w 1 --export-json "$tmp/h.json" -- "$*" >/dev/null 2>&1
 		/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["median"], r["user"] + r["system"])' "$tmp/h.json"
 	else
 		for _ in $(seq "$runs"); do
 			/usr/bin/time -f "%e %U %S" "$@" 2>&1 >/dev/null | tail -1
-		done | awk '{w[NR]=$1; c+=$2+$3} END {asort(w); print w[int((NR+1)/2)], c/NR}'
+		done | sort -n | awk '{w[NR]=$1; c+=$2+$3} END {print w[int((NR+1)/2)], c/NR}'
 	fi
 }
 
@@ -45,6 +47,8 @@ for v in str nostr; do
 	insns=$("$tbench" emu run --engine interp --stats "$elf" 2>&1 >/dev/null | awk '/^emu:/ {print $2}')
 	[ "$insns" = "$want" ] || { echo "emu-vs-qemu.sh: tbench --engine interp executed $insns instructions, want $want" >&2; exit 1; }
 	declare -A ips=() cips=()
+	pin=()
+	[ -n "${TB_PIN:-}" ] && pin=(taskset -c "$TB_PIN")
 	for r in tbench tbench-interp qemu-nochain qemu-jit; do
 		case $r in
 		tbench) cmd=("$tbench" emu run "$elf") ;;
@@ -52,7 +56,7 @@ for v in str nostr; do
 		qemu-nochain) cmd=(qemu-aarch64 -d nochain "$elf") ;;
 		qemu-jit) cmd=(qemu-aarch64 "$elf") ;;
 		esac
-		read -r s c < <(time_cmd "${cmd[@]}")
+		read -r s c < <(time_cmd "${pin[@]}" "${cmd[@]}")
 		ips[$r]=$(echo "$insns / $s / 1000000" | bc -l)
 		cips[$r]=$(echo "$insns / $c / 1000000" | bc -l)
 		printf '%-11s %-14s %9.3f %10.1f %9.3f %10.1f\n' "loop-$v" "$r" "$s" "${ips[$r]}" "$c" "${cips[$r]}"

@@ -8,7 +8,11 @@
 #
 # The case runs with `tbench run --profile` (fixed calls per sample, no warmup,
 # no calibration; raise --profile-iters N or --samples N for more perf samples
-# on a small case).  Call graphs: dwarf by default (tbench is built without
+# on a small case).  Only the measured samples are recorded: perf starts with
+# its events disabled (-D -1 --control fifo:...) and tbench enables them right
+# before its measured samples and disables them right after (TB_PERF_CONTROL),
+# so tbench's own probes (effective clock, copy bandwidth) are not in it; the
+# last lines say how many samples fell inside the measured calls.  Call graphs: dwarf by default (tbench is built without
 # frame pointers, so `-g` frame-pointer stacks are cut short); --call-graph fp
 # gives `perf record -g`.  The event is the CPU's cycles, or the cpu-clock
 # software timer where hardware events are not supported (many VMs; it says so).
@@ -58,11 +62,13 @@ perf_check
 if [ "$perf_hw" = yes ]; then event=cycles; else perf_explain_hw; event=cpu-clock; fi
 tb_outdir
 tb_defaults
-rec=(-e "$event" --call-graph "$callgraph" -o "$out/perf.data")
+perf_control
+rec=(-e "$event" --call-graph "$callgraph" -o "$out/perf.data" "${perf_ctl[@]}")
 [ -z "$freq" ] || rec+=(-F "$freq")
 echo "$me: perf record ${rec[*]}: $case_line" >&2
 "$PERF" record "${rec[@]}" -- "$TBENCH" run "${tb_args[@]}" >"$out/tbench.txt" 2>"$out/perf-record.log"
 rc=$?
+perf_control_done
 cat "$out/tbench.txt"
 if [ $rc -ne 0 ]; then
 	sed 's/^/    /' "$out/perf-record.log" >&2
@@ -82,4 +88,7 @@ echo "== perf report (top) =="
 grep -v '^#' "$out/report.txt" | grep -v '^$' | head -25
 echo "== hottest stacks ($samples samples) =="
 awk '{print $NF "\t" $0}' "$out/stacks.folded" | sort -rn -k1,1 | head -5 | cut -f2-
+awk '{ s += $NF } /(^|;)tb_runner_call;/ { k += $NF }
+	END { printf "samples in the measured calls (tb_runner_call): %d of %d (%.1f%%)\n", k, s, s ? 100 * k / s : 0 }' \
+	"$out/stacks.folded"
 tb_finish

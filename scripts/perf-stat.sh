@@ -10,6 +10,9 @@
 # and the software events task-clock, context-switches, cpu-migrations,
 # page-faults; where the machine has no hardware counters (many VMs) only the
 # software events, and it says so.  --events LIST replaces the list.
+# Only the measured samples are counted: perf starts with its events disabled
+# (-D -1 --control fifo:...) and tbench enables them around its measured
+# samples (TB_PERF_CONTROL), so warmup and tbench's own probes are left out.
 #
 # Writes to results/profile/<case>-<UTC time>/ (or under --out DIR):
 #   perf-stat.txt  perf's report     tbench.txt  tbench's table
@@ -48,10 +51,12 @@ if [ -z "$events" ]; then
 fi
 tb_outdir
 tb_defaults
-echo "$me: perf stat -e $events: $case_line" >&2
-"$PERF" stat -e "$events" -o "$out/perf-stat.txt" -- \
+perf_control
+echo "$me: perf stat -e $events ${perf_ctl[*]}: $case_line" >&2
+"$PERF" stat -e "$events" -o "$out/perf-stat.txt" "${perf_ctl[@]}" -- \
 	"$TBENCH" run "${tb_args[@]}" >"$out/tbench.txt"
 rc=$?
+perf_control_done
 cat "$out/tbench.txt"
 [ $rc -eq 0 ] || fail "perf stat or tbench failed (exit $rc); see $out"
 tb_check_ok

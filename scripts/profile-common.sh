@@ -170,6 +170,33 @@ perf_check() {
 	fi
 }
 
+# perf_control: perf records the measured samples only.  perf starts with its
+# events disabled (-D -1) and listens on a control fifo; tbench (told by
+# TB_PERF_CONTROL) writes "enable" right before a case's measured samples and
+# "disable" right after, and waits for perf's "ack" each time, so warmup,
+# calibration and the clock and bandwidth probes stay out of the profile.
+# Sets perf_ctl (perf's options) and exports TB_PERF_CONTROL; needs $out.
+# Without --control in this perf (older than 5.10) the whole run is recorded,
+# and it says so.
+perf_control() {
+	perf_ctl=()
+	local help
+	help=$("$PERF" record -h 2>&1) # exits 129 after the usage
+	if [[ "$help" != *--control* ]]; then
+		say "this perf has no --control: the profile covers the whole run (warmup and probes too)"
+		return 0
+	fi
+	rm -f "$out/perf.ctl" "$out/perf.ack"
+	mkfifo "$out/perf.ctl" "$out/perf.ack" || fail "cannot create the control fifos in $out"
+	perf_ctl=(-D -1 --control "fifo:$out/perf.ctl,$out/perf.ack")
+	export TB_PERF_CONTROL=$out/perf.ctl,$out/perf.ack
+}
+
+# perf_control_done: the fifos go once perf has finished
+perf_control_done() {
+	rm -f "$out/perf.ctl" "$out/perf.ack"
+}
+
 # perf_explain_hw: one line when the CPU's counters are not available
 perf_explain_hw() {
 	[ "$perf_hw" = no ] || return 0

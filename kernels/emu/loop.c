@@ -7,8 +7,9 @@
 #include "loop.h"
 
 #include "../common.h"
-#include "emu.h"
-#include "encode.h"
+
+#include <tbench/emu.h>
+#include <tbench/emu_encode.h>
 
 #include <stdlib.h>
 

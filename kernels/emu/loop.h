@@ -10,7 +10,8 @@
 #define TB_EMU_LOOP_H
 
 #include "../kernel.h"
-#include "emu.h"
+
+#include <tbench/emu.h>
 
 #include <stdbool.h>
 

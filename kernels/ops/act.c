@@ -135,7 +135,7 @@ static int check(struct tb_case *c, const float *x, size_t rows, size_t cols, co
 	size_t n = rows * cols;
 	float *yb = tb_alloc((n + 3 + PAD) * sizeof(float), why, len);
 	if (!yb)
-		return -1;
+		return TB_VERIFY_NOMEM;
 	int rc = 0;
 	for (size_t off = 0; off < 4 && !rc; off += 3) {
 		float *y = yb + off;
@@ -189,11 +189,11 @@ int tb_act_worst(struct tb_case *c, double bound, double *worst, char *why, size
 	enum { NS = 6001 };
 	float *xb = tb_alloc((NS + 3) * sizeof(float), why, len);
 	if (!xb)
-		return -1;
+		return TB_VERIFY_NOMEM;
 	int rc = -1;
 	*worst = 0;
 	/* the case's own input first */
-	if (s && check(c, s->x, s->rows, s->cols, "input", bound, worst, why, len))
+	if (s && (rc = check(c, s->x, s->rows, s->cols, "input", bound, worst, why, len)))
 		goto out;
 	for (size_t off = 0; off < 4; off += 3) {
 		float *x = xb + off;
@@ -205,21 +205,21 @@ int tb_act_worst(struct tb_case *c, double bound, double *worst, char *why, size
 			};
 			for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
 				tb_fill_uniform(x, NS, c->seed + i, -8.0f, 8.0f);
-				if (check(c, x, shapes[i][0], shapes[i][1], "uniform", bound, worst, why, len))
+				if ((rc = check(c, x, shapes[i][0], shapes[i][1], "uniform", bound, worst, why, len)))
 					goto out;
 			}
 			/* large magnitudes, -inf, NaN and +inf entries, one per row */
 			sweep(x, NS, c->seed);
-			if (check(c, x, 3, 2000, "sweep", bound, worst, why, len))
+			if ((rc = check(c, x, 3, 2000, "sweep", bound, worst, why, len)))
 				goto out;
 			for (size_t i = 0; i < 1000; i++)
 				x[i] = i % 7 == 0 ? -INFINITY : (float)(i % 50) * 2.5f - 60.0f;
-			if (check(c, x, 10, 100, "wide", bound, worst, why, len))
+			if ((rc = check(c, x, 10, 100, "wide", bound, worst, why, len)))
 				goto out;
 		} else {
 			static const size_t odd[] = {1, 3, 15, 17, 1023, 1025, NS};
 			for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
-				if (check(c, x + (NS - odd[i]), 1, odd[i], "sweep", bound, worst, why, len))
+				if ((rc = check(c, x + (NS - odd[i]), 1, odd[i], "sweep", bound, worst, why, len)))
 					goto out;
 		}
 	}

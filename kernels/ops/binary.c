@@ -171,7 +171,7 @@ static int check_one(struct tb_case *c, size_t n, size_t off, uint64_t seed, cha
 	bool sop = tb_op_info_of(c)->kind == TB_OPK_SCALAR;
 	size_t bytes = tb_mul_size(n + off + PAD, sizeof(float));
 	float *bufs[4] = {0};
-	int rc = -1;
+	int rc = TB_VERIFY_NOMEM;
 	for (int i = 0; i < 4; i++)
 		if (!(bufs[i] = tb_alloc(bytes, why, len)))
 			goto out;

@@ -247,7 +247,8 @@ int tb_create_verify(struct tb_case *c, char *why, size_t len)
 		float *src = tb_alloc(bytes, why, len), *want = tb_alloc(bytes, why, len);
 		float *y = src && want ? obtain(s, c, bytes) : NULL;
 		if (!y) {
-			rc = tb_err(why, len, "n=%zu: cannot allocate", n);
+			tb_err(why, len, "n=%zu: cannot allocate", n);
+			rc = TB_VERIFY_NOMEM;
 		} else {
 			tb_fill_uniform(src, n, c->seed + k, -1.0f, 1.0f);
 			for (size_t i = 0; i < n; i++)

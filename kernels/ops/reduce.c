@@ -177,9 +177,10 @@ static int check_one(struct tb_case *c, size_t rows, size_t cols, size_t off, ui
 	size_t n = rows * cols, nout = axis == TB_OPK_ALL ? 1 : axis == TB_OPK_ROWS ? rows : cols;
 	float *xb = tb_alloc((n + off + PAD) * sizeof(float), why, len);
 	float *out = tb_alloc((nout + PAD) * sizeof(float), why, len);
-	int rc = -1;
+	int rc = TB_VERIFY_NOMEM;
 	if (!xb || !out)
 		goto done;
+	rc = -1;
 	float *x = xb + off;
 	tb_fill_uniform(x, n, seed, -1.0f, 1.0f);
 	for (size_t i = nout; i < nout + PAD; i++)

@@ -206,9 +206,10 @@ static int check_one(struct tb_case *c, size_t n, size_t misalign,
 	float *xb = tb_alloc(bytes, why, len);
 	float *rb = tb_alloc(bytes, why, len);
 	float *vb = tb_alloc(bytes, why, len);
-	int rc = -1;
+	int rc = TB_VERIFY_NOMEM;
 	if (!xb || !rb || !vb)
 		goto out;
+	rc = -1;
 	float *x = xb + misalign, *r = rb + misalign, *v = vb + misalign;
 	tb_fill_uniform(x, n, seed, -1.0f, 1.0f);
 	/* canaries after the end catch tail overruns */

@@ -2,21 +2,18 @@
  * spin/chain.c - the calibration kernel: a fixed chain of n dependent
  * integer multiply-adds per call (an LCG step each), so a call costs a
  * known, memory-free amount of work.  It exists to test the harness and the
- * regression gate: tb_case.work_factor (> 1 in the gate self-test only)
- * scales the chain to round(n * work_factor) steps under the same key.
+ * regression gate (whose self-test makes it longer with `run --work-factor`,
+ * a test aid of the engine, cmd/run_exec.c, that works for every kernel).
  */
 #include "../common.h"
 #include "../kernel.h"
-
-#include <math.h>
 
 #define LCG_MUL 6364136223846793005ull
 #define LCG_ADD 1442695040888963407ull
 
 static uint64_t steps(const struct tb_case *c)
 {
-	double f = c->work_factor > 0 ? c->work_factor : 1.0;
-	return (uint64_t)llround((double)c->n * f);
+	return c->n;
 }
 
 static uint64_t chain(uint64_t x, uint64_t k)

@@ -55,3 +55,39 @@ bin_without() {
 	done
 	ln -s "${links[@]}" "$d/"
 }
+
+# Headless Chromium (Debian's chromium; CHROMIUM overrides), a fresh profile
+# each time, no network.  browser_check HTML CHECK.JS WxH: loads HTML with
+# the <script> in CHECK.JS appended (script errors are collected in
+# window.__e from the first moment on); the check sets document.title to
+# "TBCHECK ..." and $title receives it; the console goes to console.txt.
+# browser_shot HTML PNG WxH: a screenshot.
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+browser_run() {
+	local size=$1 profile rc; shift
+	profile=$(mktemp -d)
+	timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		--user-data-dir="$profile" --window-size="${size/x/,}" --virtual-time-budget=5000 \
+		--hide-scrollbars "$@"
+	rc=$?
+	rm -rf "$profile"
+	return $rc
+}
+browser_check() {
+	{
+		sed -e '/^<\/body>/,$d' \
+			-e 's|<head>|<head><script>window.__e=[];window.addEventListener("error",function(e){window.__e.push(String(e.message));});</script>|' \
+			"$1"
+		cat "$2"
+		printf '</body>\n</html>\n'
+	} >"$1.check.html"
+	browser_run "$3" --enable-logging=stderr --v=0 --dump-dom "file://$PWD/$1.check.html" \
+		>"$1.dom" 2>console.txt
+	title=$(grep -o "<title>TBCHECK[^<]*" "$1.dom")
+	title=${title#<title>}
+	echo "# $title"
+}
+browser_shot() {
+	browser_run "$3" --screenshot="$2" "file://$(readlink -f "$1")" >/dev/null 2>&1
+}

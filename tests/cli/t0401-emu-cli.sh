@@ -29,7 +29,7 @@ expect_usage "bad --mem" "invalid --mem '5000'" "$TBENCH" emu run --raw --mem 50
 expect_usage "bad --max-insns" "invalid --max-insns 'lots'" "$TBENCH" emu run --raw --max-insns lots exit42.bin
 expect_usage "bad --addr" "invalid --addr 'zz'" "$TBENCH" emu run --raw --addr zz exit42.bin
 expect_usage "--addr without --raw" "need --raw" "$TBENCH" emu run --addr 0 exit42.bin
-expect_usage "raw code that does not fit" "do not fit" "$TBENCH" emu run --raw --mem 4Ki --addr 4090 exit42.bin
+expect_usage "raw code that does not fit" "do not fit" "$TBENCH" emu run --raw --mem 4Ki --addr 4088 exit42.bin
 expect_usage "not an ELF" "not an ELF file" "$TBENCH" emu run exit42.bin
 expect_usage "unknown option" "unknown option '--fast'" "$TBENCH" emu run --fast exit42.bin
 

@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
-# t0501-counters.sh - `tbench counters` listing and filtering, and
-# `tbench run --events`: per-call counter columns, the one-line notice when
-# the machine has no hardware counters, and refusals (exit 2, one line,
-# with the reason and a suggestion) for events that cannot be counted.
+# t0501-counters.sh - `tbench counters` listing (by backend) and filtering,
+# and `tbench run --events`: per-call counter columns, the line naming each
+# event's backend, the one-line notice when the machine has no hardware
+# counters, and refusals (exit 2, one line, with the reason and a
+# suggestion) for events that cannot be counted.  Holds with PAPI's CPU
+# component active and with it disabled (ctest's nopmu.cli.t0501-counters).
 . "$(dirname "$0")/lib.sh"
 
 expect_status "counters" 0 "$TBENCH" counters
 check "names the PAPI version" 'grep -Eq "^PAPI [0-9]+\." "$T/out"'
-check "lists the perf_event component as active" 'grep -Eq "^  perf_event +active" "$T/out"'
+check "says what the kernel allows" 'grep -Eq "^perf_event_open: counts this process, (user and kernel side|user space only) \(kernel.perf_event_paranoid is" "$T/out"'
+check "names libpfm4's PMUs" 'grep -Eq "^libpfm4 PMUs here: perf, perf_raw" "$T/out"'
+if grep -Eq "^  perf_event +active" "$T/out"; then papi=active; else papi=disabled; fi
+echo "# PAPI's perf_event component: $papi"
+if [ $papi = active ]; then
+	check "PAPI lists the software events" 'sed -n "/^native events (PAPI)/,/^$/p" "$T/out" | grep -q "perf::PAGE-FAULTS"'
+else
+	check "PAPI's component disabled, with its reason" 'grep -Eq "^  perf_event +disabled  .+" "$T/out"'
+	check "perf_event_open lists the software events" 'sed -n "/^native events (perf_event_open/,\$p" "$T/out" | grep -q "perf::PAGE-FAULTS"'
+fi
 check "lists software events" 'grep -q "perf::PAGE-FAULTS" "$T/out" && grep -q "perf::TASK-CLOCK" "$T/out"'
 
 expect_status "counters with a substring" 0 "$TBENCH" counters page-f
@@ -33,6 +44,11 @@ check "task clock per call is a positive number" '
 	col=$(head -1 out.csv | tr -d "\r" | tr , "\n" | grep -nx "ctr_perf::TASK-CLOCK" | cut -d: -f1)
 	v=$(sed -n 2p out.csv | cut -d, -f"$col"); awk -v v="$v" "BEGIN{exit !(v > 0)}"'
 check "table shows the counter block" 'grep -q "^counters per call" "$T/out"'
+if [ $papi = active ]; then want=PAPI; else want=perf_event_open; fi
+check "one line names the backend of each event" '[ "$(grep -c "^counters: " "$T/out")" -eq 1 ] &&
+	grep -Eq "^counters: (PAPI [0-9.]+|perf_event_open) counts perf::TASK-CLOCK, perf::PAGE-FAULTS" "$T/out" && grep "^counters: " "$T/out" | grep -q "$want"'
+check "fingerprint records the backends" 'grep -q "^counters.backends,\"perf::TASK-CLOCK=$want,perf::PAGE-FAULTS=$want\"" out.fingerprint.csv'
+check "fingerprint records the counting domain" 'grep -Eq "^counters.domain,\"?(user and kernel|user space only)" out.fingerprint.csv'
 check "fingerprint written beside the summary" 'grep -q "^counters.events," out.fingerprint.csv'
 check "fingerprint has the cpu model" 'grep -q "^cpu.model," out.fingerprint.csv'
 if [ "$hw" = no ]; then
@@ -41,7 +57,7 @@ fi
 
 expect_status "run --events default" 0 "$TBENCH" run null --samples 3 --warmup-time 1ms --events default --csv d.csv
 if [ "$hw" = no ]; then
-	check "default falls back to software events" 'head -1 d.csv | grep -q "ctr_perf::TASK-CLOCK"'
+	check "default falls back to software events" 'head -1 d.csv | grep -q "ctr_perf::TASK-CLOCK" && head -1 d.csv | grep -q "ctr_perf::PAGE-FAULTS"'
 else
 	check "default uses presets" 'head -1 d.csv | grep -q "ctr_PAPI_TOT_CYC"'
 fi

@@ -71,7 +71,7 @@ p = subprocess.run([sys.argv[1], "run", "null", "--samples", "3", "--csv", "s.cs
 print(p.returncode)
 print(p.stderr.decode().strip())
 PY
-check "closed stdout: exit 1" '[ "$(head -1 "$T/py")" = 1 ]'
+check "closed stdout: exit 3 (an output could not be written)" '[ "$(head -1 "$T/py")" = 3 ]'
 check "closed stdout: error named" 'grep -q "error writing to standard output" "$T/py"'
 check "closed stdout: csv written" '[ $(grep -c "^tbench-1,.*,ok," s.csv) -eq 1 ]'
 finish

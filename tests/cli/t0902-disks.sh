@@ -13,9 +13,9 @@ one_error() { # DESC NEEDLE: exactly one error line on stderr containing NEEDLE
 full_err="cannot write '/dev/full': No space left on device"
 stdout_err="error writing to standard output: No space left on device"
 
-expect_status "--csv /dev/full fails" 1 "$TBENCH" run null --samples 3 -q --csv /dev/full
+expect_status "--csv /dev/full fails: exit 3" 3 "$TBENCH" run null --samples 3 -q --csv /dev/full
 one_error "--csv /dev/full" "$full_err"
-expect_status "--samples-csv /dev/full fails" 1 "$TBENCH" run null --samples 3 -q --samples-csv /dev/full
+expect_status "--samples-csv /dev/full fails: exit 3" 3 "$TBENCH" run null --samples 3 -q --samples-csv /dev/full
 one_error "--samples-csv /dev/full" "$full_err"
 check "/dev/full is still a device (never renamed over)" '[ -c /dev/full ]'
 check "no temporary file beside /dev/full" '[ -z "$(ls /dev/full.tmp.* 2>/dev/null)" ]'
@@ -45,7 +45,7 @@ rm -rf gone
 kill -CONT $pid
 wait $pid
 rc=$?
-check "vanished directory: exit 1 (got $rc)" '[ $rc -eq 1 ]'
+check "vanished directory: exit 3 (got $rc)" '[ $rc -eq 3 ]'
 # (one line per output that --csv writes: the summary and its companions)
 check "vanished directory: the summary's error is named" 'grep -qF "cannot write '"'gone/s.csv'"': No such file or directory" "$T/err"'
 check "vanished directory: every line is such an error" '! grep -v "^tbench: cannot write .gone/.*: No such file or directory$" "$T/err"'

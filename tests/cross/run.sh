@@ -3,9 +3,10 @@
 # qemu-aarch64 (ctest: cross.aarch64).  Exit 77 (SKIP) only when the cross
 # compiler or qemu is missing; scripts/deps.sh test installs both.
 #
-# 1. Every kernels/ source that needs no GSL or BLAS is compiled for
-#    AArch64 with -Werror (x86-only variants must fall back to their
-#    "unsupported" descriptors there).
+# 1. Every kernels/ source that needs no GSL or BLAS, and the emulator
+#    library (emu/src, whose translator falls back to the interpreter), is
+#    compiled for AArch64 with -Werror (x86-only variants must fall back to
+#    their "unsupported" descriptors there).
 # 2. Each family in FAMILIES is linked statically with its test driver and
 #    run under qemu-aarch64; the driver prints ok/not ok lines, exits 0 if
 #    all pass.
@@ -37,7 +38,7 @@ done
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-CFLAGS=(-std=gnu11 -O2 -Wall -Wextra -Werror -Ikernels -pthread)
+CFLAGS=(-std=gnu11 -O2 -Wall -Wextra -Werror -Ikernels -Iemu/include -pthread)
 failed=0
 
 # 1. the portable part of kernels/ cross-compiles
@@ -52,8 +53,8 @@ while IFS= read -r src; do
 		failed=1
 	fi
 	n=$((n + 1))
-done < <(find kernels -name '*.c' | sort)
-echo "ok - $n kernels/ sources compiled for AArch64 (those without GSL/BLAS)"
+done < <(find kernels emu/src -name '*.c' | sort)
+echo "ok - $n kernels/ and emu/src sources compiled for AArch64 (those without GSL/BLAS)"
 
 # 2. each family's driver runs under qemu
 for entry in "${FAMILIES[@]}"; do

@@ -3,7 +3,7 @@
  * run of whatever it loaded.  Any input is refused with a message or loads
  * inside guest memory; ASan catches any host access outside it.
  */
-#include "kernels/emu/emu.h"
+#include <tbench/emu.h>
 
 #include <stdint.h>
 #include <stdlib.h>

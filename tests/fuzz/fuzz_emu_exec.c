@@ -8,7 +8,7 @@
  * where the translator exists, both engines run the input and must leave
  * the same result, registers, NZCV, PC and memory.
  */
-#include "kernels/emu/emu.h"
+#include <tbench/emu.h>
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -14,8 +14,8 @@
 #include <elf.h>
 #include <string.h>
 
-#include "kernels/emu/emu.h"
-#include "kernels/emu/encode.h"
+#include <tbench/emu.h>
+#include <tbench/emu_encode.h>
 #include "kernels/emu/loop.h"
 #include "kernels/kernel.h"
 
@@ -351,13 +351,14 @@ static void elf_loading(void **state)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		n = make_elf(buf, bad[i].machine, bad[i].type, bad[i].ptype, bad[i].vaddr);
 		err[0] = 0;
-		assert_int_equal(tb_emu_load_elf(e, buf, bad[i].cut ? bad[i].cut : n, err, sizeof(err)), -1);
+		assert_int_equal(tb_emu_load_elf(e, buf, bad[i].cut ? bad[i].cut : n, err, sizeof(err)),
+				 TB_EMU_E_FORMAT);
 		if (!strstr(err, bad[i].needle))
 			fail_msg("case %zu: '%s' lacks '%s'", i, err, bad[i].needle);
 	}
 	memcpy(buf, "\177ELF", 4);
 	buf[EI_CLASS] = ELFCLASS32;
-	assert_int_equal(tb_emu_load_elf(e, buf, n, err, sizeof(err)), -1);
+	assert_int_equal(tb_emu_load_elf(e, buf, n, err, sizeof(err)), TB_EMU_E_FORMAT);
 	assert_non_null(strstr(err, "64-bit"));
 	tb_emu_destroy(e);
 }
@@ -374,9 +375,9 @@ static void api_bounds(void **state)
 	assert_int_equal(tb_emu_write64(e, 4088, 7), 0);
 	assert_int_equal(tb_emu_read64(e, 4088, &v), 0);
 	assert_int_equal(v, 7);
-	assert_int_equal(tb_emu_write64(e, 4089, 7), -1);
-	assert_int_equal(tb_emu_read64(e, UINT64_MAX, &v), -1);
-	assert_int_equal(tb_emu_load_raw(e, 4000, err, 200, err, sizeof(err)), -1);
+	assert_int_equal(tb_emu_write64(e, 4089, 7), TB_EMU_E_RANGE);
+	assert_int_equal(tb_emu_read64(e, UINT64_MAX, &v), TB_EMU_E_RANGE);
+	assert_int_equal(tb_emu_load_raw(e, 4000, err, 200, err, sizeof(err)), TB_EMU_E_RANGE);
 	tb_emu_set_reg(e, 31, 0x80);
 	assert_int_equal(tb_emu_get_reg(e, TB_EMU_SP), 0x80);
 	tb_emu_set_reg(e, 40, 1);

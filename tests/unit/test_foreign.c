@@ -20,6 +20,7 @@
 
 #include "reports/foreign.h"
 #include "reports/json.h"
+#include "reports/load.h"
 
 #define NEAR(a, b, tol) assert_true(fabs((double)(a) - (double)(b)) <= (tol))
 
@@ -91,22 +92,28 @@ static void bare_words(void **state)
 static void kinds(void **state)
 {
 	(void)state;
-	static const struct { const char *doc; enum tb_json_kind kind; } k[] = {
-		{"{\"schema\": \"tbench-json-1\"}", TB_JSON_TBENCH},
-		{"{\"context\": {}, \"benchmarks\": []}", TB_JSON_GBENCH},
-		{"{\"benchmarks\": []}", TB_JSON_UNKNOWN},
-		{"{\"results\": []}", TB_JSON_HYPERFINE},
-		{"{\"sampling_mode\": \"Flat\", \"iters\": [1], \"times\": [2]}", TB_JSON_CRITERION_SAMPLE},
-		{"[[1], [2]]", TB_JSON_CRITERION_SAMPLE},
-		{"{\"mean\": {}, \"median\": {}}", TB_JSON_CRITERION_ESTIMATES},
-		{"{\"group_id\": \"g\", \"full_id\": \"g\"}", TB_JSON_CRITERION_BENCHMARK},
-		{"[1, 2]", TB_JSON_UNKNOWN},
+	static const struct { const char *head; const struct tb_reader *rd; } k[] = {
+		{"{\"schema\": \"tbench-json-1\"}", &tb_reader_tbench_json},
+		{"{\"context\": {}, \"benchmarks\": []}", &tb_reader_gbench},
+		{"{\"benchmarks\": [], \"context\": {}}", &tb_reader_gbench}, /* jq -S */
+		{"{\"context\": {\"host_name\": \"cut in the mid", &tb_reader_gbench},
+		{"{\"results\": []}", &tb_reader_hyperfine},
+		{"{\"sampling_mode\": \"Flat\", \"iters\": [1], \"times\": [2]}", &tb_reader_criterion},
+		{"[[1], [2]]", &tb_reader_criterion},
+		{"{\"mean\": {}, \"median\": {}}", &tb_reader_criterion},
+		{"{\"group_id\": \"g\", \"full_id\": \"g\"}", &tb_reader_criterion},
+		{"{\"x\": {\"results\": []}, \"s\": \"\\\"results\\\": 1\"}", NULL}, /* not at the top */
+		{"[1, 2]", NULL},
 	};
+	const struct tb_reader *const all[] = {&tb_reader_tbench_json, &tb_reader_gbench,
+					       &tb_reader_hyperfine, &tb_reader_criterion};
 	for (size_t i = 0; i < sizeof(k) / sizeof(k[0]); i++) {
-		json_t *d = json_loads(k[i].doc, 0, NULL);
-		assert_non_null(d);
-		assert_int_equal(tb_foreign_kind(d), k[i].kind);
-		json_decref(d);
+		const struct tb_reader *got = NULL;
+		for (size_t j = 0; j < 4 && !got; j++)
+			if (all[j]->detect(k[i].head, strlen(k[i].head)))
+				got = all[j];
+		if (got != k[i].rd)
+			fail_msg("%s: detected as %s", k[i].head, got ? got->name : "nothing");
 	}
 }
 
@@ -137,7 +144,7 @@ static void gbench(void **state)
 		" \"time_unit\": \"ms\"}]}");
 	struct tb_resultset rs = {0};
 	char err[256] = "";
-	assert_int_equal(tb_foreign_read(p, NULL, &rs, err, sizeof(err)), 0);
+	assert_int_equal(tb_results_load(p, &rs, NULL, 0, err, sizeof(err)), 0);
 	assert_int_equal(rs.n, 2);
 	const struct tb_result *a = find(&rs, "BM_a");
 	assert_string_equal(a->family, "gbench");
@@ -161,7 +168,7 @@ static void gbench(void **state)
 	tb_resultset_free(&rs);
 
 	struct tb_read_opts o = {.gbench_time = TB_GBENCH_CPU};
-	assert_int_equal(tb_foreign_read(p, &o, &rs, err, sizeof(err)), 0);
+	assert_int_equal(tb_results_load_opts(p, &o, &rs, NULL, 0, err, sizeof(err)), 0);
 	NEAR(find(&rs, "BM_a")->st.median, 1500, 1e-9);
 	tb_resultset_free(&rs);
 
@@ -169,7 +176,7 @@ static void gbench(void **state)
 	p = put("gb-edit.json", "{\"context\": {}, \"benchmarks\": ["
 		ROW("BM_a", 0, 2.0, 1.0, "ns") "," ROW("BM_a", 1, 3.0, 1.5, "ns") ","
 		ROW("BM_a", 2, 4.0, 2.0, "ns") "," AGG("BM_a", "median", 3.5, 1.5, "ns") "]}");
-	assert_int_equal(tb_foreign_read(p, NULL, &rs, err, sizeof(err)), -1);
+	assert_int_equal(tb_results_load(p, &rs, NULL, 0, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "median aggregate's real_time"));
 	assert_int_equal(rs.n, 0); /* nothing half-read is left */
 	tb_resultset_free(&rs);
@@ -188,7 +195,7 @@ static void hyperfine(void **state)
 		" \"exit_codes\": []}]}");
 	struct tb_resultset rs = {0};
 	char err[256] = "";
-	assert_int_equal(tb_foreign_read(p, NULL, &rs, err, sizeof(err)), 0);
+	assert_int_equal(tb_results_load(p, &rs, NULL, 0, err, sizeof(err)), 0);
 	assert_int_equal(rs.n, 3);
 	const struct tb_result *x1 = find(&rs, "x (n=1)");
 	assert_int_equal(x1->nsamples, 3);
@@ -216,7 +223,7 @@ static void criterion(void **state)
 	snprintf(tree, sizeof(tree), "%s", dir);
 	struct tb_resultset rs = {0};
 	char err[512] = "";
-	assert_int_equal(tb_foreign_read(side, NULL, &rs, err, sizeof(err)), 0);
+	assert_int_equal(tb_results_load(side, &rs, NULL, 0, err, sizeof(err)), 0);
 	assert_int_equal(rs.n, 1);
 	const struct tb_result *r = &rs.r[0];
 	assert_string_equal(r->variant, "g/f");
@@ -227,19 +234,19 @@ static void criterion(void **state)
 	assert_int_equal(r->iters, 1);
 	tb_resultset_free(&rs);
 	/* the tree above it reads every benchmark's new/; @base has none */
-	assert_int_equal(tb_foreign_read(tree, NULL, &rs, err, sizeof(err)), 0);
+	assert_int_equal(tb_results_load(tree, &rs, NULL, 0, err, sizeof(err)), 0);
 	assert_int_equal(rs.n, 1);
 	tb_resultset_free(&rs);
 	char at[200];
 	snprintf(at, sizeof(at), "%s@base", tree);
-	assert_int_equal(tb_foreign_read(at, NULL, &rs, err, sizeof(err)), -1);
+	assert_int_equal(tb_results_load(at, &rs, NULL, 0, err, sizeof(err)), -1);
 	assert_non_null(strstr(err, "'base' directory"));
 	tb_resultset_free(&rs);
 	/* estimates from another run: refused, naming the file */
 	put("crit/new/estimates.json", "{\"mean\": {\"point_estimate\": 15},"
 				       " \"median\": {\"point_estimate\": 16}}");
-	assert_int_equal(tb_foreign_read(side, NULL, &rs, err, sizeof(err)), -1);
-	assert_non_null(strstr(err, "estimates.json: median 16"));
+	assert_int_equal(tb_results_load(side, &rs, NULL, 0, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "estimates.json: median.point_estimate: 16, but the median"));
 	assert_int_equal(rs.n, 0);
 	tb_resultset_free(&rs);
 }

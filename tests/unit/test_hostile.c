@@ -102,7 +102,7 @@ static void summary_consistency(void **state)
 	(void)state;
 	refused(SUMMARY, "schema,family,variant,mode,n,rows,cols,threads,median_ns\n"
 			 "tbench-1,scale,s,inplace,10,3,3,1,5\n", "not rows x cols");
-	refused(SUMMARY, SHDR "tbench-1,scale,s,inplace,0,1,5\n", "n=0");
+	refused(SUMMARY, SHDR "tbench-1,scale,s,inplace,0,1,5\n", "column n: 0 is not a size");
 	refused(SUMMARY, SHDR "tbench-1,scale,s,inplace,18446744073709551616,1,5\n", "column n");
 	refused(SUMMARY, SHDR "tbench-1,scale,s,inplace,10,4294967297,5\n", "threads");
 	refused(SUMMARY, "schema,family,variant,mode,n,threads,median_ns,ctr_X,ctr_X\n"
@@ -137,7 +137,7 @@ static void samples_hostile(void **state)
 	refused(SAMPLES, PHDR "tbench-1,scale,other,inplace,10,1,0,1,5\n", "not in the summary");
 	refused(SAMPLES, PHDR "tbench-1,scale,scalar,inplace,10,1,0,1,-5\n", "negative");
 	refused(SAMPLES, PHDR "tbench-1,scale,scalar,inplace,10,1,0,1,inf\n", "not a finite");
-	refused(SAMPLES, PHDR "tbench-1,scale,scalar,inplace,10,1,0,1\n", "missing field");
+	refused(SAMPLES, PHDR "tbench-1,scale,scalar,inplace,10,1,0,1\n", "the row is cut short");
 	refused(SAMPLES, "schema,family\n", "missing column 'variant'");
 	/* many cases: every sample reaches its own case (sorted lookup) */
 	FILE *f = fopen(path("sum.csv"), "w");

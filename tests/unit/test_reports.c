@@ -73,6 +73,7 @@ static void make_set(struct tb_resultset *rs, const char *name)
 			assert_int_equal(tb_result_set_samples(r, ns, 20), 0);
 			r->iters = 64;
 			r->limit_share = 0.5;
+			r->items_per_cycle = k ? 1.25 : NAN; /* NaN: the clock was unknown */
 			tb_result_add_metric(r, "perf::PAGE-FAULTS", NAN, 0.25);
 		}
 	struct tb_result *r = tb_resultset_add(rs);
@@ -133,7 +134,7 @@ static void test_html_hostile(void **state)
 	assert_non_null(strstr(h, "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;&#39;"));
 	assert_non_null(strstr(h, "v&lt;i&gt;x"));
 	assert_non_null(strstr(h, "<section id=\"throughput\">"));
-	assert_non_null(strstr(h, "<section id=\"modes\">"));
+	assert_non_null(strstr(h, "<section id=\"overview\">"));
 	assert_non_null(strstr(h, "<section id=\"counters\">"));
 	assert_non_null(strstr(h, "class=\"out\"")); /* the outlier is drawn */
 	assert_non_null(strstr(h, "class=\"ref limit\"")); /* limit_share 0.5 */
@@ -176,6 +177,8 @@ static void test_json_round_trip(void **state)
 						: fabs(a->st.median - b->st.median) < 1e-6 * a->st.median);
 		assert_true(isnan(b->st.ci_low) == isnan(a->st.ci_low)); /* null stays unknown */
 		assert_true(isnan(a->limit_share) == isnan(b->limit_share));
+		assert_true(isnan(a->items_per_cycle) ? isnan(b->items_per_cycle) /* null */
+						      : a->items_per_cycle == b->items_per_cycle);
 		assert_int_equal(a->nmetrics, b->nmetrics);
 		for (size_t s = 0; s < a->nsamples; s++)
 			assert_true(fabs(a->samples[s] - b->samples[s]) < 1e-6 * a->samples[s]);

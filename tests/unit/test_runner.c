@@ -2,7 +2,9 @@
  * test_runner.c - the runner's phases on the null kernel: calibration makes
  * a sample last at least the minimum, the sample count is honoured, fixed
  * iterations skip warmup and calibration, a stop request gives a partial
- * measurement, and the hook is called around every sample.
+ * measurement, the hook is called around every sample, and the phase
+ * callback (perf's control fifo) once on right before the first measured
+ * sample and once off right after the last, also when a sample fails.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -104,6 +106,56 @@ static void hook_around_each_sample(void **state)
 	tb_measurement_free(&m);
 }
 
+/* the phase callback: on before the first sample, off after the last */
+static int phase_on, phase_off, samples_while_on, fail_at;
+static int p_start(void *ctx)
+{
+	(void)ctx;
+	samples_while_on += phase_on == 1 && phase_off == 0;
+	return ++starts == fail_at ? -1 : 0;
+}
+static int p_stop(void *ctx, double *v) { (void)ctx; v[0] = 1; return 0; }
+static int p_phase(void *ctx, bool on, char *err, size_t len)
+{
+	(void)ctx;
+	(void)err;
+	(void)len;
+	if (on)
+		phase_on++;
+	else
+		phase_off++;
+	return 0;
+}
+
+static void phase_brackets_the_samples(void **state)
+{
+	(void)state;
+	struct tb_case c = null_case();
+	struct tb_sample_hook h = {.nvalues = 1, .start = p_start, .stop = p_stop};
+	struct tb_runner_opts o;
+	tb_runner_defaults(&o);
+	o.samples = 5;
+	o.warmup_min_ns = 1e5;
+	o.min_sample_ns = 1e4;
+	o.hook = &h;
+	o.phase = p_phase;
+	struct tb_measurement m;
+	char err[128];
+	starts = phase_on = phase_off = samples_while_on = fail_at = 0;
+	assert_int_equal(tb_measure(&c, &o, &m, err, sizeof(err)), 0);
+	assert_int_equal(phase_on, 1);
+	assert_int_equal(phase_off, 1);
+	assert_int_equal(samples_while_on, 5); /* every sample, nothing before */
+	tb_measurement_free(&m);
+	/* a failing counter read still turns the profile off */
+	starts = phase_on = phase_off = samples_while_on = 0;
+	fail_at = 3;
+	assert_int_equal(tb_measure(&c, &o, &m, err, sizeof(err)), -1);
+	assert_string_equal(err, "could not start the counters");
+	assert_int_equal(phase_on, 1);
+	assert_int_equal(phase_off, 1);
+}
+
 static void clock_probe_is_sane(void **state)
 {
 	(void)state;
@@ -119,7 +171,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(calibrates_to_min_sample), cmocka_unit_test(fixed_iters),
 		cmocka_unit_test(stop_gives_partial), cmocka_unit_test(hook_around_each_sample),
-		cmocka_unit_test(clock_probe_is_sane),
+		cmocka_unit_test(phase_brackets_the_samples), cmocka_unit_test(clock_probe_is_sane),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,61 @@
+/*
+ * run_blas.c - --blas-core and the BLAS note of a run (see run_blas.h).
+ */
+#define _GNU_SOURCE
+#include "run_blas.h"
+
+#include "cmds.h"
+
+#include "../probes/blasinfo.h"
+
+#include <cblas.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+int tb_run_blas_reexec(const char *core, char **argv)
+{
+	const char *now = getenv("OPENBLAS_CORETYPE");
+	if (now && !strcasecmp(now, core))
+		return -1;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return tb_print_error("--blas-core: cannot find this executable to re-run it: %s",
+				      strerror(errno)), TB_EXIT_FAIL;
+	exe[n] = 0;
+	size_t argc = 0;
+	while (argv[argc])
+		argc++;
+	char **av = calloc(argc + 2, sizeof(*av));
+	if (!av)
+		return tb_print_error("out of memory"), TB_EXIT_FAIL;
+	av[0] = exe;
+	memcpy(av + 1, argv, argc * sizeof(*av));
+	setenv("OPENBLAS_CORETYPE", core, 1);
+	fflush(NULL);
+	execv(exe, av);
+	tb_print_error("--blas-core: cannot re-run '%s' with OPENBLAS_CORETYPE=%s: %s", exe, core,
+		       strerror(errno));
+	free(av);
+	return TB_EXIT_FAIL;
+}
+
+void tb_run_blas_notes(const struct tb_run_opts *o, const struct tb_plan *plan)
+{
+	bool blas = false;
+	for (size_t i = 0; i < plan->n && !blas; i++)
+		blas = !strcmp(plan->c[i].k->variant, "blas");
+	if (!blas || o->quiet)
+		return;
+	const char *core = openblas_get_corename();
+	char line[512];
+	if (o->blas_core && strcasecmp(o->blas_core, core))
+		tb_print_error("note: --blas-core %s: OpenBLAS runs its %s kernels instead (this build has no %s kernels of its own)",
+			       o->blas_core, core, o->blas_core);
+	else if (tb_blas_core_older(line, sizeof(line)))
+		tb_print_error("note: %s", line);
+}
