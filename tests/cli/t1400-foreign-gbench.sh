@@ -160,13 +160,25 @@ run "$TBENCH" report old-style.json --csv old.csv
 check "before run_type: NAME_mean etc. are aggregates" '[ "$rc" -eq 0 ] && [ "$(grep -c ",gbench," old.csv)" = 2 ] && grep -q ",BM_work/iterations:20/manual_time,-,1,1,1,1,ok,10," old.csv'
 expect_usage "iterations not a number" "bad-iters.json: benchmarks[0].iterations" "$TBENCH" compare bad-iters.json a.json
 expect_usage "unknown time_unit" "benchmarks[0].time_unit" "$TBENCH" compare a.json bad-unit.json
-expect_usage "an edited repetition" "is not the median of its 10 repetitions" "$TBENCH" compare edited.json a.json
-expect_usage "a repetition missing" "has 9 repetition rows, its rows declare 10" "$TBENCH" report missing-rep.json
-expect_usage "negative time" "benchmarks[0].real_time is not a finite non-negative number" "$TBENCH" report negative.json
+# the values are the loader's checks, as for tbench's own files
+expect_usage "an edited repetition" "median aggregate's real_time (as ns): " "$TBENCH" compare edited.json a.json
+check "... said as for tbench's own files" 'grep -q "but the median of the 10 raw samples of gbench/BM_work" "$T/err"'
+expect_usage "a repetition missing" "missing-rep.json: BM_work/iterations:20/manual_time: repetitions: 10 declared, but 9 raw samples are given" "$TBENCH" report missing-rep.json
+expect_usage "negative time" "negative.json: BM_work/iterations:20/manual_time: real_time (as ns): sample 0: -1000 is not a number from 0 to 1e+15" "$TBENCH" report negative.json
+/usr/bin/python3 - <<'EOF'
+import json
+d = json.load(open("a.json"))
+d["benchmarks"][0]["real_time"] = 1e300
+json.dump(d, open("absurd.json", "w"))
+EOF
+expect_usage "an absurd time" "absurd.json: BM_work/iterations:20/manual_time: real_time (as ns): sample 0: 1e+303 is not a number from 0 to 1e+15" "$TBENCH" compare a.json absurd.json
+head -c 2000 a.json >cut.json
+expect_usage "a truncated file" "cut.json:" "$TBENCH" compare a.json cut.json
 echo '{"context": {}, "benchmarks": []}' >empty.json
 expect_usage "no benchmarks" "\"benchmarks\" is empty" "$TBENCH" report empty.json
 echo '{"what": 1}' >other.json
 expect_usage "an unknown JSON document" "not a result file tbench reads" "$TBENCH" compare other.json a.json
+check "a refused file is named once, nothing on stdout" '[ ! -s "$T/out" ]' 
 # NaN counters (Google Benchmark writes bare NaN): read as unknown
 sed '0,/"naps": /s/"naps": [0-9.e+-]*/"naps": NaN/' a.json >nan.json
 expect_status "a NaN counter is read" 0 "$TBENCH" report nan.json -q --csv nan.csv

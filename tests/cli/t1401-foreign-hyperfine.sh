@@ -74,14 +74,23 @@ json.dump(esc, open("esc.json", "w"))
 long = json.loads(json.dumps(d)); long["results"][0]["command"] = "x" * 300
 json.dump(long, open("long.json", "w"))
 json.dump({"results": []}, open("empty.json", "w"))
+two = json.loads(json.dumps(d)); two["results"].append(json.loads(json.dumps(d["results"][0])))
+json.dump(two, open("twice.json", "w"))
+med = json.loads(json.dumps(d)); med["results"][0]["median"] *= 2
+json.dump(med, open("median.json", "w"))
 EOF
+expect_usage "one command twice (the loader's duplicate check)" "twice.json: results[1]: duplicate case hyperfine/" "$TBENCH" compare twice.json a.json
+expect_usage "hyperfine's median is not its times' median" "median.json: results[0].median (as ns): " "$TBENCH" compare a.json median.json
+check "... said as for tbench's own files" 'grep -q "but the median of the [0-9]* raw samples of hyperfine/" "$T/err"'
+head -c 300 a.json >cut.json
+expect_usage "a truncated file" "cut.json:" "$TBENCH" compare a.json cut.json
 expect_usage "a time that is a string" "bad-time.json: results[0].times[3]" "$TBENCH" compare bad-time.json a.json
-expect_usage "a negative time" "results[0].times[0]" "$TBENCH" report neg-time.json
+expect_usage "a negative time (the loader's check)" "neg-time.json: results[0].times (as ns): sample 0: -" "$TBENCH" report neg-time.json
 expect_usage "no command" "results[0].command is missing" "$TBENCH" report no-cmd.json
 expect_usage "exit codes short" "12 times but 11 exit_codes" "$TBENCH" report codes.json
 expect_usage "no user time" "results[0].user is missing" "$TBENCH" report no-user.json
 expect_usage "a command too long for a case name" "give it a short name with hyperfine's --command-name" "$TBENCH" report long.json
-expect_usage "no results" "\"results\" is empty" "$TBENCH" report empty.json
+expect_usage "no results" "\"results\" is missing, empty or not an array" "$TBENCH" report empty.json
 expect_usage "memory_usage_byte of the wrong length" "memory_usage_byte" "$TBENCH" report mem-bad.json
 check "memory_usage_byte (newer hyperfine) -> max_rss_bytes" '"$TBENCH" report mem.json --csv mem.csv && head -1 mem.csv | grep -q ctr_max_rss_bytes'
 run "$TBENCH" compare esc.json esc.json

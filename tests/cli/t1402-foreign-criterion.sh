@@ -59,6 +59,17 @@ expect_usage "times and iters of different lengths" "100 iters but 99 times" "$T
 expect_usage "a zero iteration count" "broken/parse/new/sample.json: iters[7] is not a positive number" "$TBENCH" report broken/parse
 echo '{"oops' >broken/parse/new/sample.json
 expect_usage "sample.json not JSON" "broken/parse/new/sample.json:" "$TBENCH" report broken/parse
+# the values are the loader's checks, as for tbench's own files
+cp -r $C broken2
+/usr/bin/python3 - <<'EOF'
+import json
+p = "broken2/fib/20/new/sample.json"
+s = json.load(open(p)); s["times"][3] = -s["times"][3]; json.dump(s, open(p, "w"))
+p = "broken2/sort/1000/new/benchmark.json"
+b = json.load(open(p)); b["full_id"] = "parse"; json.dump(b, open(p, "w"))
+EOF
+expect_usage "a negative time" "broken2/fib/20/new/sample.json: times / iters: sample 3: -" "$TBENCH" report broken2/fib
+expect_usage "two benchmarks of one id" "broken2/sort/1000/new: duplicate case criterion/parse/-/1/1 (also at broken2/parse/new)" "$TBENCH" report broken2@new
 mkdir -p nothing/here
 expect_usage "a directory with no results" "summary.csv" "$TBENCH" compare nothing $C
 finish

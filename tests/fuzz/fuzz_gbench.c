@@ -1,6 +1,6 @@
 /*
  * fuzz_gbench.c - libFuzzer target: a file as Google Benchmark JSON (and
- * whatever else tb_foreign_read detects in it).  See fuzz_foreign.h.
+ * whatever else the loader detects in it).  See fuzz_foreign.h.
  */
 #include "fuzz_foreign.h"
 
@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct tb_resultset rs = {0};
 	char err[512] = "";
 	struct tb_read_opts o = {.gbench_time = size % 2 ? TB_GBENCH_CPU : TB_GBENCH_REAL};
-	tb_fuzz_foreign_check(tb_foreign_read(path, &o, &rs, err, sizeof(err)), &rs, err);
+	tb_fuzz_foreign_check(tb_results_load_opts(path, &o, &rs, NULL, 0, err, sizeof(err)), &rs, err);
 	tb_resultset_free(&rs);
 	return 0;
 }

@@ -9,7 +9,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *path = tb_fuzz_file(data, size);
 	struct tb_resultset rs = {0};
 	char err[512] = "";
-	tb_fuzz_foreign_check(tb_foreign_read(path, NULL, &rs, err, sizeof(err)), &rs, err);
+	tb_fuzz_foreign_check(tb_results_load(path, &rs, NULL, 0, err, sizeof(err)), &rs, err);
 	tb_resultset_free(&rs);
 	return 0;
 }
