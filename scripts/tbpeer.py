@@ -38,8 +38,11 @@ class UsageError(Exception):
 
 
 def find_tbench(arg):
-    """--tbench, else $TBENCH, else build/tbench of this tree, else tbench on PATH"""
-    for cand in (arg, os.environ.get("TBENCH"), os.path.join(ROOT, "build", "tbench")):
+    """--tbench, else $TBENCH, else build/tbench of this tree, else the installed
+    bin/tbench (beside share/tbench/), else tbench on PATH"""
+    # ROOT/build/tbench in a source tree; P/share/../bin/tbench installed
+    installed = os.path.join(ROOT, "..", "bin", "tbench") if os.path.basename(ROOT) == "share" else None
+    for cand in (arg, os.environ.get("TBENCH"), os.path.join(ROOT, "build", "tbench"), installed):
         if cand and os.access(cand, os.X_OK):
             return cand
     if arg:
@@ -177,6 +180,11 @@ def read_csv(path):
 PEER_LABELS = {"numpy": "NumPy", "torch": "PyTorch"}
 
 
+def us(ns):
+    """a median in µs, three significant digits"""
+    return "%.3g µs" % (ns / 1e3)
+
+
 def against(tb_rows, peer_rows):
     """Markdown table: per family, mode, size and thread count, the best
     tbench case using at most that many threads next to each peer's median
@@ -215,8 +223,8 @@ def against(tb_rows, peer_rows):
                 best = (med, t["variant"], t["threads"])
         if best is None:
             continue
-        cells = "| %s | %sx%s | %d | %.1f µs (%s, %s) |" % (
-            fam + ("" if mode == "-" else " " + mode), r, c, thr, best[0] / 1e3, best[1], best[2])
+        cells = "| %s | %sx%s | %d | %s (%s, %s) |" % (
+            fam + ("" if mode == "-" else " " + mode), r, c, thr, us(best[0]), best[1], best[2])
         for p in peers:
             meds = by_peer.get((p, fam, mode, r, c), {})
             have = [t for t in meds if t <= thr]
@@ -224,7 +232,7 @@ def against(tb_rows, peer_rows):
                 cells += " - | - |"
                 continue
             med = meds[max(have)]
-            cells += " %.1f µs | %.2fx |" % (med / 1e3, med / best[0])
+            cells += " %s | %.2fx |" % (us(med), med / best[0])
         out.append(cells)
     return "\n".join(out)
 

@@ -90,6 +90,11 @@ static double (*const exact[TB_OP_N])(double) = {
 #include "ops.def"
 };
 
+double tb_act_exact(enum tb_op op, double x)
+{
+	return tb_op_info[op].group[0] == 'a' && exact[op] ? exact[op](x) : NAN;
+}
+
 /* the exact value of output j of row xr (m, total: the row's max and sum
  * of exact(x - m) for a ROWS kind) */
 static double want_of(enum tb_op op, const float *xr, size_t j, double m, double total)
@@ -215,6 +220,12 @@ int tb_act_worst(struct tb_case *c, double bound, double *worst, char *why, size
 			for (size_t i = 0; i < 1000; i++)
 				x[i] = i % 7 == 0 ? -INFINITY : (float)(i % 50) * 2.5f - 60.0f;
 			if ((rc = check(c, x, 10, 100, "wide", bound, worst, why, len)))
+				goto out;
+			/* max in [0, 64] (no shift needed) with exponentials down in
+			 * the denormals and below */
+			for (size_t i = 0; i < 2000; i++)
+				x[i] = (i < 1000 ? 63.9f : 0.5f) - (float)(i % 1000) * 0.19f;
+			if (check(c, x, 2, 1000, "deep", bound, worst, why, len))
 				goto out;
 		} else {
 			static const size_t odd[] = {1, 3, 15, 17, 1023, 1025, NS};

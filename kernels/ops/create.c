@@ -6,7 +6,9 @@
  * One call = obtain the tensor's memory, fill it, release it: a fresh
  * 64-byte aligned allocation per call (scalar, SIMD, threaded variants), or
  * a buffer reused from a small pool (the pool variants), so the two show
- * what allocation and first touch cost.
+ * what allocation and first touch cost; the threaded variants split the
+ * fill of a fresh allocation over the persistent pool, as PyTorch's
+ * parallel fill does.
  *
  * rand fills blocks of RAND_BLOCK elements; in block b, element i is the
  * next word of stream i % TB_RAND_LANES, stream l a gsl_rng_taus2 seeded
@@ -154,18 +156,39 @@ out:
 			gsl_rng_free(r[l]);
 }
 
-/* one creation into y (n floats) */
+struct fill_call {
+	const struct tb_ops_isa *isa;
+	enum tb_op_kind kind;
+	float v, *y;
+	const float *src;
+	size_t n;
+};
+
+static void fill_part(void *arg, unsigned tid, unsigned nth)
+{
+	const struct fill_call *fc = arg;
+	size_t lo, hi;
+	tb_split(fc->n, tid, nth, 16, &lo, &hi);
+	if (hi <= lo)
+		return;
+	if (fc->kind == TB_OPK_FILL)
+		fc->isa->fill(fc->y + lo, fc->v, hi - lo);
+	else
+		fc->isa->copy(fc->y + lo, fc->src + lo, hi - lo);
+}
+
+/* one creation into y (n floats), split over the pool for a threaded variant */
 static void fill(const struct tb_case *c, float *y, const float *src, size_t n)
 {
 	const struct tb_ops_isa *isa = tb_op_isa_of(c);
-	switch (tb_op_info_of(c)->kind) {
-	case TB_OPK_FILL: isa->fill(y, fill_value[tb_op_impl_of(c)->op], n); break;
-	case TB_OPK_COPY: isa->copy(y, src, n); break;
-	default: { /* TB_OPK_RAND */
+	enum tb_op_kind kind = tb_op_info_of(c)->kind;
+	if (kind == TB_OPK_RAND) {
 		struct rand_call rc = {y, n, c->seed, isa == &tb_ops_scalar ? NULL : isa};
 		tb_ops_parallel(c, rand_part, &rc);
+		return;
 	}
-	}
+	struct fill_call fc = {isa, kind, fill_value[tb_op_impl_of(c)->op], y, src, n};
+	tb_ops_parallel(c, fill_part, &fc);
 }
 
 static float *obtain(struct create_state *s, const struct tb_case *c, size_t bytes)

@@ -7,6 +7,11 @@
 #if defined(__x86_64__) && !defined(__clang__) /* clang (fuzz build) lacks GCC target pragmas */
 #pragma GCC push_options
 #pragma GCC target("avx2,fma")
+#include <immintrin.h>
+#define TB_VFMA(a, b, c) ((vf)_mm256_fmadd_ps((__m256)(a), (__m256)(b), (__m256)(c))) /* one rounding: a * b + c exactly, rounded */
+#define TB_VANY(m) (!_mm256_testz_si256((__m256i)(m), (__m256i)(m))) /* some lane of an int mask set */
+#define TB_VMAX(a, b) ((vf)_mm256_max_ps((__m256)(a), (__m256)(b))) /* a > b ? a : b */
+#define TB_VMIN(a, b) ((vf)_mm256_min_ps((__m256)(a), (__m256)(b))) /* a < b ? a : b */
 #define TB_VW 8
 #define TB_ISA avx2
 #include "vec_body.h"

@@ -6,6 +6,9 @@
 #include "ops.h"
 
 #if defined(__aarch64__)
+#include <arm_neon.h>
+#define TB_VFMA(a, b, c) ((vf)vfmaq_f32((float32x4_t)(c), (float32x4_t)(a), (float32x4_t)(b))) /* one rounding: a * b + c exactly, rounded */
+#define TB_VANY(m) (vmaxvq_u32((uint32x4_t)(m)) != 0) /* some lane of an int mask set */
 #define TB_VW 4
 #define TB_ISA neon
 #include "vec_body.h"

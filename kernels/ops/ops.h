@@ -64,8 +64,8 @@ struct tb_ops_isa {
 	void (*bin[TB_OP_N])(float *y, const float *a, const float *b, float s, size_t n);
 	/* ACT rows: MAP kinds treat x as rows * cols elements */
 	void (*act[TB_OP_N])(float *y, const float *x, size_t rows, size_t cols);
-	/* blocked: at most 64 float additions per partial, partials summed in
-	 * double, so |error| <= 66 u sum|x| (u = 2^-24) */
+	/* blocked: at most 70 float additions deep per partial, partials summed
+	 * in double, so |error| <= 70 u sum|x| (u = 2^-24) */
 	double (*sum)(const float *x, size_t n);
 	float (*max)(const float *x, size_t n);
 	float (*min)(const float *x, size_t n);
@@ -128,6 +128,9 @@ int tb_act_verify(struct tb_case *c, char *why, size_t len);
 void tb_act_teardown(struct tb_case *c);
 struct tb_work tb_act_work(const struct tb_case *c);
 size_t tb_act_memory(const struct tb_case *c);
+/* the double-precision value an ACT row's variants are checked against
+ * (element-wise; for a ROWS kind, its function before normalising) */
+double tb_act_exact(enum tb_op op, double x);
 /* run the verification's inputs with a given bound; *worst = max ULP seen */
 int tb_act_worst(struct tb_case *c, double bound, double *worst, char *why, size_t len);
 
@@ -146,6 +149,9 @@ size_t tb_create_memory(const struct tb_case *c);
 #define TB_OPV_NEON "AArch64 NEON, 4 lanes", &tb_ops_neon, tb_ops_neon_supported, false, 0
 #define TB_OPV_THREADED "widest SIMD here, split over the persistent pool", NULL, NULL, true, TB_OPS_THREADED
 #define TB_OPV_POOL "widest SIMD fill into a buffer reused from a pool", NULL, NULL, false, TB_OPS_POOLED
+#define TB_OPV_CREATE_THREADED                                                               \
+	"widest SIMD fill split over the persistent pool, fresh allocation", NULL, NULL, true,  \
+		TB_OPS_THREADED
 #define TB_OPV_RAND_SCALAR                                                                   \
 	"GSL gsl_rng_get per element, 16 taus2 streams per 16Ki block, fresh allocation (the reference)", \
 		&tb_ops_scalar, NULL, false, 0

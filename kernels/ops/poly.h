@@ -12,10 +12,6 @@
 #define TB_TANH_SMALL 0.625f         /* below: odd polynomial; above: 1 - 2/(e^2x + 1) */
 #define TB_GELU_K1 1.5957691216f     /* 2 sqrt(2/pi) */
 #define TB_GELU_K2 0.0713548163f     /* 2 sqrt(2/pi) 0.044715 */
-#define TB_RSQRT2 0.70710678118f
-#define TB_ERFC_SPLIT 2.0f           /* H(w) = erfc(w) e^(w^2): A on [0.7, 2), B on [2, 9.6] */
-#define TB_ERFC_A_MID 1.35f          /* A is a polynomial in w - 1.35 */
-#define TB_ERFC_B_MID 0.3f           /* B is a polynomial in 1/w - 0.3 */
 
 /* e^r on [-ln2/2, ln2/2] */
 static const float tb_poly_exp[] = {
@@ -40,42 +36,33 @@ static const float tb_poly_tanh[] = {
 };
 #define TB_POLY_TANH_DEG 5 /* float Horner: max rel. error 0.87 x 2^-24 on the fit range */
 
-/* erf(w)/w as a polynomial in w^2, |w| <= 0.72 */
-static const float tb_poly_erf[] = {
-	1.128379166e+00f,
-	-3.761262840e-01f,
-	1.128354090e-01f,
-	-2.684427870e-02f,
-	5.137222254e-03f,
-	-6.937449102e-04f,
+/* gelu_erf: G(t) = erfc(a/sqrt2) e^(a^2/2) (1 + p a), t = 1/(1 + p a),
+ * a in [0, 15], stored halved (vec_body.h's f_gelu_erf) */
+#define TB_GELU_ERF_P 0.35f
+static const float tb_poly_gelu_erf[] = {
+	2.792425156e-01f * 0.5f,
+	2.797285914e-01f * 0.5f,
+	2.396316379e-01f * 0.5f,
+	2.111469060e-01f * 0.5f,
+	-4.652091116e-02f * 0.5f,
+	3.187753856e-01f * 0.5f,
+	-5.117939711e-01f * 0.5f,
+	2.881165445e-01f * 0.5f,
+	-5.832673982e-02f * 0.5f,
 };
-#define TB_POLY_ERF_DEG 5 /* float Horner: max rel. error 2.2 x 2^-24 on the fit range */
+#define TB_POLY_GELU_ERF_DEG 8 /* max rel. error 0.54 x 2^-24 on the fit range */
 
-/* erfc(w) e^(w^2) */
-static const float tb_poly_erfc_a[] = {
-	3.479605808e-01f,
-	-1.888855985e-01f,
-	9.296492346e-02f,
-	-4.225528358e-02f,
-	1.796222098e-02f,
-	-7.203283604e-03f,
-	2.730992618e-03f,
-	-9.979333730e-04f,
-	3.893142149e-04f,
-	-1.265735989e-04f,
+/* e^(-r/2) for r in [-ln2, ln2]: the degree-6 fit of e^u on [-ln2/2, ln2/2]
+ * with u = -r/2 folded in ((-1/2)^k times the k-th coefficient) */
+static const float tb_poly_exp_half[] = {
+	1.000000001e+00f,
+	1.000000036e+00f * -0.5f,
+	4.999999205e-01f * 0.25f,
+	1.666641970e-01f * -0.125f,
+	4.166822959e-02f * 0.0625f,
+	8.374855804e-03f * -0.03125f,
+	1.383673245e-03f * 0.015625f,
 };
-#define TB_POLY_ERFC_A_DEG 9 /* float Horner: max rel. error 2.7 x 2^-24 on the fit range */
-static const float tb_poly_erfc_b[] = {
-	1.624899611e-01f,
-	5.012528966e-01f,
-	-1.752763876e-01f,
-	-7.316165502e-02f,
-	1.836476906e-01f,
-	-1.291169287e-01f,
-	-5.847717952e-02f,
-	2.635744703e-01f,
-	-2.596710228e-01f,
-};
-#define TB_POLY_ERFC_B_DEG 8 /* float Horner: max rel. error 4.4 x 2^-24 on the fit range */
+#define TB_POLY_EXP_HALF_DEG 6 /* max rel. error 0.03 x 2^-24 on the fit range */
 
 #endif

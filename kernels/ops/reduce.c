@@ -8,7 +8,7 @@
  * Verification against a double-precision reference: within the row's
  * bound times 2^-24 sum|x| of the exact sum (divided by n for a mean);
  * bound 0 (max, min) is exact.  ops.def states 128, i.e. 2^-17 sum|x|: the
- * blocked summation every variant uses guarantees 66 u sum|x|, u = 2^-24.
+ * blocked summation every variant uses guarantees 70 u sum|x|, u = 2^-24.
  */
 #include "ops.h"
 
