@@ -13,6 +13,7 @@
 #include "progress.h"
 #include "run.h"
 #include "run_outputs.h"
+#include "run_session.h"
 
 #include "../kernels/common.h"
 #include "../probes/clock.h"

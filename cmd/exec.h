@@ -34,6 +34,7 @@ struct tb_exec_args {
 	bool quiet, verbose;
 	const char *name;
 	const char *csv_path, *samples_csv_path, *html_path, *json_path, *markdown_path;
+	const char *options_csv_path; /* RUN_OUTS' (run's rounds write it): NULL */
 	bool json_samples;
 	char *argv_joined;        /* the command line, recorded with the results */
 	struct tb_gate_opts gate;

@@ -42,6 +42,9 @@
 		[TB_LF_ITEMS] = items, [TB_LF_IPS] = "rate", [TB_LF_GBPS] = "rate",        \
 		[TB_LF_LIMIT] = "limit", [TB_LF_IPC] = "per cycle",                        \
 		[TB_LF_COUNTERS] = "counters", [TB_LF_RAW] = raw,                          \
+		[TB_LF_BETWEEN] = "between_cv", [TB_LF_WITHIN] = "within_cv",             \
+		[TB_LF_DISTURBED] = "disturbed", [TB_LF_BIMODAL] = "bimodal",              \
+		[TB_LF_RUN_SAMPLES] = "run_samples",                                       \
 	}
 
 /* r (just added with tb_load_add) becomes the case family/name: mode "-",

@@ -26,6 +26,7 @@ enum tb_lfield {
 	TB_LF_P5, TB_LF_P25, TB_LF_P75, TB_LF_P95, TB_LF_CILO, TB_LF_CIHI,
 	TB_LF_OMILD, TB_LF_OSEV, TB_LF_BYTES, TB_LF_FLOPS, TB_LF_ITEMS,
 	TB_LF_IPS, TB_LF_GBPS, TB_LF_LIMIT, TB_LF_IPC, TB_LF_COUNTERS, TB_LF_RAW,
+	TB_LF_BETWEEN, TB_LF_WITHIN, TB_LF_DISTURBED, TB_LF_BIMODAL, TB_LF_RUN_SAMPLES,
 	TB_LF_COUNT
 };
 
@@ -44,6 +45,8 @@ struct tb_load_case {
 	double declared_median;  /* the summary's median; NaN when absent */
 	double declared_mean;    /* the summary's mean, where the format's own tool
 				  * computed it (foreign files); NaN when unchecked */
+	size_t run_counts;       /* how many counts run_samples listed (in r->run_n,
+				  * not yet checked against runs); 0: none */
 };
 
 struct tb_load {
@@ -94,6 +97,9 @@ int tb_load_samples(struct tb_result *r, const double *v, size_t n);
 /* a figure a file declares agrees with the one recomputed from its samples
  * (within the rounding of a written number) */
 bool tb_load_agrees(double declared, double derived);
+/* r's run_samples as read (n counts, copied into r->run_n; tb_load_check
+ * checks them against runs and the samples); 0, or -1 out of memory */
+int tb_load_run_counts(struct tb_load *ld, struct tb_result *r, const size_t *v, size_t n);
 /* The checks, then the statistics re-derived from the raw samples.  0, or
  * -1 with err naming the file and line (or JSON path) of the first fault. */
 int tb_load_check(struct tb_load *ld, char *err, size_t errlen);

@@ -117,6 +117,19 @@ static void kinds(void **state)
 	}
 }
 
+/* every field a check can name has a name in every format */
+static void field_names(void **state)
+{
+	(void)state;
+	const struct tb_reader *const all[] = {&tb_reader_tbench_json, &tb_reader_tbench_csv,
+					       &tb_reader_gbench, &tb_reader_hyperfine,
+					       &tb_reader_criterion};
+	for (size_t j = 0; j < sizeof(all) / sizeof(all[0]); j++)
+		for (int k = 0; k < TB_LF_COUNT; k++)
+			if (!all[j]->fields[k] || !all[j]->fields[k][0])
+				fail_msg("%s: field %d has no name", all[j]->name, k);
+}
+
 #define ROW(name, rep, rt, ct, unit)                                                         \
 	"{\"name\": \"" name "\", \"run_name\": \"" name "\", \"run_type\": \"iteration\","   \
 	" \"repetitions\": 3, \"repetition_index\": " #rep ", \"threads\": 1,"                \
@@ -254,7 +267,7 @@ static void criterion(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(bare_words), cmocka_unit_test(kinds), cmocka_unit_test(gbench),
+		cmocka_unit_test(bare_words), cmocka_unit_test(kinds), cmocka_unit_test(field_names), cmocka_unit_test(gbench),
 		cmocka_unit_test(hyperfine),  cmocka_unit_test(criterion),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
