@@ -12,13 +12,11 @@
 
 #include "results.h"
 
+#include "read_opts.h"
+
 #include <stddef.h>
 
-/* Reader options: what a format leaves to the user. */
-enum tb_gbench_time { TB_GBENCH_REAL, TB_GBENCH_CPU };
-struct tb_read_opts {
-	enum tb_gbench_time gbench_time; /* Google Benchmark: which time is sampled */
-};
+/* Reader options: what a format leaves to the user (read_opts.h). */
 /* "real" or "cpu" (also "real_time", "cpu_time") into o: 0, or -1 with err */
 int tb_read_opts_gbench_time(struct tb_read_opts *o, const char *arg, char *err,
 			     size_t errlen);

@@ -11,7 +11,7 @@
 #ifndef TB_LOADER_H
 #define TB_LOADER_H
 
-#include "load.h"
+#include "read_opts.h"
 #include "results.h"
 
 #include <stdbool.h>
