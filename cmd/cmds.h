@@ -38,6 +38,7 @@ int cmd_help(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_emu(int argc, char **argv);
+int cmd_exec(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 
 extern const char tb_usage_run[], tb_usage_list[], tb_usage_env[], tb_usage_help[];
@@ -45,6 +46,7 @@ extern const char tb_usage_compare[];
 extern const char tb_usage_counters[];
 extern const char tb_usage_report[];
 extern const char tb_usage_emu[];
+extern const char tb_usage_exec[];
 extern const char tb_usage_history[];
 
 #endif

@@ -7,12 +7,16 @@
 #include "cmds.h"
 #include "parse.h"
 
+#include "../kernels/common.h"
+#include "../reports/baseline.h"
+#include "../reports/load.h"
 #include "../reports/writer.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void tb_gate_defaults(struct tb_gate_opts *g)
 {
@@ -165,4 +169,35 @@ int tb_gate_report(const struct tb_comparison *c, const struct tb_gate_opts *g, 
 	if ((g->fail_on_slower && c->nslower) || (g->fail_on_missing && c->nonly_old))
 		return TB_EXIT_FAIL;
 	return TB_EXIT_OK;
+}
+
+int tb_gate_baseline(const struct tb_resultset *base, const struct tb_resultset *rs,
+		     const char *name, const struct tb_gate_opts *g, bool quiet,
+		     struct tb_report *rep, struct tb_comparison *cmp)
+{
+	char err[512];
+	if (tb_compare(base, rs, &g->cmp, cmp, err, sizeof(err))) {
+		tb_print_error("%s", err);
+		return TB_EXIT_USAGE;
+	}
+	snprintf(cmp->old_label, sizeof(cmp->old_label), "baseline %.200s", name);
+	snprintf(cmp->new_label, sizeof(cmp->new_label), "this run%s%.127s", rs->name[0] ? " " : "",
+		 rs->name);
+	rep->cmp = cmp;
+	if (!quiet)
+		putchar('\n');
+	return tb_gate_report(cmp, g, quiet, rep->color);
+}
+
+int tb_gate_load(const char *arg, const struct tb_gate_opts *g, const struct tb_read_opts *ro,
+		 struct tb_resultset *rs, char *err, size_t len)
+{
+	struct stat st;
+	size_t n = strlen(arg);
+	if (stat(arg, &st) == 0 || strchr(arg, '@')) /* baseline names have no '@' */
+		return tb_results_load_opts(arg, ro, rs, NULL, 0, err, len);
+	if (strchr(arg, '/') || (n > 4 && !strcmp(arg + n - 4, ".csv")) ||
+	    (n > 5 && !strcmp(arg + n - 5, ".json")))
+		return tb_err(err, len, "cannot read '%s': no such file or directory", arg);
+	return tb_baseline_load(tb_baseline_dir(g->baseline_dir), arg, rs, err, len) ? -1 : 0;
 }

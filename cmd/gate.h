@@ -58,4 +58,22 @@ int tb_gate_parse(int c, const char *arg, struct tb_gate_opts *g, char *err, siz
 int tb_gate_report(const struct tb_comparison *c, const struct tb_gate_opts *g, bool quiet,
 		   bool color);
 
+struct tb_read_opts;
+/* A side of `compare` (OLD, NEW) or `exec --baseline`: a path when one
+ * exists (whatever the loader reads, reports/load.h; also criterion's
+ * DIR@SIDE), else the name of a saved baseline in g's directory.  0, or -1
+ * with err. */
+int tb_gate_load(const char *arg, const struct tb_gate_opts *g, const struct tb_read_opts *ro,
+		 struct tb_resultset *rs, char *err, size_t len);
+
+struct tb_report;
+/* --baseline of run and exec: compare rs with base (labelled "baseline
+ * NAME" -> "this run LABEL"), print it as tb_gate_report does (after a
+ * blank line unless quiet) and hang it on rep->cmp.  cmp is filled (free it
+ * with tb_comparison_free).  Returns the exit status it implies, or
+ * TB_EXIT_USAGE (2) when the comparison cannot be made (said). */
+int tb_gate_baseline(const struct tb_resultset *base, const struct tb_resultset *rs,
+		     const char *name, const struct tb_gate_opts *g, bool quiet,
+		     struct tb_report *rep, struct tb_comparison *cmp);
+
 #endif

@@ -10,6 +10,7 @@
 #include "parse.h"
 
 #include "../reports/baseline.h"
+#include "../reports/load.h"
 #include "../reports/writer.h"
 
 #include <getopt.h>
@@ -98,7 +99,7 @@ static int cmd_add(int argc, char **argv)
 				      argc - optind, argv[optind], argv[optind + 1]);
 	char err[1024];
 	struct tb_resultset rs = {0};
-	if (tb_results_load_path(argv[optind], &rs, err, sizeof(err))) {
+	if (tb_results_load(argv[optind], &rs, NULL, 0, err, sizeof(err))) {
 		tb_resultset_free(&rs);
 		return tb_usage_error("%s", err);
 	}

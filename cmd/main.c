@@ -20,6 +20,7 @@
 static const struct tb_cmd commands[] = {
 	{"run", cmd_run, "run benchmarks (default: the whole default suite)", tb_usage_run},
 	{"list", cmd_list, "list families and variants, with support on this machine", tb_usage_list},
+	{"exec", cmd_exec, "measure whole commands as processes (wall, CPU, RSS; hyperfine-style)", tb_usage_exec},
 	{"compare", cmd_compare, "compare two result sets or baselines (exit 1 on a slowdown)", tb_usage_compare},
 	{"report", cmd_report, "re-render and merge saved results (HTML, Markdown, JSON)", tb_usage_report},
 	{"emu", cmd_emu, "run an AArch64 program in the emulator (translator or interpreter)", tb_usage_emu},

@@ -26,6 +26,8 @@ const char tb_usage_report[] =
 	"or a peer's figures in the same columns); beside a summary CSV these are\n"
 	"read when present: <stem>.samples.csv (samples.csv beside summary.csv),\n"
 	"<stem>.fingerprint.csv or fingerprint.csv, <stem>.options.csv or options.csv.\n"
+	"Other harnesses' results are read too (by content): Google Benchmark JSON,\n"
+	"hyperfine --export-json, criterion.rs directories (see 'tbench compare').\n"
 	"A case found in two files keeps both: the later one's variant becomes\n"
 	"VARIANT@LABEL (LABEL: that file's run name, else its file name).\n"
 	"\n"
@@ -36,6 +38,7 @@ const char tb_usage_report[] =
 	"      --csv FILE        merged summary CSV\n"
 	"      --samples-csv FILE  merged raw samples CSV\n"
 	"      --name LABEL      label of the report (default: the runs' names)\n"
+	"      --gbench-time T   Google Benchmark: real (default) or cpu time\n"
 	"      --baseline FILE   compare with these saved results (default test and\n"
 	"                        threshold) and show the ratios; the exit status\n"
 	"                        stays 0 (the CI gate is 'tbench compare')\n"
@@ -64,13 +67,14 @@ static void file_label(const char *path, const char *name, char *out, size_t len
 	snprintf(out, len, "%.*s", dot && dot > b ? (int)(dot - b) : (int)strlen(b), b);
 }
 
-static int load_all(int nin, char **in, struct tb_resultset *rs, const char *name)
+static int load_all(int nin, char **in, const struct tb_read_opts *ro, struct tb_resultset *rs,
+		    const char *name)
 {
 	char err[1024], comp[1024];
 	char names[1024] = "";
 	for (int i = 0; i < nin; i++) {
 		struct tb_resultset one = {0};
-		if (tb_results_load(in[i], &one, comp, sizeof(comp), err, sizeof(err))) {
+		if (tb_results_load_opts(in[i], ro, &one, comp, sizeof(comp), err, sizeof(err))) {
 			tb_resultset_free(&one);
 			return tb_usage_error("%s", err);
 		}
@@ -101,9 +105,12 @@ int cmd_report(int argc, char **argv)
 		{"name", required_argument, NULL, 'n'},
 		{"baseline", required_argument, NULL, 'B'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"gbench-time", required_argument, NULL, 'G'},
 		{0},
 	};
 	const char *path[R_NOUT] = {0};
+	struct tb_read_opts ro = {0};
+	char gerr[256];
 	const char *name = NULL, *baseline = NULL;
 	bool quiet = false, samples = false;
 	int c;
@@ -121,6 +128,10 @@ int cmd_report(int argc, char **argv)
 		case 'n': name = optarg; break;
 		case 'B': baseline = optarg; break;
 		case 'q': quiet = true; break;
+		case 'G':
+			if (tb_read_opts_gbench_time(&ro, optarg, gerr, sizeof(gerr)))
+				return tb_usage_error("%s", gerr);
+			break;
 		default: return tb_getopt_error("report", argc, argv, c);
 		}
 	}
@@ -141,9 +152,9 @@ int cmd_report(int argc, char **argv)
 	struct tb_resultset rs = {0}, base = {0};
 	struct tb_comparison cmp;
 	bool have_cmp = false;
-	int rc = load_all(argc - optind, argv + optind, &rs, name);
+	int rc = load_all(argc - optind, argv + optind, &ro, &rs, name);
 	if (!rc && baseline) {
-		if (tb_results_load(baseline, &base, NULL, 0, err, sizeof(err)))
+		if (tb_results_load_opts(baseline, &ro, &base, NULL, 0, err, sizeof(err)))
 			rc = tb_usage_error("%s", err);
 		else {
 			struct tb_compare_opts co;

@@ -25,7 +25,7 @@
 /* --verbose: what the table does not show, one line per case on stderr */
 void tb_run_verbose_case(const struct tb_result *r, const struct tb_progress *p)
 {
-	char lab[200], sz[48], med[32], lo[32], hi[32];
+	char lab[TB_VARIANT_MAX + 96], sz[48], med[32], lo[32], hi[32];
 	tb_result_size_str(r, sz, sizeof(sz));
 	snprintf(lab, sizeof(lab), "%s/%s %s %s", r->family, r->variant, r->mode, sz);
 	if (r->threads > 1)

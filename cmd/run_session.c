@@ -49,7 +49,7 @@ static void on_signal(int sig)
 	tb_stop_requested = sig;
 }
 
-static void catch_signals(void)
+void tb_run_catch_signals(void)
 {
 	struct sigaction sa = {0};
 	sa.sa_handler = on_signal;
@@ -85,7 +85,7 @@ int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o)
 	s->nouts = sizeof(outs) / sizeof(outs[0]);
 	_Static_assert(sizeof(outs) <= sizeof(s->outs), "run_session: room for every output");
 	memcpy(s->outs, outs, sizeof(outs));
-	catch_signals(); /* before the temporary files exist */
+	tb_run_catch_signals(); /* before the temporary files exist */
 	if (tb_outs_open(s->outs, s->nouts))
 		return TB_EXIT_USAGE;
 	s->bdir = tb_baseline_dir(o->gate.baseline_dir);

@@ -24,6 +24,11 @@ struct tb_run_session {
 	struct tb_history *hist;   /* --history */
 	char berr[1024];
 };
+/* First SIGINT/SIGTERM/SIGHUP sets tb_stop_requested (stop at the next
+ * boundary, write what was measured); a second removes the temporary
+ * output files and dies of the signal.  SIGPIPE is ignored.  (Also for
+ * `tbench exec`.) */
+void tb_run_catch_signals(void);
 /* catch the signals, open every output, the baselines and the history: 0,
  * or the exit status after one line on stderr (nothing left behind) */
 int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o);

@@ -325,13 +325,3 @@ int tb_baseline_load(const char *dir, const char *name, struct tb_resultset *rs,
 	free(p);
 	return rc;
 }
-
-int tb_results_load_path(const char *path, struct tb_resultset *rs, char *err, size_t errlen)
-{
-	struct stat st;
-	if (stat(path, &st) != 0)
-		return tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-	if (!S_ISDIR(st.st_mode))
-		return tb_results_load(path, rs, NULL, 0, err, errlen);
-	return tb_results_load_dir(path, rs, err, errlen);
-}

@@ -6,7 +6,6 @@
  * hidden temporary directory beside it, synced, and swapped in with one
  * rename (renameat2 RENAME_EXCHANGE over an existing baseline), so readers
  * and concurrent savers only ever see a complete baseline.
- * Also loads any result set from a directory or a summary CSV file.
  */
 #ifndef TB_BASELINE_H
 #define TB_BASELINE_H
@@ -49,10 +48,5 @@ void tb_baseline_list(const char *dir, char *buf, size_t len);
  * new case is appended.  For interleaved rounds (run --append).  0 or -1. */
 int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_resultset *src, char *err,
 		       size_t errlen);
-
-/* A result set from a path: a directory (its summary.csv) or a results file
- * (summary CSV or JSON), with the companion files found beside it
- * (reports/load.h: samples, fingerprint, options).  -1 with err. */
-int tb_results_load_path(const char *path, struct tb_resultset *rs, char *err, size_t errlen);
 
 #endif

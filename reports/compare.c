@@ -29,7 +29,7 @@ void tb_compare_defaults(struct tb_compare_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	snprintf(o->metric, sizeof(o->metric), "time");
-	o->significance = 0.01;
+	o->significance = TB_COMPARE_ALPHA;
 	o->threshold = 0.05;
 	o->resamples = TB_BOOT_RESAMPLES;
 	o->confidence = 0; /* 1 - significance: the interval and the test agree */
@@ -288,11 +288,24 @@ static int compare_case(const struct tb_compare_opts *o, const struct tb_result 
 	}
 	row->verdict = tb_compare_verdict(have, row->p, min_p, row->ratio, row->ci_low,
 					  row->ci_high, o->significance, row->threshold);
-	if (row->verdict == TB_VERDICT_TOO_FEW)
+	if (row->verdict == TB_VERDICT_TOO_FEW && min_p >= TB_COMPARE_ALPHA) {
+		/* so few samples that the test could not reach even the default
+		 * alpha (one Google Benchmark repetition, 3 against 3): the medians
+		 * against the threshold, as without samples, and the row says so.
+		 * (Enough samples for the default but not for a stricter
+		 * --significance stays too-few-samples: a stricter alpha must
+		 * never raise more alarms.) */
+		row->too_few = true;
+		row->verdict = tb_compare_verdict(false, NAN, 1, row->ratio, NAN, NAN,
+						  o->significance, row->threshold);
 		snprintf(row->note, sizeof(row->note),
-			 "%zu and %zu samples: the test cannot reach p < %g", a->nsamples,
-			 b->nsamples, o->significance);
-	else if (!have)
+			 "%zu and %zu samples: the test cannot reach p < %g; medians and threshold only",
+			 a->nsamples, b->nsamples, o->significance);
+	} else if (row->verdict == TB_VERDICT_TOO_FEW) {
+		snprintf(row->note, sizeof(row->note),
+			 "%zu and %zu samples: the test cannot reach p < %g (lower --significance)",
+			 a->nsamples, b->nsamples, o->significance);
+	} else if (!have)
 		snprintf(row->note, sizeof(row->note), "no raw samples: medians and threshold only");
 	return 0;
 }
@@ -429,6 +442,7 @@ int tb_compare(const struct tb_resultset *old, const struct tb_resultset *new,
 		struct tb_compare_row *row = &cmp->rows[cmp->nrows++];
 		if (compare_case(o, &old->r[j], b, row))
 			goto oom;
+		cmp->nfew += row->too_few;
 		if (usable(b) && !isnan(metric_median(o, b)))
 			cmp->nmeasured++;
 		switch (row->verdict) {

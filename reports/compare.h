@@ -19,7 +19,8 @@ enum tb_verdict {
 	TB_VERDICT_UNCHANGED, /* not significant, or the change is within the threshold */
 	TB_VERDICT_FASTER,    /* significant at alpha and beyond the threshold */
 	TB_VERDICT_SLOWER,    /* significant at alpha and beyond the threshold */
-	TB_VERDICT_TOO_FEW,   /* too few samples: the test cannot reach alpha */
+	TB_VERDICT_TOO_FEW,   /* the test cannot reach alpha (tb_compare falls back to the
+			       * threshold when it could not reach TB_COMPARE_ALPHA either) */
 	TB_VERDICT_NOT_OK,    /* a side is not ok (failed-verify, unsupported, ...) */
 };
 
@@ -27,10 +28,11 @@ enum tb_verdict {
 const char *tb_verdict_name(enum tb_verdict v);
 
 #define TB_MAX_THRESHOLD_RULES 16
+#define TB_COMPARE_ALPHA 0.01 /* the default significance */
 
 /* A per-case noise threshold: pattern "family" or "family/variant". */
 struct tb_threshold_rule {
-	char pattern[64];
+	char pattern[32 + TB_VARIANT_MAX];
 	double threshold;
 };
 
@@ -52,7 +54,7 @@ double tb_compare_threshold(const struct tb_compare_opts *o, const char *family,
 
 /* The key of a case, as matched: (family, variant, mode, n, threads). */
 struct tb_case_key {
-	char family[32], variant[32], mode[16];
+	char family[32], variant[TB_VARIANT_MAX], mode[16];
 	uint64_t n, rows, cols;
 	unsigned threads;
 };
@@ -67,6 +69,7 @@ struct tb_compare_row {
 	bool exact;                    /* p from the exact distribution (small, no ties) */
 	double threshold;              /* the noise threshold applied to this case */
 	enum tb_verdict verdict;
+	bool too_few;                  /* too few samples for any test: threshold only */
 	char note[160];                /* why: too few samples, status, medians only ... */
 };
 
@@ -90,6 +93,8 @@ struct tb_comparison {
 	struct tb_fp_diff *ctx_diffs;        /* shown keys that differ (load, noise): context */
 	size_t nctx_diffs;
 	size_t nslower, nfaster, nunchanged, ntoofew, nnotok;
+	size_t nfew; /* rows judged by the threshold alone for too few samples (too_few;
+		      * counted among slower/faster/unchanged too) */
 	size_t nmeasured;                    /* matched cases the new side measured (ok, partial) */
 };
 

@@ -56,14 +56,14 @@ static void fmt_p(double p, char *buf, size_t len)
 		snprintf(buf, len, "%.4f", p);
 }
 
-enum { NC = 11, CW = 64 };
+enum { NC = 11, CW = TB_VARIANT_MAX };
 
 static void row_cells(const struct tb_comparison *c, const struct tb_compare_row *r,
 		      char cell[NC][CW])
 {
-	snprintf(cell[0], CW, "%s", r->key.family);
-	snprintf(cell[1], CW, "%s", r->key.variant);
-	snprintf(cell[2], CW, "%s", r->key.mode);
+	tb_term_text(cell[0], CW, r->key.family);
+	tb_term_text(cell[1], CW, r->key.variant);
+	tb_term_text(cell[2], CW, r->key.mode);
 	fmt_size(&r->key, cell[3], CW);
 	snprintf(cell[4], CW, "%u", r->key.threads);
 	fmt_metric(c, r->old_median, cell[5], CW);
@@ -89,6 +89,8 @@ static void summary_line(FILE *f, const struct tb_comparison *c, const char *bol
 {
 	fprintf(f, "%s%zu slower%s, %zu faster, %zu unchanged", bold, c->nslower, bold,
 		c->nfaster, c->nunchanged);
+	if (c->nfew)
+		fprintf(f, " (%zu with too few samples for the test: threshold only)", c->nfew);
 	if (c->ntoofew)
 		fprintf(f, ", %zu with too few samples", c->ntoofew);
 	if (c->nnotok)
@@ -122,7 +124,11 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 			if (width(cell[k]) > w[k])
 				w[k] = width(cell[k]);
 	}
-	fprintf(f, "comparison: %s -> %s\n", c->old_label, c->new_label);
+	fputs("comparison: ", f);
+	tb_term_puts(f, c->old_label);
+	fputs(" -> ", f);
+	tb_term_puts(f, c->new_label);
+	fputc('\n', f);
 	for (size_t i = 0; i <= c->nrows; i++) {
 		if (i)
 			row_cells(c, &c->rows[i - 1], cell);
@@ -143,17 +149,24 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 				fputc(' ', f);
 			fputs(k + 1 < NC ? "  " : "\n", f);
 		}
-		if (i && c->rows[i - 1].note[0])
-			fprintf(f, "    %s\n", c->rows[i - 1].note);
+		if (i && c->rows[i - 1].note[0]) {
+			fputs("    ", f);
+			tb_term_puts(f, c->rows[i - 1].note);
+			fputc('\n', f);
+		}
 	}
-	char ks[160];
+	char ks[256];
 	for (size_t i = 0; i < c->nonly_old; i++) {
 		key_str(&c->only_old[i], ks, sizeof(ks));
-		fprintf(f, "only in old: %s\n", ks);
+		fputs("only in old: ", f);
+		tb_term_puts(f, ks);
+		fputc('\n', f);
 	}
 	for (size_t i = 0; i < c->nonly_new; i++) {
 		key_str(&c->only_new[i], ks, sizeof(ks));
-		fprintf(f, "only in new: %s\n", ks);
+		fputs("only in new: ", f);
+		tb_term_puts(f, ks);
+		fputc('\n', f);
 	}
 	summary_line(f, c, "");
 	fputc('\n', f);
@@ -202,7 +215,7 @@ static int write_markdown(FILE *f, const struct tb_report *rep, char *err, size_
 		fprintf(f, r->verdict == TB_VERDICT_SLOWER ? "**%s** :x:" : "%s", v);
 		fputs(" |\n", f);
 	}
-	char ks[160];
+	char ks[256];
 	if (c->nonly_old || c->nonly_new) {
 		fputs("\nUnmatched cases:\n\n", f);
 		for (size_t i = 0; i < c->nonly_old; i++) {

@@ -97,21 +97,29 @@ static void fmt(double v, char *buf, size_t len)
 		snprintf(buf, len, "%.4g", v);
 }
 
+/* "family/variant mode size tN", escaped for the terminal */
+static size_t case_key(const struct tb_result *r, char *key, size_t len)
+{
+	char raw[256], sz[48];
+	tb_result_size_str(r, sz, sizeof(sz));
+	snprintf(raw, sizeof(raw), "%s/%s %s %s t%u", r->family, r->variant, r->mode, sz,
+		 r->threads);
+	tb_term_text(key, len, raw);
+	return strlen(key);
+}
+
 void tb_write_counter_table(FILE *f, const struct tb_resultset *rs)
 {
 	size_t wc = 4, we = 5;
-	char key[160], a[32], b[32];
+	char key[256], a[32], b[32];
 	bool any = false;
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *r = &rs->r[i];
-		char sz[48];
-		tb_result_size_str(r, sz, sizeof(sz));
-		int kl = snprintf(key, sizeof(key), "%s/%s %s %s t%u", r->family, r->variant,
-				  r->mode, sz, r->threads);
+		size_t kl = case_key(r, key, sizeof(key));
 		for (size_t j = 0; j < r->nmetrics; j++) {
 			any = true;
-			if ((size_t)kl > wc)
-				wc = (size_t)kl;
+			if (kl > wc)
+				wc = kl;
 			if (strlen(r->metrics[j].name) > we)
 				we = strlen(r->metrics[j].name);
 		}
@@ -122,15 +130,13 @@ void tb_write_counter_table(FILE *f, const struct tb_resultset *rs)
 	fprintf(f, "%-*s  %-*s  %12s  %12s\n", (int)wc, "case", (int)we, "event", "median", "mean");
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *r = &rs->r[i];
-		char sz[48];
-		tb_result_size_str(r, sz, sizeof(sz));
-		snprintf(key, sizeof(key), "%s/%s %s %s t%u", r->family, r->variant, r->mode, sz,
-			 r->threads);
+		case_key(r, key, sizeof(key));
 		for (size_t j = 0; j < r->nmetrics; j++) {
+			char mn[128];
+			tb_term_text(mn, sizeof(mn), r->metrics[j].name);
 			fmt(r->metrics[j].median, a, sizeof(a));
 			fmt(r->metrics[j].mean, b, sizeof(b));
-			fprintf(f, "%-*s  %-*s  %12s  %12s\n", (int)wc, j ? "" : key, (int)we,
-				r->metrics[j].name, a, b);
+			fprintf(f, "%-*s  %-*s  %12s  %12s\n", (int)wc, j ? "" : key, (int)we, mn, a, b);
 		}
 	}
 }

@@ -3,6 +3,7 @@
  */
 #include "glance.h"
 
+#include "foreign.h"
 #include "writer.h"
 
 #include <math.h>
@@ -35,6 +36,10 @@ size_t tb_glance(const struct tb_resultset *rs, struct tb_glance **out)
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *a = &rs->r[i];
 		if (done[i] || !tb_result_measured(a) || tb_result_is_insns(a)) /* counts: no speed */
+			continue;
+		/* a Google Benchmark or criterion file's cases are different
+		 * benchmarks, not variants of one: no "fastest" among them */
+		if (!strcmp(a->family, TB_FAMILY_GBENCH) || !strcmp(a->family, TB_FAMILY_CRITERION))
 			continue;
 		struct tb_glance e = {0};
 		size_t members = 0;
@@ -76,7 +81,7 @@ static void who(const struct tb_result *r, char *buf, size_t len)
 void tb_glance_text(const struct tb_glance *g, char *buf, size_t len)
 {
 	const struct tb_result *b = g->best;
-	char sz[48], t[32], rate[48], unit[24], w1[64], w2[64];
+	char sz[48], t[32], rate[48], unit[24], w1[TB_VARIANT_MAX + 16], w2[TB_VARIANT_MAX + 16];
 	tb_result_size_str(b, sz, sizeof(sz));
 	tb_fmt_ns(b->st.median, t, sizeof(t));
 	snprintf(unit, sizeof(unit), "%s/s", b->items > 0 && b->unit[0] ? b->unit : "call");

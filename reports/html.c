@@ -336,7 +336,7 @@ static void counters_table(FILE *f, const struct tb_report *rep)
 		const struct tb_result *r = &rs->r[i];
 		if (!r->nmetrics)
 			continue;
-		char lab[160];
+		char lab[TB_VARIANT_MAX + 128];
 		snprintf(lab, sizeof(lab), "%s ", r->family);
 		tb_html_case_label(r, lab + strlen(lab), sizeof(lab) - strlen(lab));
 		fputs("<tr>", f);

@@ -42,7 +42,7 @@ static void threads_chart(FILE *f, const struct tb_resultset *rs, const char *fa
 {
 	struct endlabel lab[TB_SVG_NCOLORS];
 	struct tline ln[TB_SVG_NCOLORS];
-	char names[TB_SVG_NCOLORS][96];
+	char names[TB_SVG_NCOLORS][TB_VARIANT_MAX + 80];
 	size_t nl = 0;
 	bool *used = calloc(rs->n ? rs->n : 1, sizeof(bool));
 	if (!used)

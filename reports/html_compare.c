@@ -70,7 +70,7 @@ static void ratio_chart(FILE *f, const struct tb_comparison *c, const size_t *id
 	tb_svg_xaxis(&s, "new \xc3\xb7 baseline (< 1 faster)");
 	tb_svg_vline(&s, 1.0, "unity", NULL);
 	const char *labels[MAXROWS];
-	char lbuf[MAXROWS][128];
+	char lbuf[MAXROWS][TB_VARIANT_MAX + 96];
 	for (size_t i = 0; i < n; i++) {
 		key_label(&c->rows[idx[i]].key, lbuf[i], sizeof(lbuf[i]));
 		size_t fl = title ? 0 : strlen(fam) + 1; /* the card names the family */
@@ -89,7 +89,7 @@ static void ratio_chart(FILE *f, const struct tb_comparison *c, const size_t *id
 		const char *cls = verdict_class(r->verdict);
 		tb_svg_herrbar(&s, yc, r->ci_low, r->ci_high, cls);
 		char tip[400];
-		snprintf(tip, sizeof(tip), "%s: ratio %.3f, CI %.3f \xe2\x80\x93 %.3f, p %.3g: %s",
+		snprintf(tip, sizeof(tip), "%.240s: ratio %.3f, CI %.3f \xe2\x80\x93 %.3f, p %.3g: %s",
 			 lbuf[i], r->ratio, r->ci_low, r->ci_high, r->p, tb_verdict_name(r->verdict));
 		tb_svg_dot(&s, tb_svg_px(&s, r->ratio), yc, 4, cls, tip);
 	}
@@ -155,8 +155,11 @@ void tb_html_comparison(FILE *f, const struct tb_report *rep)
 	fputs("</b> against the baseline <b>", f);
 	tb_xml_text(f, c->old_label);
 	fprintf(f, "</b>: <span class=\"slower\">%zu slower</span>, <span class=\"faster\">%zu "
-		   "faster</span>, %zu unchanged, %zu with too few samples, %zu not comparable.</p>\n",
+		   "faster</span>, %zu unchanged, %zu with too few samples, %zu not comparable",
 		c->nslower, c->nfaster, c->nunchanged, c->ntoofew, c->nnotok);
+	if (c->nfew)
+		fprintf(f, " (%zu with too few samples for the test: threshold only)", c->nfew);
+	fputs(".</p>\n", f);
 	if (c->metric_note[0]) {
 		fputs("<p class=\"hint\">", f);
 		tb_xml_text(f, c->metric_note);
@@ -169,7 +172,7 @@ void tb_html_comparison(FILE *f, const struct tb_report *rep)
 	      "<th>threshold</th><th>verdict</th><th>note</th></tr></thead>\n<tbody>\n", f);
 	for (size_t i = 0; i < c->nrows; i++) {
 		const struct tb_compare_row *r = &c->rows[i];
-		char b[128];
+		char b[TB_VARIANT_MAX + 96];
 		fputs("<tr>", f);
 		key_label(&r->key, b, sizeof(b));
 		cell(f, b, NULL);
@@ -203,7 +206,7 @@ void tb_html_comparison(FILE *f, const struct tb_report *rep)
 			continue;
 		fprintf(f, "<p>%s:", un[u].what);
 		for (size_t i = 0; i < un[u].n; i++) {
-			char b[128];
+			char b[TB_VARIANT_MAX + 96];
 			key_label(&un[u].k[i], b, sizeof(b));
 			fputs(i ? ", " : " ", f);
 			tb_xml_text(f, b);

@@ -125,7 +125,7 @@ void tb_html_size_lines(FILE *f, const struct tb_resultset *rs, const char *fam,
 			double px = tb_svg_px(&s, ln[k].x[j]);
 			tb_svg_errbar(&s, px, tb_html_rate(r, r->st.ci_high, bytes),
 				      tb_html_rate(r, r->st.ci_low, bytes));
-			char tip[256], sz[48], t[32];
+			char tip[TB_VARIANT_MAX + 256], sz[48], t[32];
 			tb_result_size_str(r, sz, sizeof(sz));
 			tb_fmt_per_call(r, r->st.median, t, sizeof(t));
 			snprintf(tip, sizeof(tip), "%s \xc3\x97%u size %s: %.3g %s, %s per call",

@@ -141,6 +141,7 @@ static json_t *comparison_object(const struct tb_comparison *c)
 		json_object_set_new(x, "p", num(r->p));
 		json_object_set_new(x, "threshold", num(r->threshold));
 		json_object_set_new(x, "verdict", json_string(tb_verdict_name(r->verdict)));
+		json_object_set_new(x, "threshold_only", json_boolean(r->too_few));
 		json_object_set_new(x, "note", jstr(r->note));
 		json_array_append_new(rows, x);
 	}

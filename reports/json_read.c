@@ -254,64 +254,20 @@ static int load_case(struct tb_load *ld, const struct jctx *c, json_t *o, struct
 	return load_runs(ld, c, o, r);
 }
 
-/* jansson builds the whole document in memory: refuse what cannot be a
- * tbench document (10 M samples take about 200 MB) before parsing it */
-#define JSON_MAX_BYTES ((long long)512 << 20)
-
-static json_t *load(const char *path, char *err, size_t errlen)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	struct stat st;
-	if (fd < 0) {
-		tb_err(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > JSON_MAX_BYTES) {
-		if (S_ISREG(st.st_mode))
-			tb_err(err, errlen, "%s: %lld bytes, more than the %lld a tbench JSON document may have",
-			       path, (long long)st.st_size, JSON_MAX_BYTES);
-		else
-			tb_err(err, errlen, "cannot read '%s': not a regular file", path);
-		close(fd);
-		return NULL;
-	}
-	size_t len = (size_t)st.st_size, got = 0;
-	char *buf = malloc(len ? len : 1);
-	if (!buf) {
-		close(fd);
-		tb_err(err, errlen, "out of memory reading %s", path);
-		return NULL;
-	}
-	while (got < len) {
-		ssize_t k = read(fd, buf + got, len - got);
-		if (k <= 0)
-			break;
-		got += (size_t)k;
-	}
-	close(fd);
-	size_t o = got >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0; /* a UTF-8 BOM */
-	json_error_t je;
-	json_t *doc = json_loadb(buf + o, got - o, JSON_REJECT_DUPLICATES, &je);
-	free(buf);
-	if (!doc) {
-		tb_err(err, errlen, "%s:%d: %s", path, je.line, je.text);
-		tb_csv_one_line(err, errlen);
-	}
-	return doc;
-}
-
 static int read_doc(struct tb_load *ld, const char *path, char *err, size_t errlen)
 {
 	struct tb_resultset *rs = ld->rs;
-	json_t *doc = load(path, err, errlen);
+	json_t *doc = tb_json_load_file(path, err, errlen);
 	if (!doc)
 		return -1;
 	int rc = 0;
 	json_t *sch = json_object_get(doc, "schema");
 	json_t *cases = json_object_get(doc, "cases");
 	if (!json_is_string(sch) || strcmp(json_string_value(sch), TB_JSON_SCHEMA)) {
-		rc = tb_err(err, errlen, "%s: schema is not %s (is this a tbench JSON document?)",
-			    path, TB_JSON_SCHEMA);
+		rc = tb_err(err, errlen, "%s: schema is not %s: not a result file tbench reads (a tbench "
+			    "JSON document has \"schema\", Google Benchmark's \"context\" and "
+			    "\"benchmarks\", hyperfine's \"results\", criterion's sample.json "
+			    "\"iters\" and \"times\")", path, TB_JSON_SCHEMA);
 		goto out;
 	}
 	if (!json_is_array(cases)) {

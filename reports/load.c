@@ -1,6 +1,6 @@
 /*
  * load.c - the one dispatch point of the result loader: detect the format
- * of a file by content -> its reader -> the same checks (load_check.c);
+ * of a path by content -> its reader -> the same checks (load_check.c);
  * result directories (baselines) read through one directory handle; and
  * merging result sets.  To add a format, add its reader to `readers`.
  */
@@ -21,37 +21,81 @@
 
 /* Formats in the order they are tried; each detects its own by content.
  * A file nobody claims is read as a tbench JSON document when it starts
- * with '{', else as a tbench summary CSV (so the error names what is
- * missing). */
+ * with '{' or '[', else as a tbench summary CSV (so the error names what
+ * is missing). */
 static const struct tb_reader *const readers[] = {
 	&tb_reader_tbench_json,
+	&tb_reader_gbench,
+	&tb_reader_hyperfine,
+	&tb_reader_criterion,
 	&tb_reader_tbench_csv,
 };
+#define NREADERS (sizeof(readers) / sizeof(readers[0]))
 
 static const struct tb_reader *detect(const char *path)
 {
 	char head[4096];
 	size_t n = tb_load_head(path, head, sizeof(head));
-	for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+	for (size_t i = 0; i < NREADERS; i++)
 		if (readers[i]->detect(head, n))
 			return readers[i];
-	return n && head[0] == '{' ? &tb_reader_tbench_json : &tb_reader_tbench_csv;
+	return n && (head[0] == '{' || head[0] == '[') ? &tb_reader_tbench_json
+						       : &tb_reader_tbench_csv;
+}
+
+/* the reader that claims a path which is not a regular file, or NULL */
+static const struct tb_reader *detect_path(const char *path)
+{
+	for (size_t i = 0; i < NREADERS; i++)
+		if (readers[i]->detect_path && readers[i]->detect_path(path))
+			return readers[i];
+	return NULL;
+}
+
+int tb_read_opts_gbench_time(struct tb_read_opts *o, const char *arg, char *err,
+			     size_t errlen)
+{
+	if (!strcmp(arg, "real") || !strcmp(arg, "real_time"))
+		o->gbench_time = TB_GBENCH_REAL;
+	else if (!strcmp(arg, "cpu") || !strcmp(arg, "cpu_time"))
+		o->gbench_time = TB_GBENCH_CPU;
+	else
+		return tb_err(err, errlen, "invalid --gbench-time '%s': expected real or cpu", arg);
+	return 0;
 }
 
 int tb_results_load(const char *path, struct tb_resultset *rs, char *comp, size_t clen,
 		    char *err, size_t errlen)
 {
+	return tb_results_load_opts(path, NULL, rs, comp, clen, err, errlen);
+}
+
+int tb_results_load_opts(const char *path, const struct tb_read_opts *ro,
+			 struct tb_resultset *rs, char *comp, size_t clen, char *err,
+			 size_t errlen)
+{
 	if (comp && clen)
 		comp[0] = 0;
 	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
-		return tb_err(err, errlen, "cannot read '%s': no such regular file", path);
-	const struct tb_reader *rd = detect(path);
+	int se = stat(path, &st) == 0 ? 0 : errno;
+	const struct tb_reader *rd = NULL;
+	if (!se && S_ISREG(st.st_mode))
+		rd = detect(path);
+	else if (!(rd = detect_path(path))) {
+		if (!se && S_ISDIR(st.st_mode))
+			return tb_results_load_dir(path, rs, err, errlen);
+		return tb_err(err, errlen, "cannot read '%s': %s", path,
+			      se ? strerror(se) : "not a regular file or directory");
+	}
 	struct tb_load ld;
 	tb_load_init(&ld, rs, rd->sep, rd->fields);
+	if (ro)
+		ld.ro = ro;
 	int rc = rd->read(&ld, path, comp, clen, err, errlen);
 	if (!rc)
 		rc = tb_load_check(&ld, err, errlen);
+	while (rc && rs->n > ld.first) /* refused: nothing of it is left */
+		tb_result_free(&rs->r[--rs->n]);
 	tb_load_free(&ld);
 	return rc;
 }

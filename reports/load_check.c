@@ -23,7 +23,9 @@
 void tb_load_init(struct tb_load *ld, struct tb_resultset *rs, const char *sep,
 		  const char *const *fields)
 {
+	static const struct tb_read_opts defaults = {.gbench_time = TB_GBENCH_REAL};
 	memset(ld, 0, sizeof(*ld));
+	ld->ro = &defaults;
 	ld->rs = rs;
 	ld->first = rs->n;
 	ld->sep = sep;
@@ -53,7 +55,7 @@ struct tb_result *tb_load_add(struct tb_load *ld, const char *fmt, ...)
 		return NULL;
 	}
 	c->declared_samples = TB_LOAD_UNKNOWN;
-	c->declared_median = NAN;
+	c->declared_median = c->declared_mean = NAN;
 	c->run_counts = 0;
 	ld->nc++;
 	return r;
@@ -62,6 +64,25 @@ struct tb_result *tb_load_add(struct tb_load *ld, const char *fmt, ...)
 struct tb_load_case *tb_load_last(struct tb_load *ld)
 {
 	return ld->nc ? &ld->c[ld->nc - 1] : NULL;
+}
+
+int tb_load_samples(struct tb_result *r, const double *v, size_t n)
+{
+	free(r->samples);
+	r->samples = NULL;
+	r->nsamples = 0;
+	if (!n)
+		return 0;
+	if (!(r->samples = malloc(n * sizeof(*v))))
+		return -1;
+	memcpy(r->samples, v, n * sizeof(*v));
+	r->nsamples = n;
+	return 0;
+}
+
+bool tb_load_agrees(double declared, double derived)
+{
+	return fabs(declared - derived) <= 1e-6 * fmax(fabs(declared), fabs(derived)) + 1e-12;
 }
 
 int tb_load_run_counts(struct tb_load *ld, struct tb_result *r, const size_t *v, size_t n)
@@ -210,7 +231,7 @@ static int check_figures(const struct tb_load *ld, size_t i, const struct tb_res
 					    "%s: %g is not a finite number of at most %g", m->name,
 					    x[k], F);
 	}
-	if (!strcmp(r->status, "ok") && isnan(s->median))
+	if (!strcmp(r->status, "ok") && isnan(s->median) && !r->nsamples)
 		return fail(ld, i, TB_LF_MEDIAN, err, errlen, "status ok but no median");
 	return 0;
 }
@@ -285,8 +306,24 @@ static int check_runs(const struct tb_load *ld, size_t i, const struct tb_result
 	return 0;
 }
 
-/* re-derive from the samples; the declared median must be theirs (within
- * the rounding of a written number) */
+/* a figure the file declares against the one its raw samples give */
+static int agree(const struct tb_load *ld, size_t i, int field, const char *what, double decl,
+		 double got, char *err, size_t errlen)
+{
+	if (isnan(decl) || tb_load_agrees(decl, got))
+		return 0;
+	const struct tb_result *r = &ld->rs->r[ld->first + i];
+	char key[256];
+	tb_result_key_str(r, key, sizeof(key));
+	return fail(ld, i, field, err, errlen,
+		    "%.10g, but the %s of the %zu raw samples of %s%s%s is %.10g (the samples belong to another run?)",
+		    decl, what, r->nsamples, key, ld->samples_from[0] ? " in " : "",
+		    ld->samples_from, got);
+}
+
+/* re-derive from the samples; the declared median (and mean, where the
+ * format declares one) must be theirs, within the rounding of a written
+ * number */
 static int derive(const struct tb_load *ld, size_t i, struct tb_result *r, char *err,
 		  size_t errlen)
 {
@@ -295,24 +332,14 @@ static int derive(const struct tb_load *ld, size_t i, struct tb_result *r, char 
 		r->samples_declared = d == TB_LOAD_UNKNOWN ? 0 : d;
 		return 0;
 	}
-	double decl = ld->c[i].declared_median;
 	double ls = r->limit_share, ipc = r->items_per_cycle;
 	r->samples_declared = 0;
 	tb_result_derive(r);
 	r->limit_share = ls;
 	r->items_per_cycle = ipc;
-	double m = r->st.median;
-	if (isnan(decl))
-		return 0;
-	if (fabs(decl - m) > 1e-6 * fmax(fabs(decl), fabs(m)) + 1e-12) {
-		char key[256];
-		tb_result_key_str(r, key, sizeof(key));
-		return fail(ld, i, TB_LF_MEDIAN, err, errlen,
-			    "%.10g, but the median of the %zu raw samples of %s%s%s is %.10g (the samples belong to another run?)",
-			    decl, r->nsamples, key, ld->samples_from[0] ? " in " : "",
-			    ld->samples_from, m);
-	}
-	return 0;
+	return agree(ld, i, TB_LF_MEDIAN, "median", ld->c[i].declared_median, r->st.median, err,
+		     errlen) ||
+	       agree(ld, i, TB_LF_MEAN, "mean", ld->c[i].declared_mean, r->st.mean, err, errlen);
 }
 
 static int order_cmp(const void *x, const void *y, void *ctx)

@@ -11,6 +11,7 @@
 #ifndef TB_LOADER_H
 #define TB_LOADER_H
 
+#include "read_opts.h"
 #include "results.h"
 
 #include <stdbool.h>
@@ -42,6 +43,8 @@ struct tb_load_case {
 	char *where;             /* "file:line" or "file: cases[3]" */
 	size_t declared_samples; /* the summary's sample count; TB_LOAD_UNKNOWN */
 	double declared_median;  /* the summary's median; NaN when absent */
+	double declared_mean;    /* the summary's mean, where the format's own tool
+				  * computed it (foreign files); NaN when unchecked */
 	size_t run_counts;       /* how many counts run_samples listed (in r->run_n,
 				  * not yet checked against runs); 0: none */
 };
@@ -56,22 +59,29 @@ struct tb_load {
 	char samples_from[4096];   /* the file raw samples came from; "" = the file itself */
 	bool need_samples;         /* a case declaring samples must have them (result
 				    * directories and baselines) */
+	const struct tb_read_opts *ro; /* the reader options (load.h); never NULL */
 };
 
 /* A format: detect looks at the first bytes of a file (UTF-8 BOM and white
- * space removed); read appends the file's cases through tb_load_add and
+ * space removed); detect_path (NULL for formats that are single files)
+ * claims a path that is not a regular file: a directory, or a name such as
+ * criterion's DIR@SIDE; read appends the cases through tb_load_add and
  * names the companion files it used in comp (may be NULL). */
 struct tb_reader {
 	const char *name;
 	const char *sep;           /* how the format locates a field (tb_load.sep) */
 	const char *const *fields; /* and names it (tb_load.fields) */
 	bool (*detect)(const char *head, size_t len);
+	bool (*detect_path)(const char *path);
 	int (*read)(struct tb_load *ld, const char *path, char *comp, size_t clen, char *err,
 		    size_t errlen);
 };
 
 extern const struct tb_reader tb_reader_tbench_json; /* json_read.c */
-extern const struct tb_reader tb_reader_tbench_csv;  /* csv_read.c */
+extern const struct tb_reader tb_reader_tbench_csv;  /* load_csv.c */
+extern const struct tb_reader tb_reader_gbench;      /* read_gbench.c */
+extern const struct tb_reader tb_reader_hyperfine;   /* read_hyperfine.c */
+extern const struct tb_reader tb_reader_criterion;   /* read_criterion.c */
 
 void tb_load_init(struct tb_load *ld, struct tb_resultset *rs, const char *sep,
 		  const char *const *fields);
@@ -81,6 +91,12 @@ struct tb_result *tb_load_add(struct tb_load *ld, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* the tb_load_case of the last tb_load_add */
 struct tb_load_case *tb_load_last(struct tb_load *ld);
+/* r's raw samples (copied); the statistics are derived by tb_load_check.
+ * 0, or -1 on out of memory. */
+int tb_load_samples(struct tb_result *r, const double *v, size_t n);
+/* a figure a file declares agrees with the one recomputed from its samples
+ * (within the rounding of a written number) */
+bool tb_load_agrees(double declared, double derived);
 /* r's run_samples as read (n counts, copied into r->run_n; tb_load_check
  * checks them against runs and the samples); 0, or -1 out of memory */
 int tb_load_run_counts(struct tb_load *ld, struct tb_result *r, const size_t *v, size_t n);

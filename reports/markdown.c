@@ -87,8 +87,10 @@ static void tb_md_comparison(FILE *f, const struct tb_report *rep)
 	fputs("\n### Against the baseline ", f);
 	tb_md_text(f, c->old_label);
 	fprintf(f, "\n\n**%zu slower**, %zu faster, %zu unchanged, %zu with too few samples, "
-		   "%zu not comparable.\n\n", c->nslower, c->nfaster, c->nunchanged, c->ntoofew,
-		c->nnotok);
+		   "%zu not comparable", c->nslower, c->nfaster, c->nunchanged, c->ntoofew, c->nnotok);
+	if (c->nfew)
+		fprintf(f, " (%zu with too few samples for the test: threshold only)", c->nfew);
+	fputs(".\n\n", f);
 	if (c->metric_note[0]) {
 		tb_md_text(f, c->metric_note);
 		fputs("\n\n", f);
@@ -100,7 +102,7 @@ static void tb_md_comparison(FILE *f, const struct tb_report *rep)
 	for (size_t i = 0; i < c->nrows; i++) {
 		const struct tb_compare_row *r = &c->rows[i];
 		const struct tb_case_key *k = &r->key;
-		char b[160];
+		char b[TB_VARIANT_MAX + 96];
 		snprintf(b, sizeof(b), "%s/%s %s %llu", k->family, k->variant, k->mode,
 			 (unsigned long long)k->n);
 		if (k->threads > 1)
@@ -137,7 +139,7 @@ static void md_marks(FILE *f, const struct tb_resultset *rs)
 		bool first = true;
 		for (size_t i = 0; i < rs->n; i++) {
 			const struct tb_result *r = &rs->r[i];
-			char what[256], lab[200], sz[48];
+			char what[256], lab[TB_VARIANT_MAX + 96], sz[48];
 			if (pass == 0 && !tb_result_disturbance(r, what, sizeof(what)))
 				continue;
 			if (pass == 1 && !tb_result_runs_differ(r))
@@ -219,7 +221,7 @@ static int write_md(FILE *f, const struct tb_report *rep, char *err, size_t errl
 			const struct tb_result *r = &rs->r[i];
 			if (!strcmp(r->status, "ok"))
 				continue;
-			char lab[200], sz[48];
+			char lab[TB_VARIANT_MAX + 96], sz[48];
 			tb_result_size_str(r, sz, sizeof(sz));
 			snprintf(lab, sizeof(lab), "%s/%s %s %s", r->family, r->variant, r->mode, sz);
 			fputs("- ", f);

@@ -5,6 +5,8 @@
 
 #include "stats.h"
 
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +149,22 @@ int tb_result_add_metric(struct tb_result *r, const char *name, double mean, dou
 	m->mean = mean;
 	m->median = median;
 	return 0;
+}
+
+int tb_result_add_metric_of(struct tb_result *r, const char *name, const double *v, size_t n)
+{
+	double mean = NAN, med = NAN;
+	if (n) {
+		double *s = malloc(n * sizeof(*s));
+		if (!s)
+			return -1;
+		memcpy(s, v, n * sizeof(*s));
+		gsl_sort(s, 1, n);
+		med = gsl_stats_median_from_sorted_data(s, 1, n);
+		mean = gsl_stats_mean(s, 1, n);
+		free(s);
+	}
+	return tb_result_add_metric(r, name, mean, med);
 }
 
 void tb_result_size_str(const struct tb_result *r, char *buf, size_t len)

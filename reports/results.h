@@ -23,8 +23,12 @@ struct tb_metric {
 	double mean, median; /* per iteration; NaN when not counted */
 };
 
+/* variant holds a foreign harness's benchmark name too (Google Benchmark,
+ * hyperfine, criterion; reports/foreign.h), hence its length */
+#define TB_VARIANT_MAX 128
+
 struct tb_result {
-	char family[32], variant[32], mode[16];
+	char family[32], variant[TB_VARIANT_MAX], mode[16];
 	uint64_t n, rows, cols;
 	unsigned threads;
 	char metric[16]; /* "time": samples are ns per call; "instructions": instructions per call */
@@ -76,6 +80,8 @@ bool tb_result_is_insns(const struct tb_result *r);
 /* Recompute statistics and derived rates from r->samples. */
 void tb_result_derive(struct tb_result *r);
 int tb_result_add_metric(struct tb_result *r, const char *name, double mean, double median);
+/* the same from n per-sample values (their mean and median; n == 0: NaN) */
+int tb_result_add_metric_of(struct tb_result *r, const char *name, const double *v, size_t n);
 
 /* set r->run_n to the runs' sample counts (copied; runs = n) */
 int tb_result_set_runs(struct tb_result *r, const size_t *run_n, size_t n);

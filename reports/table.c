@@ -33,7 +33,7 @@ static void pad(FILE *f, const char *s, size_t width, bool right)
 /* Columns: /cycle (items per cycle of the effective clock) only with
  * --verbose; within and between (the spreads of a case pooled from several
  * processes) only when a case has runs; the mark only when a case has one. */
-enum { C_CYCLE = 11, C_WITHIN, C_BETWEEN, C_MARK, NCOL, CELL = 48 };
+enum { C_CYCLE = 11, C_WITHIN, C_BETWEEN, C_MARK, NCOL, CELL = TB_VARIANT_MAX };
 
 static const char *const head[NCOL] = {"family", "variant", "mode", "size", "thr",
 				       "status", "median", "\xc2\xb1mad", "rate",
@@ -50,12 +50,12 @@ static void pct(double v, char *buf)
 
 static void cells(const struct tb_result *r, char c[NCOL][CELL])
 {
-	snprintf(c[0], CELL, "%s", r->family);
-	snprintf(c[1], CELL, "%s", r->variant);
-	snprintf(c[2], CELL, "%s", r->mode);
+	tb_term_text(c[0], CELL, r->family); /* names come from results files */
+	tb_term_text(c[1], CELL, r->variant);
+	tb_term_text(c[2], CELL, r->mode);
 	tb_result_size_str(r, c[3], CELL);
 	snprintf(c[4], CELL, "%u", r->threads);
-	snprintf(c[5], CELL, "%s", r->status);
+	tb_term_text(c[5], CELL, r->status);
 	if ((r->nsamples || !isnan(r->st.median)) && tb_result_is_insns(r)) {
 		/* exact counts: "12004 insn", and instructions per item as the rate */
 		tb_fmt_per_call(r, r->st.median, c[6], CELL);
@@ -150,9 +150,13 @@ static void say_unsupported(FILE *f, const struct tb_resultset *rs)
 			first = first && j >= i;
 			n++;
 		}
-		if (first)
-			fprintf(f, "    %s (%zu case%s): %s\n", r->variant, n, n == 1 ? "" : "s",
-				r->note[0] ? r->note : "no reason given");
+		if (first) {
+			fputs("    ", f);
+			tb_term_puts(f, r->variant);
+			fprintf(f, " (%zu case%s): ", n, n == 1 ? "" : "s");
+			tb_term_puts(f, r->note[0] ? r->note : "no reason given");
+			fputc('\n', f);
+		}
 	}
 }
 
@@ -193,8 +197,11 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 			if (utf8_width(c[k]) > w[k])
 				w[k] = utf8_width(c[k]);
 	}
-	if (rs->name[0]) /* the run's label, as every report shows it */
-		fprintf(f, "run: %s\n", rs->name);
+	if (rs->name[0]) { /* the run's label, as every report shows it */
+		fputs("run: ", f);
+		tb_term_puts(f, rs->name);
+		fputc('\n', f);
+	}
 	for (int j = 0; j < ncol; j++) {
 		int k = show[j];
 		pad(f, head[k], j + 1 < ncol || right[k] ? w[k] : 0, right[k]);
@@ -219,8 +226,11 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 				fputs("\033[0m", f);
 			fputs(j + 1 < ncol ? "  " : "\n", f);
 		}
-		if (r->note[0] && strcmp(r->status, "ok"))
-			fprintf(f, "    %s: %s\n", r->status, r->note);
+		if (r->note[0] && strcmp(r->status, "ok")) {
+			fprintf(f, "    %s: ", c[5]);
+			tb_term_puts(f, r->note);
+			fputc('\n', f);
+		}
 	}
 	if (collapse)
 		say_unsupported(f, rs);

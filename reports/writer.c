@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 static const struct tb_writer *const writers[] = {
@@ -91,4 +92,47 @@ void tb_csv_num(FILE *f, double v)
 {
 	if (!isnan(v))
 		fprintf(f, "%.10g", v);
+}
+
+void tb_term_text(char *dst, size_t len, const char *src)
+{
+	size_t o = 0;
+	bool cut = false;
+	if (!len)
+		return;
+	for (const unsigned char *p = (const unsigned char *)src; *p; p++) {
+		char e[8];
+		size_t k;
+		if (*p == '\n' || *p == '\t' || *p == '\r')
+			k = (size_t)snprintf(e, sizeof(e), "\\%c", *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r');
+		else if (*p < 0x20 || *p == 0x7f)
+			k = (size_t)snprintf(e, sizeof(e), "\\x%02x", *p);
+		else
+			e[0] = (char)*p, k = 1;
+		if (o + k >= len) {
+			cut = true;
+			break;
+		}
+		memcpy(dst + o, e, k);
+		o += k;
+	}
+	if (cut) { /* never end inside a UTF-8 sequence */
+		size_t lead = o;
+		while (lead && ((unsigned char)dst[lead - 1] & 0xc0) == 0x80)
+			lead--;
+		if (lead && ((unsigned char)dst[lead - 1] & 0xc0) == 0xc0) {
+			unsigned char c = (unsigned char)dst[lead - 1];
+			size_t need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+			if (o - (lead - 1) < need)
+				o = lead - 1;
+		}
+	}
+	dst[o] = 0;
+}
+
+void tb_term_puts(FILE *f, const char *s)
+{
+	char buf[1024];
+	tb_term_text(buf, sizeof(buf), s);
+	fputs(buf, f);
 }

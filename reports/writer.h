@@ -53,6 +53,13 @@ void tb_fmt_per_call(const struct tb_result *r, double v, char *buf, size_t len)
 /* "1.23 G", "456 M", "12.3 k" with a unit appended */
 void tb_fmt_si(double v, const char *unit, char *buf, size_t len);
 
+/* text for a terminal: control characters and DEL written as \n, \t,
+ * \xNN, so a name read from a results file can neither break a table row
+ * nor send an escape sequence; truncated at a whole character */
+void tb_term_text(char *dst, size_t len, const char *src);
+/* the same, written to f */
+void tb_term_puts(FILE *f, const char *s);
+
 /* text escaped for a Markdown table cell (no HTML, no table breaks) */
 void tb_md_text(FILE *f, const char *s);
 

@@ -5,7 +5,8 @@
 #                           compiler, qemu, chromium, valgrind, perf, clang,
 #                           the PostgreSQL server and sqlite3 for the history,
 #                           man-db and col for the installed man pages;
-#                           g++, Google Benchmark, likwid for scripts/agree.sh)
+#                           g++, Google Benchmark, likwid for scripts/agree.sh,
+#                           hyperfine too for the foreign tests)
 # Idempotent: installs only what is missing and says what it installs.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ build_pkgs=(cmake make gcc pkg-config git libc6-dev libpapi-dev libpfm4-dev papi
 	libopenblas-dev libgsl-dev libcmocka-dev libjansson-dev libcsv-dev libsqlite3-dev libpq-dev)
 test_pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 	python3 python3-numpy python3-torch likwid valgrind linux-perf chromium clang libclang-rt-14-dev
-	python3-html5lib sqlite3 postgresql man-db bsdextrautils g++ libbenchmark-dev)
+	python3-html5lib sqlite3 postgresql man-db bsdextrautils g++ libbenchmark-dev hyperfine)
 
 case "${1:-build}" in
 build) want=("${build_pkgs[@]}") ;;

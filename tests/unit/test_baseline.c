@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "reports/baseline.h"
+#include "reports/load.h"
 
 static char dir[] = "/tmp/tb_test_baseline_XXXXXX";
 
@@ -230,7 +231,7 @@ static void truncated_samples(void **state)
 				    "tbench-1,spin,a,-,10,1,0,1,1\ntbench-1,spin,a,-,10,1,1,1,2\n"
 				    "tbench-1,spin,a,-,10,1,2,1,3\n");
 	snprintf(p, sizeof(p), "%s/x.csv", dir);
-	assert_int_equal(tb_results_load_path(p, &back, err, sizeof(err)), 0);
+	assert_int_equal(tb_results_load(p, &back, NULL, 0, err, sizeof(err)), 0);
 	assert_int_equal(back.r[0].nsamples, 3);
 	tb_resultset_free(&back);
 }

@@ -229,6 +229,10 @@ static void synthetic_sets(void **state)
 	add(&new, "small", y, 100);
 	add(&old, "few", x, 3);
 	add(&new, "few", y, 3);
+	double fs[3];
+	fill(fs, 3, 1200, 6, 18); /* too few for the test, +20 %: the threshold says slower */
+	add(&old, "fewslow", x, 3);
+	add(&new, "fewslow", fs, 3);
 	add(&old, "gone", x, 10);
 	add(&new, "added", y, 10);
 	tb_kv_set(&old.fingerprint, "cpu.model", "A");
@@ -241,7 +245,7 @@ static void synthetic_sets(void **state)
 	struct tb_comparison c;
 	char err[256];
 	assert_int_equal(tb_compare(&old, &new, &o, &c, err, sizeof(err)), 0);
-	assert_int_equal(c.nrows, 6);
+	assert_int_equal(c.nrows, 7);
 	assert_int_equal(row_of(&c, "equal")->verdict, TB_VERDICT_UNCHANGED);
 	assert_int_equal(row_of(&c, "slower")->verdict, TB_VERDICT_SLOWER);
 	assert_true(row_of(&c, "slower")->p < 1e-6);
@@ -250,10 +254,17 @@ static void synthetic_sets(void **state)
 	assert_int_equal(row_of(&c, "noisy")->verdict, TB_VERDICT_UNCHANGED);
 	assert_int_equal(row_of(&c, "small")->verdict, TB_VERDICT_UNCHANGED);
 	assert_true(row_of(&c, "small")->p < 0.01);
-	assert_int_equal(row_of(&c, "few")->verdict, TB_VERDICT_TOO_FEW);
-	assert_int_equal(c.nslower, 1);
+	/* too few samples for the test: the medians against the threshold, said */
+	assert_int_equal(row_of(&c, "few")->verdict, TB_VERDICT_UNCHANGED);
+	assert_true(row_of(&c, "few")->too_few);
+	assert_non_null(strstr(row_of(&c, "few")->note, "threshold only"));
+	assert_int_equal(row_of(&c, "fewslow")->verdict, TB_VERDICT_SLOWER);
+	assert_true(row_of(&c, "fewslow")->too_few);
+	assert_false(row_of(&c, "slower")->too_few);
+	assert_int_equal(c.nslower, 2);
 	assert_int_equal(c.nfaster, 1);
-	assert_int_equal(c.ntoofew, 1);
+	assert_int_equal(c.nfew, 2);
+	assert_int_equal(c.ntoofew, 0);
 	assert_int_equal(c.nonly_old, 1);
 	assert_string_equal(c.only_old[0].variant, "gone");
 	assert_int_equal(c.nonly_new, 1);
