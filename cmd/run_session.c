@@ -121,7 +121,6 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 		char e2[256];
 		tb_writer_table.write(stdout, &rep, e2, sizeof(e2));
 		tb_write_counter_table(stdout, rs);
-		fflush(stdout);
 		tb_run_warn_disturbed(rs);
 	}
 	struct tb_comparison cmp = {0};

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -86,24 +87,33 @@ int tb_spawn_wait(struct tb_spawn *s, int *status, char *err, size_t errlen)
 		sigaction(SIGTERM, &sa, &old_term);
 	}
 	fflush(NULL);
+	/* no signal until the child has the default handlers: ours, run in the
+	 * child between fork and exec, would act on our state (a forwarded
+	 * Ctrl-C taken for a second one removed our temporary files) */
+	sigset_t all, mask;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &mask);
 	pid_t pid = fork();
 	if (pid == 0) {
-		setpgid(0, 0); /* Ctrl-C reaches the child once: forwarded by us */
-		for (size_t i = 0; i < sizeof(s->env) / sizeof(s->env[0]) && s->env[i]; i++)
-			putenv((char *)s->env[i]);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
 		signal(SIGHUP, SIG_DFL);
+		pthread_sigmask(SIG_SETMASK, &mask, NULL); /* a pending one now kills it */
+		setpgid(0, 0); /* Ctrl-C reaches the child once: forwarded by us */
+		for (size_t i = 0; i < sizeof(s->env) / sizeof(s->env[0]) && s->env[i]; i++)
+			putenv((char *)s->env[i]);
 		redirect(s->out, STDOUT_FILENO);
 		redirect(s->errf, STDERR_FILENO);
 		execv(s->path, s->argv);
 		_exit(127);
 	}
-	int rc = 0;
+	int rc = 0, fork_errno = errno;
+	if (pid > 0)
+		tb_spawn_pid = pid; /* before a second signal can come: it kills the child */
+	pthread_sigmask(SIG_SETMASK, &mask, NULL);
 	if (pid < 0) {
-		rc = tb_err(err, errlen, "cannot start '%s': %s", s->path, strerror(errno));
+		rc = tb_err(err, errlen, "cannot start '%s': %s", s->path, strerror(fork_errno));
 	} else {
-		tb_spawn_pid = pid;
 		s->pid = (int)pid;
 		int st = 0;
 		bool sent = false;

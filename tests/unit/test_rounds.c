@@ -4,7 +4,8 @@
  * within one, the cluster bootstrap and the paired run-level comparison
  * with unequal runs, the gap test for two
  * modes, pooling (--append, --rounds) and the new columns written and read
- * back (CSV, JSON), malformed values refused.
+ * back (CSV, JSON), malformed values refused; a round's process started
+ * without the parent's signal handler.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@
 #include "reports/outfile.h"
 #include "reports/stats.h"
 #include "reports/writer.h"
+#include "probes/subprocess.h"
 
 static char dir[] = "/tmp/tb_test_rounds_XXXXXX";
 
@@ -271,6 +274,48 @@ static void malformed_values_refused(void **state)
 	tb_resultset_free(&rs);
 }
 
+/* A round's process must not run the parent's signal handler: a signal
+ * forwarded between fork and exec (the parent forwards the first Ctrl-C at
+ * once, also to a child just forked) reached the copy of run_session.c's
+ * handler, which, seeing the parent's stop flag, took it for a second
+ * Ctrl-C and removed the parent's temporary output files (t1120 saw
+ * "cannot write 'i.csv': No such file or directory").  This handler does
+ * the same to a file; the forwarded signal must never reach it. */
+static volatile sig_atomic_t stop_flag;
+static char victim[256];
+
+static void parent_handler(int sig)
+{
+	if (stop_flag)
+		unlink(victim);
+	stop_flag = sig;
+}
+
+static void forwarded_signal_skips_the_parents_handler(void **state)
+{
+	(void)state;
+	snprintf(victim, sizeof(victim), "%s", path("victim"));
+	struct sigaction sa = {0}, old;
+	sa.sa_handler = parent_handler;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old);
+	char *const argv[] = {(char *)"true", NULL};
+	for (int i = 0; i < 40; i++) {
+		FILE *f = fopen(victim, "w");
+		assert_non_null(f);
+		fclose(f);
+		stop_flag = SIGINT; /* the first Ctrl-C came: forwarded at once */
+		struct tb_spawn sp = {.path = "/bin/true", .argv = argv, .stop = &stop_flag};
+		int status = -1;
+		char err[256];
+		assert_int_equal(tb_spawn_wait(&sp, &status, err, sizeof(err)), 0);
+		if (access(victim, F_OK))
+			fail_msg("round %d: the child ran the parent's handler (status %d)", i, status);
+	}
+	sigaction(SIGINT, &old, NULL);
+	stop_flag = 0;
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -296,6 +341,7 @@ int main(void)
 		cmocka_unit_test(pooling_counts_runs),
 		cmocka_unit_test(written_and_read_back),
 		cmocka_unit_test(malformed_values_refused),
+		cmocka_unit_test(forwarded_signal_skips_the_parents_handler),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
