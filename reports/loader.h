@@ -11,7 +11,7 @@
 #ifndef TB_LOADER_H
 #define TB_LOADER_H
 
-#include "load.h"
+#include "read_opts.h"
 #include "results.h"
 
 #include <stdbool.h>
@@ -59,7 +59,7 @@ struct tb_load {
 	char samples_from[4096];   /* the file raw samples came from; "" = the file itself */
 	bool need_samples;         /* a case declaring samples must have them (result
 				    * directories and baselines) */
-	const struct tb_read_opts *ro; /* the reader options (load.h); never NULL */
+	const struct tb_read_opts *ro; /* the reader options (read_opts.h); never NULL */
 };
 
 /* A format: detect looks at the first bytes of a file (UTF-8 BOM and white
