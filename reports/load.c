@@ -52,6 +52,18 @@ static const struct tb_reader *detect_path(const char *path)
 	return NULL;
 }
 
+int tb_read_opts_gbench_time(struct tb_read_opts *o, const char *arg, char *err,
+			     size_t errlen)
+{
+	if (!strcmp(arg, "real") || !strcmp(arg, "real_time"))
+		o->gbench_time = TB_GBENCH_REAL;
+	else if (!strcmp(arg, "cpu") || !strcmp(arg, "cpu_time"))
+		o->gbench_time = TB_GBENCH_CPU;
+	else
+		return tb_err(err, errlen, "invalid --gbench-time '%s': expected real or cpu", arg);
+	return 0;
+}
+
 int tb_results_load(const char *path, struct tb_resultset *rs, char *comp, size_t clen,
 		    char *err, size_t errlen)
 {

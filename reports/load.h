@@ -10,10 +10,16 @@
 #ifndef TB_LOAD_H
 #define TB_LOAD_H
 
-#include "read_opts.h"
 #include "results.h"
 
+#include "read_opts.h"
+
 #include <stddef.h>
+
+/* Reader options: what a format leaves to the user (read_opts.h). */
+/* "real" or "cpu" (also "real_time", "cpu_time") into o: 0, or -1 with err */
+int tb_read_opts_gbench_time(struct tb_read_opts *o, const char *arg, char *err,
+			     size_t errlen);
 
 /* Loads one result set into rs (best empty; see tb_resultset_merge): a
  * results file of a known format (tbench JSON or summary CSV, Google

@@ -59,7 +59,7 @@ struct tb_load {
 	char samples_from[4096];   /* the file raw samples came from; "" = the file itself */
 	bool need_samples;         /* a case declaring samples must have them (result
 				    * directories and baselines) */
-	const struct tb_read_opts *ro; /* the reader options (read_opts.h); never NULL */
+	const struct tb_read_opts *ro; /* the reader options (load.h); never NULL */
 };
 
 /* A format: detect looks at the first bytes of a file (UTF-8 BOM and white

@@ -386,18 +386,6 @@ static void context(json_t *ctx, struct tb_kvlist *fp)
 	}
 }
 
-int tb_read_opts_gbench_time(struct tb_read_opts *o, const char *arg, char *err,
-			     size_t errlen)
-{
-	if (!strcmp(arg, "real") || !strcmp(arg, "real_time"))
-		o->gbench_time = TB_GBENCH_REAL;
-	else if (!strcmp(arg, "cpu") || !strcmp(arg, "cpu_time"))
-		o->gbench_time = TB_GBENCH_CPU;
-	else
-		return tb_err(err, errlen, "invalid --gbench-time '%s': expected real or cpu", arg);
-	return 0;
-}
-
 static const char *const gfields[2][TB_LF_COUNT] = {
 	TB_FOREIGN_FIELDS("repetitions", "median aggregate's real_time (as ns)",
 			  "mean aggregate's real_time (as ns)", "real_time (as ns)", "bytes",

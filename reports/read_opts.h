@@ -1,6 +1,7 @@
 /*
- * read_opts.h - what a format of the loader leaves to the user (load.h,
- * loader.h): Google Benchmark's time, real or CPU.  Defaults: all zero.
+ * read_opts.h - what a results format leaves to the user (the reader
+ * options), shared by the loader's API (load.h) and its readers (loader.h)
+ * so neither header needs the other.
  */
 #ifndef TB_READ_OPTS_H
 #define TB_READ_OPTS_H
@@ -11,9 +12,5 @@ enum tb_gbench_time { TB_GBENCH_REAL, TB_GBENCH_CPU };
 struct tb_read_opts {
 	enum tb_gbench_time gbench_time; /* Google Benchmark: which time is sampled */
 };
-/* "real" or "cpu" (also "real_time", "cpu_time") into o: 0, or -1 with err
- * (read_gbench.c) */
-int tb_read_opts_gbench_time(struct tb_read_opts *o, const char *arg, char *err,
-			     size_t errlen);
 
 #endif

@@ -8,15 +8,18 @@
 # Environment: TBENCH (default build/tbench), SIZES (100x100,500x500,1000x1000),
 # THREADS (1,2), SAMPLES (30), MAXTIME (seconds per case, 0.3), VARIANTS
 # (tbench's candidates, default avx2,avx512,neon,threaded,pool).  OUTDIR gets
-# tb.csv, torch.csv, numpy.csv and table.md.  Time it under
-# `flock /tmp/tbench-bench.lock` on a shared machine.  tbench pins itself
-# (--pin); the peers run under taskset on the same CPUs.
+# tb.csv, torch.csv, numpy.csv, table.md (a line per family, size and thread
+# count), table-wide.md (a line per family) and machine.txt (CPU, UTC start
+# and end, load average at both: a speed-up marked '?' is one the load
+# decided).  Time it under `flock /tmp/tbench-bench.lock` on a shared
+# machine.  tbench pins itself (--pin); the peers run under taskset on the
+# same CPUs.
 # Exit status: 0 ok, 1 a step failed, 2 usage.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/find-tbench.sh"
 if [ $# -lt 1 ] || [ "${1:-}" = -h ] || [ "${1:-}" = --help ]; then
-	sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
 	[ $# -lt 1 ] && exit 2 || exit 0
 fi
 out=$1
@@ -29,6 +32,14 @@ SAMPLES=${SAMPLES:-30}
 MAXTIME=${MAXTIME:-0.3}
 VARIANTS=${VARIANTS:-avx2,avx512,neon,threaded,pool}
 mkdir -p "$out"
+# the machine and its load, before and after (the table's caveat)
+machine() {
+	echo "$1 $(date -u '+%Y-%m-%d %H:%M:%S UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+{
+	echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) CPUs online"
+	machine start
+} >"$out/machine.txt"
 if [ $# -eq 0 ]; then
 	read -r -a fams < <("$TB" list --json | "$PY" -c 'import json, sys
 print(" ".join(f["name"] for f in json.load(sys.stdin)["families"] if "op" in f))')
@@ -65,4 +76,6 @@ peers=()
 for side in torch numpy; do
 	[ -s "$out/$side.csv" ] && peers+=("$out/$side.csv")
 done
+machine end >>"$out/machine.txt"
+"$PY" "$here/tbpeer.py" against --wide "$out/tb.csv" "${peers[@]}" >"$out/table-wide.md"
 "$PY" "$here/tbpeer.py" against "$out/tb.csv" "${peers[@]}" | tee "$out/table.md"

@@ -185,11 +185,29 @@ def us(ns):
     return "%.3g µs" % (ns / 1e3)
 
 
-def against(tb_rows, peer_rows):
+def against(tb_rows, peer_rows, wide=False):
     """Markdown table: per family, mode, size and thread count, the best
     tbench case using at most that many threads next to each peer's median
     and the speed-up (peer / tbench).  A peer that does not thread (NumPy)
-    shows its one-thread figure on every line."""
+    shows its one-thread figure on every line.  A speed-up whose side of
+    1.0 the machine's load decides is marked '?': the ratio of the two
+    sides' fastest samples (min_ns) falls on the other side of 1.0 than the
+    ratio of their medians, so neither side is known to be faster.  wide:
+    one line per family and mode, a speed-up column per peer, size and
+    thread count (a peer that does not thread: per size only)."""
+    peers, recs = _against_records(tb_rows, peer_rows)
+    out = _render_wide(peers, recs) if wide else _render_long(peers, recs)
+    if any(cell and cell[2] for rec in recs for cell in rec[6].values()):
+        out.append("")
+        out.append("?: the fastest samples' ratio is on the other side of 1.0 than the "
+                   "medians': the machine's load decides which side wins (unknown)")
+    return "\n".join(out)
+
+
+def _against_records(tb_rows, peer_rows):
+    """(peers, records): a record is (family, mode, rows, cols, threads,
+    best tbench (median, variant, threads, min), {peer: (median, ratio,
+    unsure) or None})"""
     peer_rows = [{k: str(v) for k, v in d.items()} for d in peer_rows]
     peers = []
     for d in peer_rows:
@@ -198,18 +216,13 @@ def against(tb_rows, peer_rows):
     by_peer = {}
     for d in peer_rows:
         by_peer.setdefault((d["variant"], d["family"], d["mode"], d["rows"], d["cols"]), {})[
-            int(d["threads"])] = float(d["median_ns"])
+            int(d["threads"])] = (float(d["median_ns"]), _min_ns(d))
     first = {}
     for d in peer_rows:  # family-major, in the peers' order, then threads
         first.setdefault((d["family"], d["mode"], d["rows"], d["cols"]), len(first))
     lines = sorted({(d["family"], d["mode"], d["rows"], d["cols"], int(d["threads"]))
                     for d in peer_rows}, key=lambda k: (first[k[:4]], k[4]))
-    head = "| family | size | threads | best tbench (variant, threads) |"
-    rule = "| --- | --- | ---: | --- |"
-    for p in peers:
-        head += " %s | speed-up |" % PEER_LABELS.get(p, p)
-        rule += " ---: | ---: |"
-    out = [head, rule]
+    recs = []
     for fam, mode, r, c, thr in lines:
         best = None
         for t in tb_rows:
@@ -220,21 +233,78 @@ def against(tb_rows, peer_rows):
                 continue
             med = float(t["median_ns"])
             if best is None or med < best[0]:
-                best = (med, t["variant"], t["threads"])
+                best = (med, t["variant"], t["threads"], _min_ns(t))
         if best is None:
             continue
-        cells = "| %s | %sx%s | %d | %s (%s, %s) |" % (
-            fam + ("" if mode == "-" else " " + mode), r, c, thr, us(best[0]), best[1], best[2])
+        cells = {}
         for p in peers:
             meds = by_peer.get((p, fam, mode, r, c), {})
             have = [t for t in meds if t <= thr]
             if not have:
-                cells += " - | - |"
+                cells[p] = None
                 continue
-            med = meds[max(have)]
-            cells += " %s | %.2fx |" % (us(med), med / best[0])
-        out.append(cells)
-    return "\n".join(out)
+            med, low = meds[max(have)]
+            ratio = med / best[0]
+            cells[p] = (med, ratio, bool(low and best[3] and (ratio < 1.0) != (low / best[3] < 1.0)),
+                        max(have) < thr)
+        recs.append((fam, mode, r, c, thr, best, cells))
+    return peers, recs
+
+
+def _speedup(cell):
+    return "-" if cell is None else "%.2fx%s" % (cell[1], "?" if cell[2] else "")
+
+
+def _label(fam, mode):
+    return fam + ("" if mode == "-" else " " + mode)
+
+
+def _render_long(peers, recs):
+    head = "| family | size | threads | best tbench (variant, threads) |"
+    rule = "| --- | --- | ---: | --- |"
+    for p in peers:
+        head += " %s | speed-up |" % PEER_LABELS.get(p, p)
+        rule += " ---: | ---: |"
+    out = [head, rule]
+    for fam, mode, r, c, thr, best, cells in recs:
+        line = "| %s | %sx%s | %d | %s (%s, %s) |" % (
+            _label(fam, mode), r, c, thr, us(best[0]), best[1], best[2])
+        for p in peers:
+            cell = cells[p]
+            line += " - | - |" if cell is None else " %s | %s |" % (us(cell[0]), _speedup(cell))
+        out.append(line)
+    return out
+
+
+def _render_wide(peers, recs):
+    # (peer, rows, cols, threads) where the peer ran at that thread count:
+    # a peer that does not thread has its one-thread columns only
+    cols = []
+    for fam, mode, r, c, thr, best, cells in recs:
+        for p in peers:
+            if cells[p] is not None and not cells[p][3] and (p, r, c, thr) not in cols:
+                cols.append((p, r, c, thr))
+    cols.sort(key=lambda k: (peers.index(k[0]), int(k[1]) * int(k[2]), k[3]))
+    head = "| family |" + "".join(" %s %sx%s t%d |" % (PEER_LABELS.get(p, p), r, c, t)
+                                   for p, r, c, t in cols)
+    out = [head, "| --- |" + " ---: |" * len(cols)]
+    rows = {}
+    for fam, mode, r, c, thr, best, cells in recs:
+        row = rows.setdefault(_label(fam, mode), {})
+        for p in peers:
+            if cells[p] is not None and not cells[p][3]:
+                row[(p, r, c, thr)] = cells[p]
+    for label, row in rows.items():
+        out.append("| %s |" % label + "".join(" %s |" % _speedup(row.get(k)) for k in cols))
+    return out
+
+
+def _min_ns(d):
+    """a row's fastest sample, 0 when the CSV has none"""
+    try:
+        return float(d.get("min_ns") or 0)
+    except ValueError:
+        return 0.0
 
 
 def common_args(ap, default_threads):
@@ -341,6 +411,8 @@ def main(argv):
     p = sub.add_parser("against", help="one speed-up table of tbench against every peer CSV")
     p.add_argument("tbench_csv")
     p.add_argument("peer_csv", nargs="+")
+    p.add_argument("--wide", action="store_true",
+                   help="one line per family: a speed-up column per peer, size and thread count")
     a = ap.parse_args(argv)
     try:
         tb = read_csv(a.tbench_csv)
@@ -348,7 +420,7 @@ def main(argv):
     except UsageError as e:
         sys.stderr.write("tbpeer.py: %s\n" % e)
         return 2
-    print(against(tb, peers))
+    print(against(tb, peers, a.wide))
     return 0
 
 

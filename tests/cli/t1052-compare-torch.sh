@@ -42,6 +42,7 @@ expect_status "peers-table.sh: the three interleaved, one table" 0 env SAMPLES=3
 	"$TB_SRC/scripts/peers-table.sh" pt add
 check "it wrote the three CSVs and the table" '[ -s pt/tb.csv ] && [ -s pt/torch.csv ] && [ -s pt/numpy.csv ] && grep -q "^| add inplace | 17x33 | 2 |" pt/table.md'
 check "the table has both peers" 'head -1 pt/table.md | grep -q "| PyTorch | speed-up | NumPy | speed-up |"'
+check "peers-table.sh: the wide table and the machine's load" 'grep -q "^| add inplace |" pt/table-wide.md && grep -q "^cpu: " pt/machine.txt && grep -q "^start .* UTC, load average " pt/machine.txt && grep -q "^end .* UTC, load average " pt/machine.txt'
 expect_status "peers-table.sh without arguments is a usage error" 2 "$TB_SRC/scripts/peers-table.sh"
 
 expect_usage "unknown family" "nosuch" "$PY" "$S" nosuch --samples 1
