@@ -57,6 +57,11 @@ const struct tb_op_info *tb_op_info_find(const char *family);
 #define TB_RAND_LANES 16 /* rand: independent taus2 streams interleaved per block */
 
 enum tb_red_fn { TB_RED_SUM, TB_RED_MAX, TB_RED_MIN }; /* what cols() computes */
+/* The reference column reduction of columns [j0, j1) (ref.c): sums in
+ * float blocks of 64 rows added in double, times scale; max/min by compare.
+ * The vector variants take their last columns (fewer than a vector) from it. */
+void tb_ref_red_cols(enum tb_red_fn op, float *out, const float *x, size_t rows, size_t cols,
+		     size_t j0, size_t j1, double scale);
 
 struct tb_ops_isa {
 	const char *name;

@@ -57,8 +57,8 @@ static float r_min(const float *x, size_t n)
 	return m;
 }
 
-static void r_cols(enum tb_red_fn op, float *out, const float *x, size_t rows,
-		   size_t cols, size_t j0, size_t j1, double scale)
+void tb_ref_red_cols(enum tb_red_fn op, float *out, const float *x, size_t rows, size_t cols,
+		     size_t j0, size_t j1, double scale)
 {
 	for (size_t j = j0; j < j1; j++) {
 		if (op == TB_RED_SUM) {
@@ -81,6 +81,8 @@ static void r_cols(enum tb_red_fn op, float *out, const float *x, size_t rows,
 		out[j] = m;
 	}
 }
+
+#define r_cols tb_ref_red_cols /* the table's name for it */
 
 static void r_relu(float *y, const float *x, size_t rows, size_t cols)
 {

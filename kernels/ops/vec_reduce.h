@@ -141,25 +141,6 @@ static void v_cols(enum tb_red_fn fn, float *out, const float *x, size_t rows,
 		cols_strip(fn, 8, out, x, rows, cols, j, scale);
 	for (; j + VW <= j1; j += VW)
 		cols_strip(fn, 1, out, x, rows, cols, j, scale);
-	for (; j < j1; j++) { /* the last columns, one at a time (as the reference) */
-		if (fn == TB_RED_SUM) {
-			double total = 0;
-			for (size_t r0 = 0; r0 < rows; r0 += 64) {
-				float s = 0;
-				for (size_t r = r0; r < rows && r < r0 + 64; r++)
-					s += x[r * cols + j];
-				total += (double)s;
-			}
-			out[j] = (float)(total * scale);
-			continue;
-		}
-		float m = x[j];
-		for (size_t r = 1; r < rows; r++) {
-			float v = x[r * cols + j];
-			if (fn == TB_RED_MAX ? v > m : v < m)
-				m = v;
-		}
-		out[j] = m;
-	}
+	tb_ref_red_cols(fn, out, x, rows, cols, j, j1, scale); /* the last columns, as the reference */
 }
 
