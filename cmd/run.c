@@ -16,7 +16,6 @@
 #include <float.h>
 #include <getopt.h>
 #include <math.h>
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,7 +28,8 @@ const char tb_usage_run[] =
 	"selection:\n"
 	"  -v, --variant V[,V...]    variants to run (default: all supported)\n"
 	"  -m, --mode M              inplace, outofplace or both (default: both)\n"
-	"  -s, --size S[,S...]       sizes: N, RxC, or N with k M G (x1000) / Ki Mi Gi (x1024)\n"
+	"  -s, --size S[,S...]       sizes: N, RxC, or N with k M G (x1000) / Ki Mi Gi (x1024),\n"
+	"                            or L1, L2, L3, DRAM: tiers of this machine's caches\n"
 	"  -t, --threads N[,N...]    threads for threaded variants (default: CPUs online)\n"
 	"      --pin[=CPU]           pin the run to CPU (default 0); threads to CPU, CPU+1, ...\n"
 	"      --events LIST         count events per call (PAPI presets, native names such\n"
@@ -38,6 +38,10 @@ const char tb_usage_run[] =
 	"                            by re-running tbench): Haswell, SkylakeX, Prescott, ...\n"
 	"measurement:\n"
 	"      --samples N           measured samples per case (default 100)\n"
+	"      --rounds N            run the cases in N fresh processes, one after the other\n"
+	"                            (each starting at another case), pool their samples and\n"
+	"                            show the spread between processes beside the spread\n"
+	"                            within one (default 1: this process measures)\n"
 	"      --warmup N|auto       at least N warmup calls (default 10); auto: until the\n"
 	"                            median and MAD of the last 10 samples move < 2%\n"
 	"      --warmup-time D       and at least this long (default 50ms)\n"
@@ -91,7 +95,7 @@ enum {
 	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
 	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_TURNS, OPT_HISTORY,
-	OPT_HISTORY_DB, OPT_BLAS_CORE,
+	OPT_HISTORY_DB, OPT_BLAS_CORE, OPT_ROUNDS, OPT_ROUND_OF,
 };
 
 static const struct option long_opts[] = {
@@ -131,6 +135,8 @@ static const struct option long_opts[] = {
 	{"turns", required_argument, NULL, OPT_TURNS},
 	{"history", no_argument, NULL, OPT_HISTORY},
 	{"history-db", required_argument, NULL, OPT_HISTORY_DB},
+	{"rounds", required_argument, NULL, OPT_ROUNDS},
+	{"round-of", required_argument, NULL, OPT_ROUND_OF}, /* internal: run_rounds.c */
 	TB_GATE_LONG_OPTIONS,
 	{0},
 };
@@ -153,11 +159,12 @@ static int parse_sizes(struct tb_run_opts *o, char *arg, char *err, size_t len)
 	o->nsizes = 0;
 	for (int i = 0; i < n; i++) {
 		struct tb_size sz;
-		if (tb_parse_size(items[i], &sz, err, len))
+		if (tb_run_parse_size(items[i], &sz, err, len))
 			return -1;
 		int j;
 		for (j = 0; j < o->nsizes; j++)
-			if (o->sizes[j].rows == sz.rows && o->sizes[j].cols == sz.cols)
+			if (o->sizes[j].rows == sz.rows && o->sizes[j].cols == sz.cols &&
+			    o->sizes[j].tier == sz.tier)
 				break;
 		if (j < o->nsizes) {
 			folded(o, "--size", items[i], items[j]);
@@ -306,6 +313,12 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			o->baseline = optarg;
 			break;
 		case OPT_APPEND: o->append = true; break;
+		case OPT_ROUNDS:
+			if (tb_parse_u64("--rounds", optarg, 1, TB_MAX_ROUNDS, &u, err, len))
+				return -1;
+			o->rounds = (unsigned)u;
+			break;
+		case OPT_ROUND_OF: o->round_spec = optarg; break;
 		case OPT_WORK_FACTOR:
 			if (tb_parse_double("--work-factor", optarg, 0.01, 100, &o->work_factor, err, len))
 				return -1;
@@ -404,6 +417,18 @@ int cmd_run(int argc, char **argv)
 		tb_argv_free(orig);
 		return rc;
 	}
+	if (o.round_spec && tb_run_round_child(&o, o.round_spec, err, sizeof(err))) {
+		tb_argv_free(orig);
+		return tb_usage_error("%s", err);
+	}
+	if (o.rounds > 1 && o.metric_insns) {
+		tb_argv_free(orig);
+		return tb_usage_error("--rounds cannot be combined with --metric instructions (the counts are the same in every process)");
+	}
+	if (o.rounds > 1 && o.turns) {
+		tb_argv_free(orig);
+		return tb_usage_error("--rounds cannot be combined with --turns (the two processes taking turns are the rounds: scripts/gate-ab.sh)");
+	}
 	if (!o.threads_given) {
 		o.threads[0] = o.metric_insns ? 1 : tb_cpu_count();
 		o.nthreads = 1;
@@ -424,27 +449,13 @@ int cmd_run(int argc, char **argv)
 		tb_argv_free(orig);
 		return tb_usage_error("%s", err);
 	}
+	if (o.of) /* a round: the order it runs the cases in (--dry-run shows it) */
+		tb_run_rotate(&plan, o.round, o.of);
 	if (o.dry_run) {
-		for (size_t i = 0; i < plan.n; i++) {
-			const struct tb_plan_case *pc = &plan.c[i];
-			char size[64];
-			if (pc->size.rows > 1)
-				snprintf(size, sizeof(size), "%" PRIu64 "x%" PRIu64, pc->size.rows, pc->size.cols);
-			else
-				snprintf(size, sizeof(size), "%" PRIu64, pc->size.n);
-			printf("%s %s %s %s %u\n", pc->k->family, pc->k->variant, tb_mode_name(pc->mode),
-			       size, pc->threads);
-		}
+		tb_run_print_plan(&plan);
 		free(plan.c);
 		tb_argv_free(orig);
 		return TB_EXIT_OK;
-	}
-	if (o.metric_insns && !tb_callgrind_child()) {
-		/* this process only starts the counting child under callgrind */
-		rc = tb_run_insns_parent(&o, orig);
-		free(plan.c);
-		tb_argv_free(orig);
-		return rc;
 	}
 	size_t len = 1;
 	for (int i = 0; i < argc; i++)
@@ -456,6 +467,21 @@ int cmd_run(int argc, char **argv)
 			strcat(o.argv_joined, i ? " " : " ");
 			strcat(o.argv_joined, orig[i]);
 		}
+	}
+	if (o.rounds > 1 && !o.of) {
+		rc = tb_run_rounds(&o, &plan, argc, orig);
+		free(plan.c);
+		free(o.argv_joined);
+		tb_argv_free(orig);
+		return rc;
+	}
+	if (o.metric_insns && !tb_callgrind_child()) {
+		/* this process only starts the counting child under callgrind */
+		rc = tb_run_insns_parent(&o, orig);
+		free(plan.c);
+		free(o.argv_joined);
+		tb_argv_free(orig);
+		return rc;
 	}
 	rc = tb_run_execute(&o, &plan);
 	free(plan.c);

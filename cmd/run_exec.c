@@ -1,18 +1,21 @@
 /*
- * run_exec.c - execute a plan: for each case set up, verify against the
- * reference, measure, tear down; then derive statistics and write every
- * requested output.  Output files are opened before the first case runs.
+ * run_exec.c - execute a plan in this process: for each case set up,
+ * verify against the reference, measure, tear down; then derive statistics
+ * and hand the results to run_session.c, which opened every output before
+ * the first case ran and writes them.
  */
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "progress.h"
 #include "run.h"
+#include "run_session.h"
 #include "run_blas.h"
 #include "run_limit.h"
 #include "run_counters.h"
 #include "run_outputs.h"
 #include "run_record.h"
 
+#include "version.h" /* generated: build/base/version.h */
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
 #include "../probes/callgrind.h"
@@ -39,37 +42,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#ifndef TB_VERSION
-#define TB_VERSION "0.0.0"
-#endif
-
-/* First SIGINT/SIGTERM/SIGHUP: stop at the next sample boundary and write
- * what was measured.  Second: remove the temporary output files (existing
- * targets were never touched) and die of the signal at once.  Only
- * async-signal-safe calls here. */
-static void on_signal(int sig)
-{
-	if (tb_stop_requested) {
-		tb_outfile_unlink_all();
-		signal(sig, SIG_DFL);
-		raise(sig);
-		return;
-	}
-	tb_stop_requested = sig;
-}
-
-static void catch_signals(void)
-{
-	struct sigaction sa = {0};
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	/* a closed stdout (tbench run | head) must not kill the run before its
-	 * files are written: writes fail with EPIPE and main reports it */
-	signal(SIGPIPE, SIG_IGN);
-}
 
 /* worker threads must not take the signals: the main thread handles them */
 static struct tb_pool *pool_create_masked(unsigned n, bool pin, int first_cpu, char *msg,
@@ -83,7 +55,7 @@ static struct tb_pool *pool_create_masked(unsigned n, bool pin, int first_cpu, c
 	return p;
 }
 
-static void set_key(struct tb_result *r, const struct tb_plan_case *pc,
+void tb_run_set_key(struct tb_result *r, const struct tb_plan_case *pc,
 		    const struct tb_run_opts *o)
 {
 	const struct tb_kernel *k = pc->k;
@@ -104,7 +76,7 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 		    char *err, size_t errlen)
 {
 	const struct tb_kernel *k = pc->k;
-	set_key(r, pc, o);
+	tb_run_set_key(r, pc, o);
 	const char *why;
 	if (!tb_kernel_supported(k, &why)) {
 		snprintf(r->status, sizeof(r->status), "unsupported");
@@ -184,6 +156,8 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 					m.ns[s] = m.values[s * m.nvalues] / (double)m.iters;
 			if (tb_result_set_samples(r, m.ns, m.nsamples))
 				rc = tb_err(err, errlen, "out of memory");
+			if (!o->metric_insns && m.nsamples) /* callgrind's virtual CPU: no */
+				r->disturbed = (double)tb_measurement_disturbed(&m) / (double)m.nsamples;
 			double level = o->gate.cmp.confidence > 0 ? o->gate.cmp.confidence : TB_BOOT_LEVEL;
 			struct tb_boot_opts bo = {o->gate.cmp.resamples, level,
 						  o->gate.cmp.seed};
@@ -211,21 +185,6 @@ static int run_case(const struct tb_run_opts *o, const struct tb_plan_case *pc,
 	return rc;
 }
 
-/* --append: the saved baseline's results first (prev, loaded before the
- * run so a damaged one fails at once), this run's merged in */
-static int append_prev(struct tb_resultset *prev, struct tb_resultset *rs, char *err,
-		       size_t errlen)
-{
-	int rc = tb_resultset_append_samples(prev, rs, err, errlen);
-	if (!rc) { /* rs becomes the merged set */
-		snprintf(prev->name, sizeof(prev->name), "%s", rs->name);
-		tb_resultset_free(rs);
-		*rs = *prev;
-		memset(prev, 0, sizeof(*prev));
-	}
-	return rc;
-}
-
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 {
 	struct tb_run_counters rctr = {0};
@@ -247,40 +206,20 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			return tb_usage_error("%s", e);
 		}
 	}
-	char fpath[4096];
-	tb_run_fingerprint_path(o->csv_path, fpath, sizeof(fpath));
-	struct out outs[] = RUN_OUTS(o, fpath);
-	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
-	catch_signals(); /* before the temporary files exist */
-	if (tb_outs_open(outs, nouts)) {
-		tb_counters_close(ctrs);
-		tb_perfctl_close(&pctl);
-		return TB_EXIT_USAGE;
-	}
-
 	/* every input and output a run needs is checked before it measures */
-	struct tb_resultset base = {0}, prev = {0};
-	struct tb_baseline_tx tx = {0};
+	struct tb_run_session ss;
 	struct tb_turns turns = {.in = -1, .out = -1};
-	char berr[1024];
-	const char *bdir = tb_baseline_dir(o->gate.baseline_dir);
-	struct tb_history *hist = NULL;
-	int hrc = 0;
-	if ((o->turns && tb_turns_open(&turns, o->turns, berr, sizeof(berr))) ||
-	    (o->baseline && tb_baseline_load(bdir, o->baseline, &base, berr, sizeof(berr))) ||
-	    (o->save_baseline && tb_baseline_begin(&tx, bdir, o->save_baseline, berr, sizeof(berr))) ||
-	    (o->append && tb_baseline_load(bdir, o->save_baseline, &prev, berr, sizeof(berr)) == -1) ||
-	    (hrc = tb_run_history_open(o, &hist))) {
-		tb_outs_abort(outs, nouts);
-		tb_perfctl_close(&pctl);
-		tb_baseline_abort(&tx);
-		tb_resultset_free(&base);
-		tb_resultset_free(&prev);
-		tb_counters_close(ctrs);
-		tb_turns_close(&turns);
-		return hrc ? hrc : tb_usage_error("%s", berr);
+	char terr[512];
+	int rc = tb_run_session_open(&ss, o);
+	if (!rc && o->turns && tb_turns_open(&turns, o->turns, terr, sizeof(terr))) {
+		tb_run_session_abort(&ss);
+		rc = tb_usage_error("%s", terr);
 	}
-
+	if (rc) {
+		tb_counters_close(ctrs);
+		tb_perfctl_close(&pctl);
+		return rc;
+	}
 
 	struct tb_clock_info ci;
 	tb_clock_probe(&ci);
@@ -308,6 +247,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	tb_run_blas_notes(o, plan);
 	tb_run_record_options(o, &rs.options, &ci);
 	tb_run_pin_plan(o, &rs.fingerprint);
+	tb_run_record_tiers(plan, &rs.options, &rs.fingerprint);
 
 	/* measured context (clock, copy limit); meaningless when counting
 	 * instructions under callgrind */
@@ -318,13 +258,12 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	if (o->metric_insns) {
 		char e[512];
 		if (tb_callgrind_hook_init(&cgh, e, sizeof(e))) {
+			tb_limits_free(&lim);
 			tb_resultset_free(&rs);
-			tb_resultset_free(&base);
-			tb_resultset_free(&prev);
-			tb_baseline_abort(&tx);
-			tb_outs_abort(outs, nouts);
+			tb_run_session_abort(&ss);
 			tb_turns_close(&turns);
-			tb_history_close(hist);
+			tb_counters_close(ctrs);
+			tb_perfctl_close(&pctl);
 			return tb_usage_error("%s", e);
 		}
 		ro.hook = &cgh.hook;
@@ -343,6 +282,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 		else if (!lim.off)
 			printf("; effective clock %s", tb_kv_get(&rs.options, "cpu.effective_ghz_check"));
 		putchar('\n');
+		tb_run_print_notes(plan, stdout);
 		if (ro.fixed_iters)
 			printf("profile: %zu samples x %llu calls per sample, no warmup, no calibration, "
 			       "seed %llu\n", ro.samples, (unsigned long long)ro.fixed_iters,
@@ -358,7 +298,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	ro.progress = tb_progress_cb;
 	ro.progress_ctx = &prog;
 
-	int rc = TB_EXIT_OK;
+	rc = TB_EXIT_OK;
 	char err[512] = "";
 	size_t i;
 	for (i = 0; i < plan->n && !tb_stop_requested; i++) {
@@ -405,69 +345,15 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 			struct tb_result *r = tb_resultset_add(&rs);
 			if (!r)
 				break;
-			set_key(r, &plan->c[i], o);
+			tb_run_set_key(r, &plan->c[i], o);
 			snprintf(r->status, sizeof(r->status), "partial");
 			snprintf(r->note, sizeof(r->note), "not run: interrupted");
 		}
 	}
-	const char *nc = getenv("NO_COLOR");
-	struct tb_report rep = {.rs = &rs, .verbose = o->verbose, .samples = o->json_samples,
-				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
-	if (!o->quiet) {
-		char e2[256];
-		tb_writer_table.write(stdout, &rep, e2, sizeof(e2));
-		tb_write_counter_table(stdout, &rs);
-	}
 	tb_run_counters_record(&rctr, &rs.fingerprint);
-	struct tb_comparison cmp = {0};
-	if (o->baseline) {
-		if (tb_compare(&base, &rs, &o->gate.cmp, &cmp, err, sizeof(err))) {
-			tb_print_error("%s", err);
-			rc = TB_EXIT_USAGE;
-		} else {
-			snprintf(cmp.old_label, sizeof(cmp.old_label), "baseline %s", o->baseline);
-			snprintf(cmp.new_label, sizeof(cmp.new_label), "this run%s%s",
-				 rs.name[0] ? " " : "", rs.name);
-			rep.cmp = &cmp;
-			if (!o->quiet)
-				putchar('\n');
-			int grc = tb_gate_report(&cmp, &o->gate, o->quiet, rep.color);
-			if (grc > rc)
-				rc = grc;
-		}
-	}
-	/* an output that cannot be written: exit 3, unless worse was found */
-	int wrc = tb_outs_write(outs, nouts, &rep);
-	int hadd = tb_run_history_add(o, hist, &rs, tb_stop_requested != 0); /* before --append pools */
-	rc = hadd > rc ? hadd : rc;
-	if (o->save_baseline && tb_stop_requested) {
-		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
-	} else if (o->save_baseline) {
-		if (o->append && append_prev(&prev, &rs, berr, sizeof(berr))) {
-			tb_print_error("%s", berr);
-			wrc = TB_EXIT_WRITE;
-		} else if (tb_baseline_commit(&tx, &rs, berr, sizeof(berr))) {
-			tb_print_error("%s", berr);
-			wrc = TB_EXIT_WRITE;
-		} else if (!o->quiet) {
-			printf("baseline '%s' saved in %s\n", o->save_baseline, bdir);
-		}
-	}
-	if (wrc && rc == TB_EXIT_OK)
-		rc = wrc;
-	tb_baseline_abort(&tx);
-	tb_resultset_free(&prev);
+	rc = tb_run_session_finish(&ss, o, &rs, rc);
 	tb_turns_close(&turns);
-	tb_history_close(hist);
-	tb_comparison_free(&cmp);
-	tb_resultset_free(&base);
 	tb_counters_close(ctrs);
 	tb_perfctl_close(&pctl);
-	tb_resultset_free(&rs);
-	if (tb_stop_requested) {
-		tb_print_error("interrupted by %s: the results so far were written, marked partial",
-			       tb_stop_requested == SIGINT ? "SIGINT" : tb_stop_requested == SIGTERM ? "SIGTERM" : "a signal");
-		return 128 + tb_stop_requested;
-	}
 	return rc;
 }

@@ -27,6 +27,7 @@ struct out {
 		{(o)->json_path, &tb_writer_json, {0}},            \
 		{(o)->markdown_path, &tb_writer_markdown, {0}},    \
 		{(fpath)[0] ? (fpath) : NULL, &tb_writer_fingerprint_csv, {0}}, \
+		{(o)->options_csv_path, &tb_writer_options_csv, {0}},    \
 	}
 
 /* Open every requested output; two that name one file (compared by

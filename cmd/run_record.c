@@ -1,8 +1,8 @@
 /*
- * run_record.c - what `tbench run` records and opens beside the case loop
- * (run_exec.c): the --verbose line per case, the options and pinning plan
- * kept with the results, the --events list checked against this machine
- * (the counters: run_counters.c).
+ * run_record.c - what `tbench run` records beside the case loop
+ * (run_exec.c): the --verbose line per case, the options, pinning plan and
+ * size tiers kept with the results, the plan's notes and the warning on
+ * disturbed cases (the counters: run_counters.c).
  */
 #define _GNU_SOURCE
 #include "cmds.h"
@@ -97,4 +97,40 @@ void tb_run_pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv)
 			 t ? " " : "", t, ((unsigned)o->pin_cpu + t) % ncpu);
 	tb_kv_setf(kv, "pin.cpu", "%d", o->pin_cpu);
 	tb_kv_set(kv, "pin.plan", plan);
+}
+
+void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
+			 struct tb_kvlist *fingerprint)
+{
+	if (p->tiers[0]) {
+		tb_kv_set(options, "size_tiers", p->tiers);
+		tb_kv_set(fingerprint, "tiers.caches", p->caches);
+	}
+	if (p->skipped[0])
+		tb_kv_set(options, "sizes_left_out", p->skipped);
+}
+
+void tb_run_warn_disturbed(const struct tb_resultset *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct tb_result *r = &rs->r[i];
+		char what[256], sz[48];
+		if (!tb_result_disturbance(r, what, sizeof(what)))
+			continue;
+		tb_result_size_str(r, sz, sizeof(sz));
+		char thr[16] = "";
+		if (r->threads > 1)
+			snprintf(thr, sizeof(thr), " x%u", r->threads);
+		tb_print_error("warning: %s/%s %s %s%s: %s; its figures are not the kernel's alone",
+			       r->family, r->variant, r->mode, sz, thr, what);
+	}
+}
+
+void tb_run_print_notes(const struct tb_plan *p, FILE *f)
+{
+	if (p->tiers[0])
+		fprintf(f, "note: %s\n", p->tiers);
+	if (p->skipped[0])
+		fprintf(f, "note: left out of the default sizes, too large for the memory here: %s\n",
+			p->skipped);
 }

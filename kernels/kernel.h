@@ -54,8 +54,9 @@ struct tb_work {
  * and the registry refuses one built for another (bump on any change to
  * struct tb_kernel, tb_case or tb_work).  abi, family and variant come first
  * and never move, so a refusal can always name the kernel.  2: tb_case lost
- * work_factor (the engine applies `run --work-factor` itself). */
-#define TB_KERNEL_ABI 2
+ * work_factor (the engine applies `run --work-factor` itself).  3: footprint
+ * (the working set the size tiers L1/L2/L3/DRAM are resolved from). */
+#define TB_KERNEL_ABI 3
 
 struct tb_kernel {
 	unsigned abi;        /* TB_KERNEL_ABI of the header it was built with */
@@ -84,6 +85,10 @@ struct tb_kernel {
 	/* optional remark on a set-up case for the result's note, e.g. which
 	 * kernel a dispatching variant runs; may leave buf empty */
 	void (*describe)(const struct tb_case *c, char *buf, size_t len);
+	/* bytes one call works on (its working set, what a cache must hold):
+	 * how the size tiers L1/L2/L3/DRAM pick n.  NULL = n is not a size in
+	 * memory (calls, steps, iterations) and tiers do not apply */
+	size_t (*footprint)(const struct tb_case *c);
 };
 
 /* A family groups variants and says how to read `n`. */

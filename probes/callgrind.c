@@ -4,6 +4,8 @@
  */
 #include "callgrind.h"
 
+#include "subprocess.h"
+
 #include "../kernels/common.h"
 
 #include <dirent.h>
@@ -106,29 +108,6 @@ int tb_find_program(const char *name, char *path, size_t len)
 	return -1;
 }
 
-static volatile sig_atomic_t forward_sig;
-
-static void on_forward(int sig)
-{
-	forward_sig = sig;
-}
-
-static void remove_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	char p[PATH_MAX + 256];
-	while ((e = readdir(d)))
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-			snprintf(p, sizeof(p), "%s/%s", dir, e->d_name);
-			unlink(p);
-		}
-	closedir(d);
-	rmdir(dir);
-}
-
 static void read_log(const char *path, char *log, size_t len)
 {
 	if (!len)
@@ -145,22 +124,17 @@ static void read_log(const char *path, char *log, size_t len)
 int tb_callgrind_spawn(const char *valgrind, char *const argv[], int *status, char *log,
 		       size_t loglen, char *err, size_t errlen)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
-		return tb_err(err, errlen, "cannot find this executable: %s", strerror(errno));
-	exe[n] = '\0';
-	const char *tmp = getenv("TMPDIR");
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof(dir), "%s/tbench-callgrind-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir))
-		return tb_err(err, errlen, "cannot create a directory in '%s': %s",
-			      tmp && *tmp ? tmp : "/tmp", strerror(errno));
+	char exe[PATH_MAX], dir[PATH_MAX];
+	if (tb_self_exe(exe, sizeof(exe), err, errlen) ||
+	    tb_temp_dir("tbench-callgrind", dir, sizeof(dir), err, errlen))
+		return -1;
 	char out[PATH_MAX + 32], logf[PATH_MAX + 32], o_out[PATH_MAX + 64], o_log[PATH_MAX + 64];
+	char env[PATH_MAX + 64];
 	snprintf(out, sizeof(out), "%s/callgrind.out", dir);
 	snprintf(logf, sizeof(logf), "%s/valgrind.log", dir);
 	snprintf(o_out, sizeof(o_out), "--callgrind-out-file=%s", out);
 	snprintf(o_log, sizeof(o_log), "--log-file=%s", logf);
+	snprintf(env, sizeof(env), "%s=%s", TB_CALLGRIND_ENV, out);
 
 	size_t argc = 0;
 	while (argv[argc])
@@ -171,59 +145,20 @@ int tb_callgrind_spawn(const char *valgrind, char *const argv[], int *status, ch
 	size_t npre = sizeof(pre) / sizeof(pre[0]);
 	char **av = calloc(npre + argc + 1, sizeof(*av));
 	if (!av) {
-		remove_dir(dir);
+		tb_remove_dir(dir);
 		return tb_err(err, errlen, "out of memory");
 	}
 	for (size_t i = 0; i < npre; i++)
 		av[i] = (char *)pre[i];
 	for (size_t i = 0; i < argc; i++)
 		av[npre + i] = argv[i];
-
-	struct sigaction sa = {0}, old_int, old_term;
-	sa.sa_handler = on_forward;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	fflush(NULL);
-	pid_t pid = fork();
-	if (pid == 0) {
-		setpgid(0, 0); /* Ctrl-C reaches the child once: forwarded by us */
-		setenv(TB_CALLGRIND_ENV, out, 1);
-		setenv("OPENBLAS_NUM_THREADS", "1", 0);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		execv(valgrind, av);
-		_exit(127);
-	}
-	int rc = 0;
-	if (pid < 0) {
-		rc = tb_err(err, errlen, "cannot start '%s': %s", valgrind, strerror(errno));
-	} else {
-		int st = 0;
-		bool sent = false;
-		for (;;) {
-			pid_t w = waitpid(pid, &st, 0);
-			if (w == pid)
-				break;
-			if (w < 0 && errno != EINTR) {
-				rc = tb_err(err, errlen, "waiting for valgrind: %s", strerror(errno));
-				break;
-			}
-			if (forward_sig && !sent) {
-				kill(pid, forward_sig);
-				sent = true;
-			}
-		}
-		if (!rc) {
-			*status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-			if (WIFEXITED(st) && WEXITSTATUS(st) == 127)
-				rc = tb_err(err, errlen, "could not run '%s'", valgrind);
-		}
-	}
-	sigaction(SIGINT, &old_int, NULL);
-	sigaction(SIGTERM, &old_term, NULL);
+	struct tb_spawn sp = {.path = valgrind, .argv = av, .env = {env,
+		getenv("OPENBLAS_NUM_THREADS") ? NULL : "OPENBLAS_NUM_THREADS=1"}};
+	int rc = tb_spawn_wait(&sp, status, err, errlen);
+	if (!rc && *status == 127)
+		rc = tb_err(err, errlen, "could not run '%s'", valgrind);
 	read_log(logf, log, loglen);
 	free(av);
-	remove_dir(dir);
+	tb_remove_dir(dir);
 	return rc;
 }

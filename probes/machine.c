@@ -10,7 +10,7 @@
 
 #include "blasinfo.h"
 #include "counters.h"
-#include "sysinfo.h"
+#include "cpuinfo.h"
 
 #include <papi.h>
 #include <stdio.h>
@@ -20,38 +20,10 @@
 /* first "key : value" of /proc/cpuinfo whose key is exactly key */
 static bool cpuinfo(const char *key, char *buf, size_t len)
 {
-	FILE *f = fopen("/proc/cpuinfo", "r");
-	char line[8192];
-	bool found = false;
-	if (!f)
-		return false;
-	size_t kl = strlen(key);
-	while (!found && fgets(line, sizeof(line), f)) {
-		if (strncmp(line, key, kl) || (line[kl] != ' ' && line[kl] != '\t' && line[kl] != ':'))
-			continue;
-		char *v = strchr(line, ':');
-		if (!v)
-			continue;
-		for (v++; *v == ' ' || *v == '\t'; v++)
-			;
-		v[strcspn(v, "\n")] = 0;
+	const char *v = tb_cpuinfo(key);
+	if (v)
 		snprintf(buf, len, "%s", v);
-		found = true;
-	}
-	fclose(f);
-	return found;
-}
-
-static bool read_line(const char *path, char *buf, size_t len)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return false;
-	bool ok = fgets(buf, (int)len, f) != NULL;
-	fclose(f);
-	if (ok)
-		buf[strcspn(buf, "\n")] = 0;
-	return ok;
+	return v != NULL;
 }
 
 static bool has_word(const char *list, const char *w)
@@ -115,10 +87,10 @@ static void topology(struct tb_kvlist *fp)
 	for (unsigned c = 0; c < n && cores < 64; c++) {
 		char path[128], s[64];
 		snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%u/topology/core_cpus_list", c);
-		if (!read_line(path, s, sizeof(s))) {
+		if (!tb_read_line(path, s, sizeof(s))) {
 			snprintf(path, sizeof(path),
 				 "/sys/devices/system/cpu/cpu%u/topology/thread_siblings_list", c);
-			if (!read_line(path, s, sizeof(s)))
+			if (!tb_read_line(path, s, sizeof(s)))
 				continue;
 		}
 		unsigned k;
@@ -140,12 +112,12 @@ static void caches(struct tb_kvlist *fp)
 	for (int i = 0; i < 8; i++) {
 		char path[128], level[16], type[32], size[32], key[32];
 		snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu0/cache/index%d/level", i);
-		if (!read_line(path, level, sizeof(level)))
+		if (!tb_read_line(path, level, sizeof(level)))
 			break;
 		snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu0/cache/index%d/type", i);
-		read_line(path, type, sizeof(type));
+		tb_read_line(path, type, sizeof(type));
 		snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu0/cache/index%d/size", i);
-		if (!read_line(path, size, sizeof(size)))
+		if (!tb_read_line(path, size, sizeof(size)))
 			continue;
 		const char *t = !strcmp(type, "Data") ? "d" : !strcmp(type, "Instruction") ? "i" : "";
 		snprintf(key, sizeof(key), "cache.l%s%s", level, t);
@@ -160,13 +132,13 @@ static void clocks(struct tb_kvlist *fp)
 	char v[256];
 	double mhz = 0;
 	const char *src = "";
-	if (read_line("/sys/devices/system/cpu/cpu0/cpufreq/base_frequency", v, sizeof(v))) {
+	if (tb_read_line("/sys/devices/system/cpu/cpu0/cpufreq/base_frequency", v, sizeof(v))) {
 		mhz = atof(v) / 1000;
 		src = "cpufreq base_frequency";
 	} else if (cpuinfo("model name", v, sizeof(v)) && strstr(v, "GHz") && strchr(v, '@')) {
 		mhz = atof(strchr(v, '@') + 1) * 1000;
 		src = "model name";
-	} else if (read_line("/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq", v, sizeof(v))) {
+	} else if (tb_read_line("/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq", v, sizeof(v))) {
 		mhz = atof(v) / 1000;
 		src = "cpufreq cpuinfo_max_freq";
 	} else if (cpuinfo("cpu MHz", v, sizeof(v))) {
@@ -177,13 +149,13 @@ static void clocks(struct tb_kvlist *fp)
 		tb_kv_setf(fp, "cpu.mhz_nominal", "%.0f (%s)", mhz, src);
 	else
 		tb_kv_set(fp, "cpu.mhz_nominal", "unknown");
-	if (read_line("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", v, sizeof(v)))
+	if (tb_read_line("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", v, sizeof(v)))
 		tb_kv_set(fp, "cpu.governor", v);
 	else
 		tb_kv_set(fp, "cpu.governor", "unknown (no cpufreq)");
-	if (read_line("/sys/devices/system/cpu/cpufreq/boost", v, sizeof(v)))
+	if (tb_read_line("/sys/devices/system/cpu/cpufreq/boost", v, sizeof(v)))
 		tb_kv_set(fp, "cpu.boost", !strcmp(v, "1") ? "on" : "off");
-	else if (read_line("/sys/devices/system/cpu/intel_pstate/no_turbo", v, sizeof(v)))
+	else if (tb_read_line("/sys/devices/system/cpu/intel_pstate/no_turbo", v, sizeof(v)))
 		tb_kv_set(fp, "cpu.boost", !strcmp(v, "1") ? "off" : "on");
 	else
 		tb_kv_set(fp, "cpu.boost", "unknown (not exposed)");
@@ -199,8 +171,9 @@ int tb_machine_virtual(char *buf, size_t len)
 			return 1;
 		}
 	}
-	if (cpuinfo("flags", v, sizeof(v)) && has_word(v, "hypervisor")) {
-		if (!read_line("/sys/class/dmi/id/sys_vendor", v, sizeof(v)))
+	const char *flags = tb_cpuinfo("flags"); /* whole: "hypervisor" comes late */
+	if (flags && has_word(flags, "hypervisor")) {
+		if (!tb_read_line("/sys/class/dmi/id/sys_vendor", v, sizeof(v)))
 			snprintf(v, sizeof(v), "hypervisor");
 		snprintf(buf, len, "%s", v);
 		return 1;
@@ -219,10 +192,10 @@ void tb_machine_facts(struct tb_kvlist *fp)
 	clocks(fp);
 	tb_machine_virtual(v, sizeof(v));
 	tb_kv_set(fp, "machine.virtual", v);
-	if (read_line("/proc/sys/kernel/randomize_va_space", v, sizeof(v)))
+	if (tb_read_line("/proc/sys/kernel/randomize_va_space", v, sizeof(v)))
 		tb_kv_setf(fp, "os.aslr", "%s", !strcmp(v, "0") ? "off" : !strcmp(v, "1") ? "on (1, partial)" : "on (2, full)");
 	double l1, l5, l15;
-	if (read_line("/proc/loadavg", v, sizeof(v)) && sscanf(v, "%lf %lf %lf", &l1, &l5, &l15) == 3)
+	if (tb_read_line("/proc/loadavg", v, sizeof(v)) && sscanf(v, "%lf %lf %lf", &l1, &l5, &l15) == 3)
 		tb_kv_setf(fp, "os.loadavg", "%.2f %.2f %.2f", l1, l5, l15);
 	tb_blas_info(fp);
 	const char *why;

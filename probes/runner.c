@@ -6,11 +6,13 @@
 #include "runner.h"
 
 #include "../kernels/common.h"
+#include "describe.h"
 #include "clock.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 volatile sig_atomic_t tb_stop_requested;
 
@@ -75,23 +77,12 @@ static uint64_t calibrate(struct tb_case *c, const struct tb_runner_opts *o)
 	return iters;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* median and MAD of n values (n <= 256), without modifying v */
 static void med_mad(const double *v, size_t n, double *med, double *mad)
 {
 	double s[256];
 	memcpy(s, v, n * sizeof(double));
-	qsort(s, n, sizeof(double), cmp_double);
-	*med = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-	for (size_t i = 0; i < n; i++)
-		s[i] = s[i] > *med ? s[i] - *med : *med - s[i];
-	qsort(s, n, sizeof(double), cmp_double);
-	*mad = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+	tb_median_mad(s, n, med, mad);
 }
 
 /* warmup auto: sample until two consecutive windows agree (or the cap);
@@ -136,6 +127,24 @@ static uint64_t warmup_auto(struct tb_case *c, const struct tb_runner_opts *o,
 	return iters;
 }
 
+/* Involuntary context switches so far, summed over every thread of the
+ * process (RUSAGE_SELF adds up the live threads and the ones gone): one
+ * call covers the caller and each pool worker, so no worker needs a hook.
+ * A switch means another task took a CPU the case was running on. */
+static long involuntary_switches(void)
+{
+	struct rusage ru;
+	return getrusage(RUSAGE_SELF, &ru) ? 0 : ru.ru_nivcsw;
+}
+
+size_t tb_measurement_disturbed(const struct tb_measurement *m)
+{
+	size_t k = 0;
+	for (size_t s = 0; m->preempted && s < m->nsamples; s++)
+		k += m->preempted[s] > 0;
+	return k;
+}
+
 int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 	       struct tb_measurement *m, char *err, size_t errlen)
 {
@@ -144,8 +153,9 @@ int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 		return tb_err(err, errlen, "samples must be at least 1");
 	size_t nv = o->hook ? o->hook->nvalues : 0;
 	m->ns = calloc(o->samples, sizeof(double));
+	m->preempted = calloc(o->samples, sizeof(*m->preempted));
 	m->values = nv ? calloc(o->samples * nv, sizeof(double)) : NULL;
-	if (!m->ns || (nv && !m->values)) {
+	if (!m->ns || !m->preempted || (nv && !m->values)) {
 		tb_measurement_free(m);
 		return tb_err(err, errlen, "out of memory for %zu samples", o->samples);
 	}
@@ -195,15 +205,18 @@ int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,
 			o->turn_wait(o->turn_ctx);
 			c->k->run(c, 1);
 		}
+		long sw0 = involuntary_switches();
 		if (nv && o->hook->start(o->hook->ctx))
 			fail = "could not start the counters";
 		uint64_t t = fail ? 0 : time_call(c, iters);
 		if (!fail && nv && o->hook->stop(o->hook->ctx, &m->values[s * nv]))
 			fail = "could not read the counters";
+		long sw = involuntary_switches() - sw0;
 		if (o->turn_pass) /* even on failure: the peer must not wait forever */
 			o->turn_pass(o->turn_ctx);
 		if (fail)
 			break;
+		m->preempted[s] = sw > 0 ? (uint32_t)(sw < UINT32_MAX ? sw : UINT32_MAX) : 0;
 		m->ns[s] = (double)t / (double)iters;
 		m->nsamples = s + 1;
 		progress(o, TB_PHASE_MEASURE, s + 1, o->samples);
@@ -228,5 +241,6 @@ void tb_measurement_free(struct tb_measurement *m)
 {
 	free(m->ns);
 	free(m->values);
+	free(m->preempted);
 	memset(m, 0, sizeof(*m));
 }

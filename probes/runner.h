@@ -73,7 +73,14 @@ struct tb_measurement {
 	size_t warmup_samples;   /* auto: warmup samples taken */
 	bool warmup_steady;      /* auto: steady state reached before the cap */
 	bool partial;        /* stopped early by tb_stop_requested */
+	/* involuntary context switches of the whole process (every thread: the
+	 * caller and each pool worker) during each sample, from
+	 * getrusage(RUSAGE_SELF) read just outside the sample; nsamples */
+	uint32_t *preempted;
 };
+
+/* how many of m's samples had a thread preempted */
+size_t tb_measurement_disturbed(const struct tb_measurement *m);
 
 /* c must be set up.  0 ok; -1 with err filled. */
 int tb_measure(struct tb_case *c, const struct tb_runner_opts *o,

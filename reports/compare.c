@@ -246,8 +246,8 @@ static int compare_case(const struct tb_compare_opts *o, const struct tb_result 
 	size_t ra = a->runs ? a->runs : 1, rb = b->runs ? b->runs : 1;
 	struct tb_runs_cmp rcmp;
 	if (have && ra >= 2 && rb >= 2 && a->nsamples >= ra && b->nsamples >= rb &&
-	    !tb_stats_compare_runs(a->samples, a->nsamples, ra, b->samples, b->nsamples, rb,
-				   o->confidence, &rcmp)) {
+	    !tb_stats_compare_runs(a->samples, a->nsamples, ra, a->run_n, b->samples, b->nsamples,
+				   rb, b->run_n, o->confidence, &rcmp)) {
 		/* pooled runs: the run is the unit of evidence (stats.h) */
 		row->old_n = a->nsamples;
 		row->new_n = b->nsamples;
@@ -277,9 +277,9 @@ static int compare_case(const struct tb_compare_opts *o, const struct tb_result 
 		struct tb_mw mw;
 		row->old_n = a->nsamples;
 		row->new_n = b->nsamples;
-		if (tb_stats_ratio_ci_runs(a->samples, a->nsamples, a->runs ? a->runs : 1,
-					   b->samples, b->nsamples, b->runs ? b->runs : 1, &bo,
-					   &row->ci_low, &row->ci_high) ||
+		if (tb_stats_ratio_ci_runs(a->samples, a->nsamples, ra, a->run_n, b->samples,
+					   b->nsamples, rb, b->run_n, &bo, &row->ci_low,
+					   &row->ci_high) ||
 		    tb_stats_mann_whitney(b->samples, b->nsamples, a->samples, a->nsamples, &mw))
 			return -1;
 		row->p = mw.p;

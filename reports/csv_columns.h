@@ -15,7 +15,7 @@ static const char *const tb_csv_columns[] = {
 	"outliers_mild", "outliers_severe",
 	"bytes_per_iter", "flops_per_iter", "items_per_iter", "item_unit",
 	"items_per_s", "gbps", "limit_share", "items_per_cycle", "note",
-	"metric", "runs",
+	"metric", "runs", "between_cv", "within_cv", "run_samples", "disturbed", "bimodal",
 };
 #define TB_CSV_NCOLS (sizeof(tb_csv_columns) / sizeof(tb_csv_columns[0]))
 

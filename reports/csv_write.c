@@ -35,6 +35,23 @@ static const struct tb_metric *find_metric(const struct tb_result *r, const char
 	return NULL;
 }
 
+/* between_cv, within_cv, run_samples, disturbed, bimodal */
+static void write_runs(FILE *f, const struct tb_result *r)
+{
+	fputc(',', f);
+	tb_csv_num(f, r->between_cv);
+	fputc(',', f);
+	tb_csv_num(f, r->within_cv);
+	fputc(',', f);
+	if (r->run_n && r->runs >= 2 && r->runs <= TB_RUNS_MAX_LIST)
+		for (size_t i = 0; i < r->runs; i++)
+			fprintf(f, "%s%zu", i ? ";" : "", r->run_n[i]);
+	fputc(',', f);
+	tb_csv_num(f, r->disturbed);
+	fputc(',', f);
+	tb_csv_num(f, r->bimodal);
+}
+
 static int write_summary(FILE *f, const struct tb_report *rep, char *err, size_t errlen)
 {
 	(void)err, (void)errlen;
@@ -89,6 +106,7 @@ static int write_summary(FILE *f, const struct tb_report *rep, char *err, size_t
 		fputc(',', f);
 		tb_csv_field(f, r->metric);
 		fprintf(f, ",%zu", r->runs ? r->runs : 1);
+		write_runs(f, r);
 		for (size_t j = 0; j < nm; j++) {
 			const struct tb_metric *m = find_metric(r, mn[j]);
 			fputc(',', f);

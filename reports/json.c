@@ -88,6 +88,16 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 	json_object_set_new(c, "gbps", num(r->gbps));
 	json_object_set_new(c, "limit_share", num(r->limit_share));
 	json_object_set_new(c, "items_per_cycle", num(r->items_per_cycle));
+	json_object_set_new(c, "between_cv", num(r->between_cv));
+	json_object_set_new(c, "within_cv", num(r->within_cv));
+	json_object_set_new(c, "disturbed", num(r->disturbed));
+	json_object_set_new(c, "bimodal", num(r->bimodal));
+	if (r->run_n && r->runs >= 2) {
+		json_t *a = json_array();
+		for (size_t i = 0; a && i < r->runs; i++)
+			json_array_append_new(a, json_integer((json_int_t)r->run_n[i]));
+		json_object_set_new(c, "run_samples", a);
+	}
 	json_t *ctr = json_object();
 	for (size_t j = 0; ctr && j < r->nmetrics; j++)
 		jset(ctr, r->metrics[j].name, num(r->metrics[j].median));

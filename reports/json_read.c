@@ -33,7 +33,9 @@ static const char *const jfields[TB_LF_COUNT] = {
 	[TB_LF_BYTES] = "work.bytes", [TB_LF_FLOPS] = "work.flops", [TB_LF_ITEMS] = "work.items",
 	[TB_LF_IPS] = "items_per_s", [TB_LF_GBPS] = "gbps", [TB_LF_LIMIT] = "limit_share",
 	[TB_LF_IPC] = "items_per_cycle", [TB_LF_COUNTERS] = "counters",
-	[TB_LF_RAW] = "samples_ns",
+	[TB_LF_RAW] = "samples_ns", [TB_LF_BETWEEN] = "between_cv", [TB_LF_WITHIN] = "within_cv",
+	[TB_LF_DISTURBED] = "disturbed", [TB_LF_BIMODAL] = "bimodal",
+	[TB_LF_RUN_SAMPLES] = "run_samples",
 };
 
 struct jctx {
@@ -141,6 +143,9 @@ static int load_stats(const struct jctx *c, json_t *o, struct tb_result *r)
 	    num(c, o, NULL, "items_per_s", &r->items_per_s) || num(c, o, NULL, "gbps", &r->gbps) ||
 	    num(c, o, NULL, "limit_share", &r->limit_share) ||
 	    num(c, o, NULL, "items_per_cycle", &r->items_per_cycle) ||
+	    num(c, o, NULL, "between_cv", &r->between_cv) ||
+	    num(c, o, NULL, "within_cv", &r->within_cv) ||
+	    num(c, o, NULL, "disturbed", &r->disturbed) || num(c, o, NULL, "bimodal", &r->bimodal) ||
 	    uint_of(c, ol, "outliers", "mild", &m, false) ||
 	    uint_of(c, ol, "outliers", "severe", &v, false))
 		return -1;
@@ -149,6 +154,36 @@ static int load_stats(const struct jctx *c, json_t *o, struct tb_result *r)
 	json_t *u = w ? json_object_get(w, "unit") : NULL;
 	snprintf(r->unit, sizeof(r->unit), "%s", json_is_string(u) ? json_string_value(u) : "");
 	return 0;
+}
+
+/* run_samples: one positive count per run (checked against runs and the
+ * samples by the loader) */
+static int load_runs(struct tb_load *ld, const struct jctx *c, json_t *o, struct tb_result *r)
+{
+	json_t *a = json_object_get(o, "run_samples");
+	if (!a || json_is_null(a))
+		return 0;
+	if (!json_is_array(a))
+		return jfail(c, NULL, "run_samples", "expected an array of positive integers");
+	size_t n = json_array_size(a);
+	if (n > TB_RUNS_MAX_LIST + 1)
+		n = TB_RUNS_MAX_LIST + 1; /* refused by the loader */
+	size_t *v = malloc((n ? n : 1) * sizeof(*v));
+	if (!v)
+		return tb_err(c->err, c->errlen, "out of memory");
+	for (size_t k = 0; k < n; k++) {
+		json_t *x = json_array_get(a, k);
+		if (!json_is_integer(x) || json_integer_value(x) < 1) {
+			free(v);
+			tb_err(c->err, c->errlen, "%s: cases[%zu].run_samples[%zu]: not a positive integer",
+			       c->path, c->i, k);
+			return -1;
+		}
+		v[k] = (size_t)json_integer_value(x);
+	}
+	int rc = tb_load_run_counts(ld, r, v, n);
+	free(v);
+	return rc ? tb_err(c->err, c->errlen, "out of memory") : 0;
 }
 
 static int load_case(struct tb_load *ld, const struct jctx *c, json_t *o, struct tb_result *r)
@@ -216,7 +251,7 @@ static int load_case(struct tb_load *ld, const struct jctx *c, json_t *o, struct
 			r->nsamples = j + 1;
 		}
 	}
-	return 0;
+	return load_runs(ld, c, o, r);
 }
 
 /* jansson builds the whole document in memory: refuse what cannot be a

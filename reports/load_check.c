@@ -54,6 +54,7 @@ struct tb_result *tb_load_add(struct tb_load *ld, const char *fmt, ...)
 	}
 	c->declared_samples = TB_LOAD_UNKNOWN;
 	c->declared_median = NAN;
+	c->run_counts = 0;
 	ld->nc++;
 	return r;
 }
@@ -61,6 +62,18 @@ struct tb_result *tb_load_add(struct tb_load *ld, const char *fmt, ...)
 struct tb_load_case *tb_load_last(struct tb_load *ld)
 {
 	return ld->nc ? &ld->c[ld->nc - 1] : NULL;
+}
+
+int tb_load_run_counts(struct tb_load *ld, struct tb_result *r, const size_t *v, size_t n)
+{
+	free(r->run_n);
+	r->run_n = n ? malloc(n * sizeof(*v)) : NULL;
+	if (n && !r->run_n)
+		return -1;
+	if (n)
+		memcpy(r->run_n, v, n * sizeof(*v));
+	tb_load_last(ld)->run_counts = n;
+	return 0;
 }
 
 void tb_load_free(struct tb_load *ld)
@@ -182,6 +195,8 @@ static int check_figures(const struct tb_load *ld, size_t i, const struct tb_res
 		{TB_LF_BYTES, r->bytes, F}, {TB_LF_FLOPS, r->flops, F}, {TB_LF_ITEMS, r->items, F},
 		{TB_LF_IPS, r->items_per_s, F}, {TB_LF_GBPS, r->gbps, F},
 		{TB_LF_LIMIT, r->limit_share, F}, {TB_LF_IPC, r->items_per_cycle, F},
+		{TB_LF_BETWEEN, r->between_cv, 1e6}, {TB_LF_WITHIN, r->within_cv, 1e6},
+		{TB_LF_DISTURBED, r->disturbed, 1}, {TB_LF_BIMODAL, r->bimodal, 1},
 	};
 	for (size_t k = 0; k < sizeof(v) / sizeof(v[0]); k++)
 		if (range(ld, i, v[k].f, v[k].v, 0, v[k].hi, err, errlen))
@@ -240,6 +255,33 @@ static int check_samples(const struct tb_load *ld, size_t i, const struct tb_res
 	if (r->runs > r->nsamples)
 		return fail(ld, i, TB_LF_RUNS, err, errlen, "%zu runs but only %zu samples",
 			    r->runs, r->nsamples);
+	return 0;
+}
+
+/* run_samples: one count per run (2 to TB_RUNS_MAX_LIST runs), each from
+ * 1 to 1e8, adding up to the samples (raw, else declared) */
+static int check_runs(const struct tb_load *ld, size_t i, const struct tb_result *r, char *err,
+		      size_t errlen)
+{
+	size_t n = ld->c[i].run_counts, runs = r->runs ? r->runs : 1;
+	if (!n)
+		return 0;
+	if (n != runs || n < 2 || n > TB_RUNS_MAX_LIST)
+		return n == runs ? fail(ld, i, TB_LF_RUN_SAMPLES, err, errlen,
+					"%zu counts: from 2 to %d runs are listed", n, TB_RUNS_MAX_LIST)
+				 : fail(ld, i, TB_LF_RUN_SAMPLES, err, errlen, "%zu counts for %zu runs",
+					n, runs);
+	uint64_t sum = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (r->run_n[k] < 1 || r->run_n[k] > 100000000)
+			return fail(ld, i, TB_LF_RUN_SAMPLES, err, errlen,
+				    "count %zu is %zu, not from 1 to 100000000", k + 1, r->run_n[k]);
+		sum += r->run_n[k];
+	}
+	size_t want = r->nsamples ? r->nsamples : ld->c[i].declared_samples;
+	if (want != TB_LOAD_UNKNOWN && sum != want)
+		return fail(ld, i, TB_LF_RUN_SAMPLES, err, errlen,
+			    "the counts add up to %" PRIu64 ", not the %zu samples", sum, want);
 	return 0;
 }
 
@@ -321,7 +363,7 @@ int tb_load_check(struct tb_load *ld, char *err, size_t errlen)
 	for (size_t i = 0; i < ld->nc; i++) {
 		struct tb_result *r = &ld->rs->r[ld->first + i];
 		if (check_figures(ld, i, r, err, errlen) || check_samples(ld, i, r, err, errlen) ||
-		    derive(ld, i, r, err, errlen))
+		    check_runs(ld, i, r, err, errlen) || derive(ld, i, r, err, errlen))
 			return -1;
 	}
 	return 0;

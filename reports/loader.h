@@ -25,6 +25,7 @@ enum tb_lfield {
 	TB_LF_P5, TB_LF_P25, TB_LF_P75, TB_LF_P95, TB_LF_CILO, TB_LF_CIHI,
 	TB_LF_OMILD, TB_LF_OSEV, TB_LF_BYTES, TB_LF_FLOPS, TB_LF_ITEMS,
 	TB_LF_IPS, TB_LF_GBPS, TB_LF_LIMIT, TB_LF_IPC, TB_LF_COUNTERS, TB_LF_RAW,
+	TB_LF_BETWEEN, TB_LF_WITHIN, TB_LF_DISTURBED, TB_LF_BIMODAL, TB_LF_RUN_SAMPLES,
 	TB_LF_COUNT
 };
 
@@ -41,6 +42,8 @@ struct tb_load_case {
 	char *where;             /* "file:line" or "file: cases[3]" */
 	size_t declared_samples; /* the summary's sample count; TB_LOAD_UNKNOWN */
 	double declared_median;  /* the summary's median; NaN when absent */
+	size_t run_counts;       /* how many counts run_samples listed (in r->run_n,
+				  * not yet checked against runs); 0: none */
 };
 
 struct tb_load {
@@ -78,6 +81,9 @@ struct tb_result *tb_load_add(struct tb_load *ld, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* the tb_load_case of the last tb_load_add */
 struct tb_load_case *tb_load_last(struct tb_load *ld);
+/* r's run_samples as read (n counts, copied into r->run_n; tb_load_check
+ * checks them against runs and the samples); 0, or -1 out of memory */
+int tb_load_run_counts(struct tb_load *ld, struct tb_result *r, const size_t *v, size_t n);
 /* The checks, then the statistics re-derived from the raw samples.  0, or
  * -1 with err naming the file and line (or JSON path) of the first fault. */
 int tb_load_check(struct tb_load *ld, char *err, size_t errlen);

@@ -1,7 +1,8 @@
 /*
  * markdown.c - a compact Markdown summary for CI job pages: a heading with
  * the run's name and machine, one table row per case, the cases that did
- * not run and why, and the baseline comparison when the report has one.
+ * not run and why, the cases disturbed or decided by their process, and
+ * the baseline comparison when the report has one.
  * Text from the user or the machine is escaped so it cannot break the table
  * or inject HTML.
  */
@@ -128,6 +129,39 @@ static void tb_md_comparison(FILE *f, const struct tb_report *rep)
 	}
 }
 
+/* the cases the table would mark: disturbed by preemption or bimodal (!),
+ * more spread between processes than within one (*) */
+static void md_marks(FILE *f, const struct tb_resultset *rs)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		bool first = true;
+		for (size_t i = 0; i < rs->n; i++) {
+			const struct tb_result *r = &rs->r[i];
+			char what[256], lab[200], sz[48];
+			if (pass == 0 && !tb_result_disturbance(r, what, sizeof(what)))
+				continue;
+			if (pass == 1 && !tb_result_runs_differ(r))
+				continue;
+			if (pass == 1)
+				snprintf(what, sizeof(what), "between processes %.1f%%, within one %.1f%% (%zu runs)",
+					 100 * r->between_cv, 100 * r->within_cv, r->runs);
+			if (first)
+				fputs(pass == 0 ? "\nDisturbed (the figures are not the kernel's alone):\n\n"
+						: "\nThe process decides (spread between processes above the spread within one):\n\n", f);
+			first = false;
+			tb_result_size_str(r, sz, sizeof(sz));
+			snprintf(lab, sizeof(lab), "%s/%s %s %s", r->family, r->variant, r->mode, sz);
+			if (r->threads > 1)
+				snprintf(lab + strlen(lab), sizeof(lab) - strlen(lab), " x%u", r->threads);
+			fputs("- ", f);
+			tb_md_text(f, lab);
+			fputs(": ", f);
+			tb_md_text(f, what);
+			fputs("\n", f);
+		}
+	}
+}
+
 static int write_md(FILE *f, const struct tb_report *rep, char *err, size_t errlen)
 {
 	const struct tb_resultset *rs = rep->rs;
@@ -200,6 +234,7 @@ static int write_md(FILE *f, const struct tb_report *rep, char *err, size_t errl
 			fputs("\n", f);
 		}
 	}
+	md_marks(f, rs);
 	struct tb_glance *g;
 	size_t ng = tb_glance(rs, &g);
 	if (ng)

@@ -26,6 +26,7 @@ struct tb_result *tb_resultset_add(struct tb_resultset *rs)
 	r->rows = 1;
 	snprintf(r->metric, sizeof(r->metric), "%s", TB_METRIC_TIME);
 	r->items_per_s = r->gbps = r->limit_share = r->items_per_cycle = NAN;
+	r->between_cv = r->within_cv = r->disturbed = r->bimodal = NAN;
 	tb_stats_compute(NULL, 0, &r->st);
 	return r;
 }
@@ -34,8 +35,10 @@ void tb_result_free(struct tb_result *r)
 {
 	free(r->samples);
 	free(r->metrics);
+	free(r->run_n);
 	r->samples = NULL;
 	r->metrics = NULL;
+	r->run_n = NULL;
 	r->nsamples = r->nmetrics = 0;
 }
 
@@ -62,6 +65,13 @@ bool tb_result_is_insns(const struct tb_result *r)
 void tb_result_derive(struct tb_result *r)
 {
 	tb_stats_compute(r->samples, r->nsamples, &r->st);
+	size_t runs = r->runs ? r->runs : 1;
+	r->between_cv = r->within_cv = r->bimodal = NAN;
+	if (runs >= 2 && r->nsamples)
+		tb_stats_run_spread(r->samples, r->nsamples, runs, r->run_n, &r->between_cv,
+				    &r->within_cv);
+	if (r->threads > 1 && !tb_result_is_insns(r))
+		r->bimodal = tb_stats_bimodal(r->samples, r->nsamples);
 	double med = r->st.median;
 	if (r->nsamples && med > 0 && !tb_result_is_insns(r)) {
 		r->items_per_s = r->items > 0 ? r->items / (med * 1e-9) : NAN;
@@ -85,6 +95,45 @@ int tb_result_set_samples(struct tb_result *r, const double *ns, size_t n)
 	}
 	tb_result_derive(r);
 	return 0;
+}
+
+int tb_result_set_runs(struct tb_result *r, const size_t *run_n, size_t n)
+{
+	free(r->run_n);
+	r->run_n = NULL;
+	r->runs = n ? n : 1;
+	if (n < 2)
+		return 0;
+	r->run_n = malloc(n * sizeof(*r->run_n));
+	if (!r->run_n)
+		return -1;
+	memcpy(r->run_n, run_n, n * sizeof(*r->run_n));
+	return 0;
+}
+
+bool tb_result_runs_differ(const struct tb_result *r)
+{
+	return r->between_cv > r->within_cv; /* false when either is NaN */
+}
+
+bool tb_result_disturbed(const struct tb_result *r)
+{
+	return r->disturbed >= TB_DISTURBED_MARK || r->bimodal > 0;
+}
+
+size_t tb_result_disturbance(const struct tb_result *r, char *buf, size_t len)
+{
+	buf[0] = 0;
+	if (!tb_result_disturbed(r))
+		return 0;
+	int k = 0;
+	if (r->disturbed >= TB_DISTURBED_MARK)
+		k = snprintf(buf, len, "%.0f%% of samples disturbed (a thread of the case was "
+			     "preempted: involuntary context switches)", 100 * r->disturbed);
+	if (r->bimodal > 0 && k >= 0 && (size_t)k < len)
+		snprintf(buf + k, len - (size_t)k, "%sbimodal: %.0f%% of samples in a slower, "
+			 "separate mode", k ? "; " : "", 100 * r->bimodal);
+	return strlen(buf);
 }
 
 int tb_result_add_metric(struct tb_result *r, const char *name, double mean, double median)

@@ -6,7 +6,8 @@
 #ifndef TB_RESULTS_H
 #define TB_RESULTS_H
 
-#include "../probes/kv.h"
+#include "../base/kv.h"
+#include "stats.h" /* struct tb_stats */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -15,13 +16,6 @@
 #define TB_SCHEMA "tbench-1"
 #define TB_METRIC_TIME "time"
 #define TB_METRIC_INSNS "instructions"
-
-struct tb_stats {
-	double min, max, median, mean, sd, mad, cv;
-	double p5, p25, p75, p95;
-	double ci_low, ci_high; /* CI of the median; NaN when not computed */
-	size_t outliers_mild, outliers_severe; /* Tukey: 1.5 and 3 IQR */
-};
 
 /* A per-iteration counter or derived metric (name like "perf::PAGE-FAULTS"). */
 struct tb_metric {
@@ -42,6 +36,15 @@ struct tb_result {
 	size_t samples_declared; /* read without its raw samples: how many the file
 				  * counted (written back as the sample count) */
 	size_t runs;     /* tbench runs pooled in samples, in order (--append); 0 reads as 1 */
+	size_t *run_n;   /* samples of each pooled run, `runs` of them (owned); NULL: the
+			  * runs are taken as consecutive equal shares */
+	double between_cv; /* runs >= 2: CV of the per-run medians (process to process) */
+	double within_cv;  /* runs >= 2: median over the runs of each run's robust CV
+			    * (1.4826 MAD / median) of samples */
+	double disturbed;  /* share of samples during which a thread of the case was
+			    * preempted (involuntary context switch); NaN = not measured */
+	double bimodal;    /* threaded cases: share of samples in the slower of two
+			    * separated modes (tb_stats_bimodal); NaN = none found */
 	double bytes, flops, items; /* work per call */
 	char unit[16];              /* what items count */
 	struct tb_stats st;
@@ -73,6 +76,21 @@ bool tb_result_is_insns(const struct tb_result *r);
 /* Recompute statistics and derived rates from r->samples. */
 void tb_result_derive(struct tb_result *r);
 int tb_result_add_metric(struct tb_result *r, const char *name, double mean, double median);
+
+/* set r->run_n to the runs' sample counts (copied; runs = n) */
+int tb_result_set_runs(struct tb_result *r, const size_t *run_n, size_t n);
+/* the most runs whose counts a file lists (run_samples; the loader checks
+ * them: loader.h) */
+#define TB_RUNS_MAX_LIST 4096
+/* true when the between-process spread exceeds the within-process one */
+bool tb_result_runs_differ(const struct tb_result *r);
+/* marks of the table and notes: disturbed by preemption (share at least
+ * TB_DISTURBED_MARK of the samples) or bimodal */
+#define TB_DISTURBED_MARK 0.10
+bool tb_result_disturbed(const struct tb_result *r);
+/* what disturbed r, as one phrase ("64% of samples preempted (...)");
+ * 0 and "" when nothing did */
+size_t tb_result_disturbance(const struct tb_result *r, char *buf, size_t len);
 
 /* "1000x1000" when rows > 1, else "n" */
 void tb_result_size_str(const struct tb_result *r, char *buf, size_t len);

@@ -7,10 +7,17 @@
 #ifndef TB_STATS_H
 #define TB_STATS_H
 
-#include "results.h"
-
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+/* The descriptive figures of one case's samples (ns per call). */
+struct tb_stats {
+	double min, max, median, mean, sd, mad, cv;
+	double p5, p25, p75, p95;
+	double ci_low, ci_high; /* CI of the median; NaN when not computed */
+	size_t outliers_mild, outliers_severe; /* Tukey: 1.5 and 3 IQR */
+};
 
 /* Bootstrap settings (percentile method, GSL mt19937 with a fixed seed so
  * every figure can be reproduced). */
@@ -51,13 +58,36 @@ int tb_stats_median_ci(const double *x, size_t n, const struct tb_boot_opts *o, 
 int tb_stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
 		      const struct tb_boot_opts *o, double *lo, double *hi);
 /* The same when a side pools the samples of several runs (ra, rb >= 1; the
- * runs' samples consecutive, in order): a side of two or more runs is
- * resampled by whole runs (cluster bootstrap: the samples split into that
- * many consecutive equal shares), so the run-to-run spread of a shared
- * machine - another clock bin, another core - widens the interval as it
- * should; a side of one run is resampled in blocks as above. */
-int tb_stats_ratio_ci_runs(const double *a, size_t na, size_t ra, const double *b, size_t nb,
-			   size_t rb, const struct tb_boot_opts *o, double *lo, double *hi);
+ * runs' samples consecutive, in order; alen: the ra runs' sample counts,
+ * summing to na, or NULL for consecutive equal shares; likewise blen): a
+ * side of two or more runs is resampled by whole runs (cluster bootstrap),
+ * so the run-to-run spread of a shared machine - another clock bin,
+ * another core - widens the interval as it should; a side of one run is
+ * resampled in blocks as above. */
+int tb_stats_ratio_ci_runs(const double *a, size_t na, size_t ra, const size_t *alen,
+			   const double *b, size_t nb, size_t rb, const size_t *blen,
+			   const struct tb_boot_opts *o, double *lo, double *hi);
+
+/* Run i of a pooled sample (n samples, runs runs, run_n their counts or
+ * NULL for equal shares) is x[*from, *to). */
+void tb_stats_run_bounds(size_t n, size_t runs, const size_t *run_n, size_t i, size_t *from,
+			 size_t *to);
+/* The spread between the runs (the CV of their medians: sd / mean) and
+ * within them (the median over the runs of each run's robust CV, 1.4826
+ * MAD / median: the CV of normal samples, not inflated by a preempted
+ * sample); NaN when a run has no samples. */
+void tb_stats_run_spread(const double *x, size_t n, size_t runs, const size_t *run_n,
+			 double *between_cv, double *within_cv);
+
+/* Two separated modes: the sorted samples have a gap of at least
+ * TB_BIMODAL_GAP (a ratio between neighbours) with at least
+ * TB_BIMODAL_SIDE of them (and 2) on either side.  Returns the share of
+ * samples above the widest such gap, or NaN when there is none (or fewer
+ * than TB_BIMODAL_MIN_N samples). */
+#define TB_BIMODAL_GAP 1.5
+#define TB_BIMODAL_SIDE 0.05
+#define TB_BIMODAL_MIN_N 20
+double tb_stats_bimodal(const double *x, size_t n);
 
 /* block length of the ratio bootstrap: ceil(sqrt(n)) */
 size_t tb_stats_block_len(size_t n);
@@ -86,12 +116,14 @@ double tb_stats_mw_min_p(size_t na, size_t nb);
 double *tb_stats_mw_null(size_t m, size_t n);
 
 /* Two sides pooled from several runs each (ra, rb >= 2; a run's samples
- * consecutive, runs in order): the run is the unit.  With as many runs on
- * both sides the runs are paired by position (run i of each side measured
- * together, as rounds are) and each pair gives one log ratio: the median
- * of the log ratios of its samples at the same position when both runs
- * have as many samples (runs that took turns measured those microseconds
- * apart), else the log ratio of the run medians; the Wilcoxon signed-rank
+ * consecutive, runs in order; alen / blen the runs' sample counts, or NULL
+ * for consecutive equal shares, as tb_stats_run_bounds): the run is the
+ * unit.  With as many runs on both sides the runs are paired by position
+ * (run i of each side measured together, as rounds are) and each pair
+ * gives one log ratio: the median of the log ratios of its samples at the
+ * same position when every pair of runs has as many samples (runs that
+ * took turns measured those microseconds apart), else the log ratio of
+ * the run medians; the Wilcoxon signed-rank
  * test and its Hodges-Lehmann estimate and interval are computed on them,
  * so load that moves both members of a pair cancels.  Otherwise each run
  * is reduced to its median and the Mann-Whitney test and its
@@ -106,9 +138,12 @@ struct tb_runs_cmp {
 	double min_p;          /* the smallest p these counts allow */
 	bool exact;
 };
-int tb_stats_compare_runs(const double *a, size_t na, size_t ra, const double *b, size_t nb,
-			  size_t rb, double level, struct tb_runs_cmp *out);
-/* the median of each of the runs equal consecutive shares of x (out: runs) */
-void tb_stats_run_medians(const double *x, size_t n, size_t runs, double *out);
+int tb_stats_compare_runs(const double *a, size_t na, size_t ra, const size_t *alen,
+			  const double *b, size_t nb, size_t rb, const size_t *blen, double level,
+			  struct tb_runs_cmp *out);
+/* the median of each run of x (out: runs of them; NaN for a run without
+ * samples), the runs as tb_stats_run_bounds gives them */
+void tb_stats_run_medians(const double *x, size_t n, size_t runs, const size_t *run_n,
+			  double *out);
 
 #endif

@@ -44,27 +44,54 @@ static double resample_median(const double *x, size_t n, size_t block, gsl_rng *
 	return gsl_stats_median(buf, 1, n);
 }
 
-/* median of a resample of x (n values) by whole runs: `runs` shares drawn
- * with replacement from the consecutive shares [i n / runs, (i+1) n / runs);
- * buf holds n + runs values */
-static double resample_runs_median(const double *x, size_t n, size_t runs, gsl_rng *rng,
-				   double *buf)
+/* one side of a ratio: n samples pooled from runs runs (their counts in
+ * len, or NULL for equal shares); starts[runs + 1] the runs' boundaries */
+struct side {
+	const double *x;
+	size_t n, runs, *starts;
+};
+
+static int side_init(struct side *s, const double *x, size_t n, size_t runs, const size_t *len)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < runs; i++) {
-		size_t s = gsl_rng_uniform_int(rng, runs);
-		size_t from = s * n / runs, to = (s + 1) * n / runs;
-		memcpy(buf + k, x + from, (to - from) * sizeof(double));
-		k += to - from;
-	}
-	return gsl_stats_median(buf, 1, k);
+	*s = (struct side){.x = x, .n = n, .runs = runs};
+	if (runs < 2 || runs > n)
+		return 0;
+	if (!(s->starts = malloc((runs + 1) * sizeof(size_t))))
+		return -1;
+	for (size_t i = 0; i < runs; i++)
+		tb_stats_run_bounds(n, runs, len, i, &s->starts[i], &s->starts[i + 1]);
+	return 0;
 }
 
-static double resample_side(const double *x, size_t n, size_t runs, gsl_rng *rng, double *buf)
+/* median of a resample of a side by whole runs: `runs` runs drawn with
+ * replacement, each with all its samples; buf holds side_room() values */
+static double resample_runs_median(const struct side *s, gsl_rng *rng, double *buf)
 {
-	if (runs >= 2 && runs <= n)
-		return resample_runs_median(x, n, runs, rng, buf);
-	return resample_median(x, n, tb_stats_block_len(n), rng, buf);
+	size_t k = 0;
+	for (size_t i = 0; i < s->runs; i++) {
+		size_t r = gsl_rng_uniform_int(rng, s->runs);
+		size_t from = s->starts[r], to = s->starts[r + 1];
+		memcpy(buf + k, s->x + from, (to - from) * sizeof(double));
+		k += to - from;
+	}
+	return k ? gsl_stats_median(buf, 1, k) : NAN;
+}
+
+static double resample_side(const struct side *s, gsl_rng *rng, double *buf)
+{
+	if (s->starts)
+		return resample_runs_median(s, rng, buf);
+	return resample_median(s->x, s->n, tb_stats_block_len(s->n), rng, buf);
+}
+
+/* room a resample of s may need: runs x its largest run, or n */
+static size_t side_room(const struct side *s)
+{
+	size_t big = 0;
+	for (size_t i = 0; s->starts && i < s->runs; i++)
+		if (s->starts[i + 1] - s->starts[i] > big)
+			big = s->starts[i + 1] - s->starts[i];
+	return s->starts ? big * s->runs : s->n;
 }
 
 size_t tb_stats_block_len(size_t n)
@@ -143,11 +170,12 @@ int tb_stats_median_ci(const double *x, size_t n, const struct tb_boot_opts *o, 
 int tb_stats_ratio_ci(const double *a, size_t na, const double *b, size_t nb,
 		      const struct tb_boot_opts *o, double *lo, double *hi)
 {
-	return tb_stats_ratio_ci_runs(a, na, 1, b, nb, 1, o, lo, hi);
+	return tb_stats_ratio_ci_runs(a, na, 1, NULL, b, nb, 1, NULL, o, lo, hi);
 }
 
-int tb_stats_ratio_ci_runs(const double *a, size_t na, size_t ra, const double *b, size_t nb,
-			   size_t rb, const struct tb_boot_opts *o, double *lo, double *hi)
+int tb_stats_ratio_ci_runs(const double *a, size_t na, size_t ra, const size_t *alen,
+			   const double *b, size_t nb, size_t rb, const size_t *blen,
+			   const struct tb_boot_opts *o, double *lo, double *hi)
 {
 	struct tb_boot_opts bo;
 	opts_or_default(o, &bo);
@@ -159,23 +187,31 @@ int tb_stats_ratio_ci_runs(const double *a, size_t na, size_t ra, const double *
 	size_t rs = bo.resamples;
 	if ((na + nb) * rs > (size_t)400e6)
 		rs = 100 + (size_t)(400e6 / (double)(na + nb));
-	size_t big = (na + ra > nb + rb ? na + ra : nb + rb);
-	double *buf = malloc(big * sizeof(double));
-	double *ratio = malloc(rs * sizeof(double));
-	gsl_rng *rng = new_rng(bo.seed);
+	struct side sa = {0}, sb = {0};
 	int rc = -1;
+	double *buf = NULL, *ratio = NULL;
+	gsl_rng *rng = NULL;
+	if (side_init(&sa, a, na, ra, alen) || side_init(&sb, b, nb, rb, blen))
+		goto out;
+	size_t big = side_room(&sa) > side_room(&sb) ? side_room(&sa) : side_room(&sb);
+	buf = malloc((big ? big : 1) * sizeof(double));
+	ratio = malloc(rs * sizeof(double));
+	rng = new_rng(bo.seed);
 	if (buf && ratio && rng) {
 		size_t k = 0;
 		for (size_t r = 0; r < rs; r++) {
-			double ma = resample_side(a, na, ra, rng, buf);
-			double mb = resample_side(b, nb, rb, rng, buf);
-			if (ma > 0)
+			double ma = resample_side(&sa, rng, buf);
+			double mb = resample_side(&sb, rng, buf);
+			if (ma > 0 && mb >= 0)
 				ratio[k++] = mb / ma;
 		}
 		if (k >= 2)
 			percentile_ci(ratio, k, bo.level, lo, hi);
 		rc = 0;
 	}
+out:
+	free(sa.starts);
+	free(sb.starts);
 	free(buf);
 	free(ratio);
 	if (rng)

@@ -1,12 +1,19 @@
 /*
- * stats_runs.c - comparing two sides pooled from several runs with the run
- * as the unit (stats.h: tb_stats_compare_runs): run medians, the Wilcoxon
- * signed-rank test on paired log ratios or the Mann-Whitney test on log run
- * medians, each with its Hodges-Lehmann estimate and distribution-free
- * interval (order statistics of the Walsh averages / pairwise differences
- * at the exact null distribution's critical value).
+ * stats_runs.c - the figures of a case pooled from several runs (rounds,
+ * --append): run boundaries and medians; the spread between runs (the CV
+ * of their medians) beside the spread within one (the median of their
+ * robust CVs); a gap test for a case whose samples fall into two separated
+ * modes (a threaded case that waits for a descheduled worker some of the
+ * time); and comparing two pooled sides with the run as the unit
+ * (tb_stats_compare_runs): the Wilcoxon signed-rank test on paired log
+ * ratios or the Mann-Whitney test on log run medians, each with its
+ * Hodges-Lehmann estimate and distribution-free interval (order statistics
+ * of the Walsh averages / pairwise differences at the exact null
+ * distribution's critical value).
  */
 #include "stats.h"
+
+#include "describe.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sort.h>
@@ -17,20 +24,120 @@
 
 #define EXACT_MAX_PAIRS 100 /* signed-rank null by counting up to here */
 
-void tb_stats_run_medians(const double *x, size_t n, size_t runs, double *out)
+void tb_stats_run_bounds(size_t n, size_t runs, const size_t *run_n, size_t i, size_t *from,
+			 size_t *to)
 {
-	double *buf = malloc((n / runs + 2) * sizeof(double));
+	if (!run_n) {
+		*from = i * n / runs;
+		*to = (i + 1) * n / runs;
+		return;
+	}
+	size_t s = 0;
+	for (size_t k = 0; k < i; k++)
+		s += run_n[k];
+	*from = s < n ? s : n;
+	*to = s + run_n[i] < n ? s + run_n[i] : n;
+}
+
+/* run i of x, sorted, into buf (room for its samples): its length */
+static size_t sorted_run(const double *x, size_t n, size_t runs, const size_t *run_n, size_t i,
+			 double *buf)
+{
+	size_t from, to;
+	tb_stats_run_bounds(n, runs, run_n, i, &from, &to);
+	if (to <= from)
+		return 0;
+	memcpy(buf, x + from, (to - from) * sizeof(double));
+	gsl_sort(buf, 1, to - from);
+	return to - from;
+}
+
+void tb_stats_run_medians(const double *x, size_t n, size_t runs, const size_t *run_n,
+			  double *out)
+{
+	double *buf = malloc((n ? n : 1) * sizeof(double));
 	for (size_t i = 0; i < runs; i++) {
-		size_t from = i * n / runs, to = (i + 1) * n / runs;
-		if (!buf || to == from) {
-			out[i] = NAN;
-			continue;
-		}
-		memcpy(buf, x + from, (to - from) * sizeof(double));
-		gsl_sort(buf, 1, to - from);
-		out[i] = gsl_stats_median_from_sorted_data(buf, 1, to - from);
+		size_t len = buf ? sorted_run(x, n, runs, run_n, i, buf) : 0;
+		out[i] = len ? gsl_stats_median_from_sorted_data(buf, 1, len) : NAN;
 	}
 	free(buf);
+}
+
+static double cv_of(const double *x, size_t n)
+{
+	double m = gsl_stats_mean(x, 1, n);
+	return n >= 2 && m > 0 ? gsl_stats_sd_m(x, 1, n, m) / m : NAN;
+}
+
+/* the robust CV of samples: 1.4826 MAD / median (the CV of normal
+ * samples, but a preempted sample 10x longer does not inflate it); buf
+ * holds n values */
+static double robust_cv(const double *x, size_t n, double *buf)
+{
+	if (n < 2)
+		return NAN;
+	double med, mad;
+	memcpy(buf, x, n * sizeof(double));
+	tb_median_mad(buf, n, &med, &mad);
+	return med > 0 ? 1.482602218505602 * mad / med : NAN;
+}
+
+void tb_stats_run_spread(const double *x, size_t n, size_t runs, const size_t *run_n,
+			 double *between_cv, double *within_cv)
+{
+	*between_cv = *within_cv = NAN;
+	if (runs < 2 || !n)
+		return;
+	double *med = malloc(runs * sizeof(double)), *cv = malloc(runs * sizeof(double));
+	double *buf = malloc(2 * n * sizeof(double));
+	size_t k = 0;
+	for (size_t i = 0; med && cv && buf && i < runs; i++) {
+		size_t len = sorted_run(x, n, runs, run_n, i, buf);
+		if (!len)
+			break; /* a run without samples: no figure */
+		med[k] = gsl_stats_median_from_sorted_data(buf, 1, len);
+		cv[k] = robust_cv(buf, len, buf + n);
+		k++;
+	}
+	if (k == runs) {
+		*between_cv = cv_of(med, k);
+		size_t m = 0;
+		for (size_t i = 0; i < k; i++)
+			if (!isnan(cv[i]))
+				cv[m++] = cv[i];
+		if (m) {
+			gsl_sort(cv, 1, m);
+			*within_cv = gsl_stats_median_from_sorted_data(cv, 1, m);
+		}
+	}
+	free(med);
+	free(cv);
+	free(buf);
+}
+
+double tb_stats_bimodal(const double *x, size_t n)
+{
+	if (n < TB_BIMODAL_MIN_N)
+		return NAN;
+	double *s = malloc(n * sizeof(double));
+	if (!s)
+		return NAN;
+	memcpy(s, x, n * sizeof(double));
+	gsl_sort(s, 1, n);
+	size_t side = (size_t)ceil(TB_BIMODAL_SIDE * (double)n);
+	if (side < 2)
+		side = 2;
+	double best = 0;
+	size_t at = 0;
+	/* the gap between s[i] and s[i + 1], with i + 1 >= side below it and
+	 * n - i - 1 >= side above it */
+	for (size_t i = side - 1; i + side < n; i++)
+		if (s[i] > 0 && s[i + 1] / s[i] > best) {
+			best = s[i + 1] / s[i];
+			at = i;
+		}
+	free(s);
+	return best >= TB_BIMODAL_GAP ? (double)(n - at - 1) / (double)n : NAN;
 }
 
 /* the largest C with P(T <= C) <= tail, for a null given as probabilities
@@ -181,17 +288,23 @@ out:
 	return rc;
 }
 
-/* The log ratio of each pair of runs: with as many samples per run on both
- * sides, the median of the log ratios of samples at the same position
- * (runs that took turns, `run --turns`, measured them microseconds apart,
- * so load that comes and goes within a run cancels too); else the log
- * ratio of the run medians.  -1 when a value is not positive. */
-static int pair_logs(const double *a, size_t na, const double *b, size_t nb, size_t runs,
-		     const double *ma, const double *mb, double *d)
+/* The log ratio of each pair of runs: when every run has as many samples
+ * on both sides, the median of the log ratios of samples at the same
+ * position (runs that took turns, `run --turns`, measured them
+ * microseconds apart, so load that comes and goes within a run cancels
+ * too); else the log ratio of the run medians.  -1 when a value is not
+ * positive. */
+static int pair_logs(const double *a, size_t na, const size_t *alen, const double *b, size_t nb,
+		     const size_t *blen, size_t runs, const double *ma, const double *mb, double *d)
 {
-	size_t s = na / runs;
-	bool same = na == nb && na % runs == 0 && s >= 1;
-	double *t = same ? malloc(s * sizeof(double)) : NULL;
+	bool same = true;
+	for (size_t r = 0; r < runs && same; r++) {
+		size_t f1, t1, f2, t2;
+		tb_stats_run_bounds(na, runs, alen, r, &f1, &t1);
+		tb_stats_run_bounds(nb, runs, blen, r, &f2, &t2);
+		same = t1 - f1 == t2 - f2 && t1 > f1;
+	}
+	double *t = same ? malloc(na * sizeof(double)) : NULL;
 	for (size_t r = 0; r < runs; r++) {
 		if (!t) {
 			if (!(ma[r] > 0) || !(mb[r] > 0))
@@ -199,16 +312,19 @@ static int pair_logs(const double *a, size_t na, const double *b, size_t nb, siz
 			d[r] = log(mb[r] / ma[r]);
 			continue;
 		}
-		for (size_t i = 0; i < s; i++) {
-			double x = a[r * s + i], y = b[r * s + i];
+		size_t fa, ta, fb, tb;
+		tb_stats_run_bounds(na, runs, alen, r, &fa, &ta);
+		tb_stats_run_bounds(nb, runs, blen, r, &fb, &tb);
+		for (size_t i = 0; i < ta - fa; i++) {
+			double x = a[fa + i], y = b[fb + i];
 			if (!(x > 0) || !(y > 0)) {
 				free(t);
 				return -1;
 			}
 			t[i] = log(y / x);
 		}
-		gsl_sort(t, 1, s);
-		d[r] = gsl_stats_median_from_sorted_data(t, 1, s);
+		gsl_sort(t, 1, ta - fa);
+		d[r] = gsl_stats_median_from_sorted_data(t, 1, ta - fa);
 	}
 	free(t);
 	return 0;
@@ -250,8 +366,9 @@ static int unpaired(const double *x, size_t m, const double *y, size_t n, double
 	return 0;
 }
 
-int tb_stats_compare_runs(const double *a, size_t na, size_t ra, const double *b, size_t nb,
-			  size_t rb, double level, struct tb_runs_cmp *out)
+int tb_stats_compare_runs(const double *a, size_t na, size_t ra, const size_t *alen,
+			  const double *b, size_t nb, size_t rb, const size_t *blen, double level,
+			  struct tb_runs_cmp *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->ratio = out->ci_low = out->ci_high = out->p = NAN;
@@ -262,13 +379,13 @@ int tb_stats_compare_runs(const double *a, size_t na, size_t ra, const double *b
 	int rc = -1;
 	if (!x || !y)
 		goto out;
-	tb_stats_run_medians(a, na, ra, x);
-	tb_stats_run_medians(b, nb, rb, y);
+	tb_stats_run_medians(a, na, ra, alen, x);
+	tb_stats_run_medians(b, nb, rb, blen, y);
 	out->paired = ra == rb;
 	out->n = out->paired ? ra : ra * rb;
 	if (out->paired) {
 		double *d = malloc(ra * sizeof(double));
-		rc = !d || pair_logs(a, na, b, nb, ra, x, y, d) ? -1 : paired(d, ra, level, out);
+		rc = !d || pair_logs(a, na, alen, b, nb, blen, ra, x, y, d) ? -1 : paired(d, ra, level, out);
 		free(d);
 		goto out;
 	}

@@ -30,13 +30,23 @@ static void pad(FILE *f, const char *s, size_t width, bool right)
 			fputc(' ', f);
 }
 
-/* the last column (items per cycle of the effective clock) only with --verbose */
-enum { NCOL = 12, CELL = 48 };
+/* Columns: /cycle (items per cycle of the effective clock) only with
+ * --verbose; within and between (the spreads of a case pooled from several
+ * processes) only when a case has runs; the mark only when a case has one. */
+enum { C_CYCLE = 11, C_WITHIN, C_BETWEEN, C_MARK, NCOL, CELL = 48 };
 
 static const char *const head[NCOL] = {"family", "variant", "mode", "size", "thr",
 				       "status", "median", "\xc2\xb1mad", "rate",
-				       "GB/s", "limit", "/cycle"};
-static const bool right[NCOL] = {0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1};
+				       "GB/s", "limit", "/cycle", "within", "between", ""};
+static const bool right[NCOL] = {0, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0};
+
+static void pct(double v, char *buf)
+{
+	if (isnan(v))
+		snprintf(buf, CELL, "-");
+	else
+		snprintf(buf, CELL, "%.1f%%", 100 * v);
+}
 
 static void cells(const struct tb_result *r, char c[NCOL][CELL])
 {
@@ -82,8 +92,37 @@ static void cells(const struct tb_result *r, char c[NCOL][CELL])
 		else
 			snprintf(c[11], CELL, "%.2f", r->items_per_cycle);
 	} else {
-		for (int k = 6; k < NCOL; k++)
+		for (int k = 6; k < C_WITHIN; k++)
 			snprintf(c[k], CELL, "-");
+	}
+	pct(r->within_cv, c[C_WITHIN]);
+	pct(r->between_cv, c[C_BETWEEN]);
+	if (tb_result_runs_differ(r))
+		strcat(c[C_BETWEEN], "*");
+	snprintf(c[C_MARK], CELL, "%s", tb_result_disturbed(r) ? "!" : "");
+}
+
+/* under the table: what the marks mean, the cases they mark */
+static void say_marks(FILE *f, const struct tb_resultset *rs)
+{
+	bool differ = false;
+	for (size_t i = 0; i < rs->n; i++)
+		differ |= tb_result_runs_differ(&rs->r[i]);
+	if (differ)
+		fprintf(f, "* the spread between processes (CV of the per-run medians) exceeds the "
+			"spread within one (median robust CV of samples): the figure depends on which process "
+			"measured it; more --rounds narrow it\n");
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct tb_result *r = &rs->r[i];
+		char what[256];
+		if (!tb_result_disturbance(r, what, sizeof(what)))
+			continue;
+		char sz[48];
+		tb_result_size_str(r, sz, sizeof(sz));
+		fprintf(f, "! %s/%s %s %s", r->family, r->variant, r->mode, sz);
+		if (r->threads > 1)
+			fprintf(f, " x%u", r->threads);
+		fprintf(f, ": %s\n", what);
 	}
 }
 
@@ -121,54 +160,71 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 {
 	(void)err, (void)errlen;
 	const struct tb_resultset *rs = rep->rs;
-	const int ncol = rep->verbose ? NCOL : NCOL - 1;
 	size_t w[NCOL];
 	char c[NCOL][CELL];
 	/* unsupported cases collapse to one line per reason (below the rows) */
-	bool collapse = false, other = false;
+	bool collapse = false, other = false, runs = false, marks = false;
 	for (size_t i = 0; i < rs->n; i++) {
-		collapse |= is_unsupported(&rs->r[i]);
-		other |= !is_unsupported(&rs->r[i]);
+		const struct tb_result *r = &rs->r[i];
+		collapse |= is_unsupported(r);
+		other |= !is_unsupported(r);
+		runs |= r->runs >= 2;
+		marks |= tb_result_disturbed(r);
 	}
 	collapse = collapse && other && !rep->verbose;
-	for (int k = 0; k < ncol; k++)
+	int show[NCOL], ncol = 0;
+	for (int k = 0; k < C_CYCLE; k++)
+		show[ncol++] = k;
+	if (rep->verbose)
+		show[ncol++] = C_CYCLE;
+	if (runs) {
+		show[ncol++] = C_WITHIN;
+		show[ncol++] = C_BETWEEN;
+	}
+	if (marks)
+		show[ncol++] = C_MARK;
+	for (int k = 0; k < NCOL; k++)
 		w[k] = utf8_width(head[k]);
 	for (size_t i = 0; i < rs->n; i++) {
 		if (collapse && is_unsupported(&rs->r[i]))
 			continue;
 		cells(&rs->r[i], c);
-		for (int k = 0; k < ncol; k++)
+		for (int k = 0; k < NCOL; k++)
 			if (utf8_width(c[k]) > w[k])
 				w[k] = utf8_width(c[k]);
 	}
 	if (rs->name[0]) /* the run's label, as every report shows it */
 		fprintf(f, "run: %s\n", rs->name);
-	for (int k = 0; k < ncol; k++) {
-		pad(f, head[k], w[k], right[k]);
-		fputs(k + 1 < ncol ? "  " : "\n", f);
+	for (int j = 0; j < ncol; j++) {
+		int k = show[j];
+		pad(f, head[k], j + 1 < ncol || right[k] ? w[k] : 0, right[k]);
+		fputs(j + 1 < ncol ? "  " : "\n", f);
 	}
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *r = &rs->r[i];
 		if (collapse && is_unsupported(r))
 			continue;
 		cells(r, c);
-		for (int k = 0; k < ncol; k++) {
+		for (int j = 0; j < ncol; j++) {
+			int k = show[j];
 			const char *col = NULL;
 			if (k == 5 && rep->color)
 				col = !strcmp(r->status, "ok") ? "\033[32m"
 				      : !strcmp(r->status, "unsupported") ? "\033[33m" : "\033[31m";
 			if (col)
 				fputs(col, f);
-			pad(f, c[k], w[k], right[k]);
+			/* the last column is not padded: no trailing blanks */
+			pad(f, c[k], j + 1 < ncol || right[k] ? w[k] : 0, right[k]);
 			if (col)
 				fputs("\033[0m", f);
-			fputs(k + 1 < ncol ? "  " : "\n", f);
+			fputs(j + 1 < ncol ? "  " : "\n", f);
 		}
 		if (r->note[0] && strcmp(r->status, "ok"))
 			fprintf(f, "    %s: %s\n", r->status, r->note);
 	}
 	if (collapse)
 		say_unsupported(f, rs);
+	say_marks(f, rs);
 	return 0;
 }
 

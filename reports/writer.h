@@ -41,6 +41,7 @@ extern const struct tb_writer tb_writer_compare_table;
 extern const struct tb_writer tb_writer_compare_markdown;
 extern const struct tb_writer tb_writer_compare_csv;
 extern const struct tb_writer tb_writer_fingerprint_csv;
+extern const struct tb_writer tb_writer_options_csv;
 
 const struct tb_writer *tb_writer_find(const char *name);
 

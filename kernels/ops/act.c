@@ -253,6 +253,12 @@ size_t tb_act_memory(const struct tb_case *c)
 	return all ? all : SIZE_MAX;
 }
 
+/* input and result (activations run out of place) */
+size_t tb_act_footprint(const struct tb_case *c)
+{
+	return tb_mul_size(c->n, 2 * sizeof(float));
+}
+
 int tb_act_setup(struct tb_case *c, char *err, size_t errlen)
 {
 	size_t bytes = tb_mul_size(c->n + c->misalign + PAD, sizeof(float));

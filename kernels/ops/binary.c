@@ -85,6 +85,13 @@ size_t tb_bin_memory(const struct tb_case *c)
 	return all ? all : SIZE_MAX;
 }
 
+/* the tensor operands and, out of place, the result */
+size_t tb_bin_footprint(const struct tb_case *c)
+{
+	size_t arrays = (tb_op_info_of(c)->kind == TB_OPK_SCALAR ? 1 : 2) + (c->mode != TB_MODE_INPLACE);
+	return tb_mul_size(c->n, arrays * sizeof(float));
+}
+
 int tb_bin_setup(struct tb_case *c, char *err, size_t errlen)
 {
 	const struct tb_op_impl *im = tb_op_impl_of(c);

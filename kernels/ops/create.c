@@ -213,6 +213,12 @@ size_t tb_create_memory(const struct tb_case *c)
 	return all ? all : SIZE_MAX;
 }
 
+/* the tensor made (from_vec also reads its source) */
+size_t tb_create_footprint(const struct tb_case *c)
+{
+	return tb_mul_size(c->n, (tb_op_info_of(c)->kind == TB_OPK_COPY ? 2 : 1) * sizeof(float));
+}
+
 int tb_create_setup(struct tb_case *c, char *err, size_t errlen)
 {
 	if (!tb_mul_size(c->n, sizeof(float)))

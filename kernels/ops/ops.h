@@ -114,6 +114,7 @@ int tb_bin_verify(struct tb_case *c, char *why, size_t len);
 void tb_bin_teardown(struct tb_case *c);
 struct tb_work tb_bin_work(const struct tb_case *c);
 size_t tb_bin_memory(const struct tb_case *c);
+size_t tb_bin_footprint(const struct tb_case *c);
 
 int tb_red_setup(struct tb_case *c, char *err, size_t errlen);
 void tb_red_run(struct tb_case *c, uint64_t iters);
@@ -121,6 +122,7 @@ int tb_red_verify(struct tb_case *c, char *why, size_t len);
 void tb_red_teardown(struct tb_case *c);
 struct tb_work tb_red_work(const struct tb_case *c);
 size_t tb_red_memory(const struct tb_case *c);
+size_t tb_red_footprint(const struct tb_case *c);
 
 int tb_act_setup(struct tb_case *c, char *err, size_t errlen);
 void tb_act_run(struct tb_case *c, uint64_t iters);
@@ -128,6 +130,7 @@ int tb_act_verify(struct tb_case *c, char *why, size_t len);
 void tb_act_teardown(struct tb_case *c);
 struct tb_work tb_act_work(const struct tb_case *c);
 size_t tb_act_memory(const struct tb_case *c);
+size_t tb_act_footprint(const struct tb_case *c);
 /* the double-precision value an ACT row's variants are checked against
  * (element-wise; for a ROWS kind, its function before normalising) */
 double tb_act_exact(enum tb_op op, double x);
@@ -140,6 +143,7 @@ int tb_create_verify(struct tb_case *c, char *why, size_t len);
 void tb_create_teardown(struct tb_case *c);
 struct tb_work tb_create_work(const struct tb_case *c);
 size_t tb_create_memory(const struct tb_case *c);
+size_t tb_create_footprint(const struct tb_case *c);
 
 /* Variant kinds (ops.def's variant sets): summary, table, supported(),
  * threaded, flags. */
@@ -171,6 +175,7 @@ size_t tb_create_memory(const struct tb_case *c);
 		.supported = sup, .setup = tb_##grp##_setup, .run = tb_##grp##_run,          \
 		.verify = tb_##grp##_verify, .teardown = tb_##grp##_teardown,                \
 		.work = tb_##grp##_work, .memory = tb_##grp##_memory,                        \
+		.footprint = tb_##grp##_footprint,                                           \
 	}
 #define TB_OPS_KERNEL(...) TB_OPS_KERNEL_(__VA_ARGS__)
 

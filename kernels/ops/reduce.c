@@ -119,6 +119,16 @@ size_t tb_red_memory(const struct tb_case *c)
 	return all ? all : SIZE_MAX;
 }
 
+/* the input and the results (one per row or column) */
+size_t tb_red_footprint(const struct tb_case *c)
+{
+	enum tb_op_kind axis = tb_op_info_of(c)->kind;
+	size_t rows, cols;
+	shape(c, &rows, &cols);
+	size_t nout = axis == TB_OPK_ALL ? 1 : axis == TB_OPK_ROWS ? rows : cols;
+	return tb_mul_size(c->n + nout, sizeof(float));
+}
+
 int tb_red_setup(struct tb_case *c, char *err, size_t errlen)
 {
 	if (c->threads > MAXPART)

@@ -32,6 +32,7 @@ int tb_scale_verify(struct tb_case *c, char *why, size_t len);
 void tb_scale_teardown(struct tb_case *c);
 struct tb_work tb_scale_work(const struct tb_case *c);
 size_t tb_scale_memory(const struct tb_case *c);
+size_t tb_scale_footprint(const struct tb_case *c);
 
 /* The part [*b, *e) of n elements that worker tid of nth handles: the
  * boundaries fall on 64-byte lines of p (the array the part writes), so
@@ -84,6 +85,7 @@ void tb_scale_call(const struct tb_case *c, float *y, const float *x, float a, s
 		.run = tb_scale_run, .verify = tb_scale_verify,                 \
 		.teardown = tb_scale_teardown, .work = tb_scale_work,           \
 		.memory = tb_scale_memory, .describe = tb_scale_describe,       \
+		.footprint = tb_scale_footprint,                                \
 	}
 
 #define TB_SCALE_BOTH (TB_MODE_OUTOFPLACE | TB_MODE_INPLACE)

@@ -48,6 +48,11 @@ size_t tb_scale_memory(const struct tb_case *c)
 	return all ? all : SIZE_MAX;
 }
 
+size_t tb_scale_footprint(const struct tb_case *c)
+{
+	return tb_mul_size(c->n, c->mode == TB_MODE_INPLACE ? sizeof(float) : 2 * sizeof(float));
+}
+
 void tb_scale_part(const float *p, size_t n, unsigned tid, unsigned nth, size_t *b,
 		   size_t *e)
 {

@@ -144,13 +144,13 @@ static void bootstrap_ratio_ci_runs(void **state)
 	}
 	double lo1, hi1, lo, hi;
 	assert_int_equal(tb_stats_ratio_ci(a, R * S, b, R * S, NULL, &lo1, &hi1), 0);
-	assert_int_equal(tb_stats_ratio_ci_runs(a, R * S, R, b, R * S, R, NULL, &lo, &hi), 0);
+	assert_int_equal(tb_stats_ratio_ci_runs(a, R * S, R, NULL, b, R * S, R, NULL, NULL, &lo, &hi), 0);
 	assert_true(lo < 1.05 && hi > 1.05);
 	assert_true(hi - lo > 1.5 * (hi1 - lo1));
 	assert_true(lo > 1.0 && hi < 1.1);
 	/* one run a side: the same as tb_stats_ratio_ci */
 	double lo2, hi2;
-	assert_int_equal(tb_stats_ratio_ci_runs(a, R * S, 1, b, R * S, 1, NULL, &lo2, &hi2), 0);
+	assert_int_equal(tb_stats_ratio_ci_runs(a, R * S, 1, NULL, b, R * S, 1, NULL, NULL, &lo2, &hi2), 0);
 	NEAR(lo2, lo1, 0);
 	NEAR(hi2, hi1, 0);
 }

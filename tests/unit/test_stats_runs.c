@@ -40,7 +40,7 @@ static void signed_rank_exact(void **state)
 	}
 	double *a = side(10, 5, ma), *b = side(10, 5, mb);
 	struct tb_runs_cmp c;
-	assert_int_equal(tb_stats_compare_runs(a, 50, 10, b, 50, 10, 0.99, &c), 0);
+	assert_int_equal(tb_stats_compare_runs(a, 50, 10, NULL, b, 50, 10, NULL, 0.99, &c), 0);
 	assert_true(c.paired && c.exact);
 	assert_int_equal(c.n, 10);
 	NEAR(c.p, 2.0 / 1024);
@@ -52,14 +52,14 @@ static void signed_rank_exact(void **state)
 	NEAR(log(c.ci_low), 0.02);
 	NEAR(log(c.ci_high), 0.09);
 	/* 95%: P(T+ <= 8) = 25/1024 <= 0.025: the 9th from each end */
-	assert_int_equal(tb_stats_compare_runs(a, 50, 10, b, 50, 10, 0.95, &c), 0);
+	assert_int_equal(tb_stats_compare_runs(a, 50, 10, NULL, b, 50, 10, NULL, 0.95, &c), 0);
 	NEAR(log(c.ci_low), 0.03);
 	NEAR(log(c.ci_high), 0.08);
 	/* one negative pair of the smallest magnitude: T+ = 54, p = 4 / 1024 */
 	mb[0] = 100 * exp(-0.001);
 	free(b);
 	b = side(10, 5, mb);
-	assert_int_equal(tb_stats_compare_runs(a, 50, 10, b, 50, 10, 0.99, &c), 0);
+	assert_int_equal(tb_stats_compare_runs(a, 50, 10, NULL, b, 50, 10, NULL, 0.99, &c), 0);
 	NEAR(c.p, 4.0 / 1024);
 	free(a);
 	free(b);
@@ -78,13 +78,13 @@ static void pairing_cancels_drift(void **state)
 	}
 	double *a = side(12, 20, ma), *b = side(12, 20, mb);
 	struct tb_runs_cmp c;
-	assert_int_equal(tb_stats_compare_runs(a, 240, 12, b, 240, 12, 0.99, &c), 0);
+	assert_int_equal(tb_stats_compare_runs(a, 240, 12, NULL, b, 240, 12, NULL, 0.99, &c), 0);
 	assert_true(c.paired);
 	NEAR(c.p, 2.0 / 4096); /* all 12 pairs the same way */
 	assert_true(c.ratio > 1.045 && c.ratio < 1.055);
 	assert_true(c.ci_low > 1.04 && c.ci_high < 1.06);
 	/* one run fewer on the new side: unpaired, and the drift swamps it */
-	assert_int_equal(tb_stats_compare_runs(a, 240, 12, b, 220, 11, 0.99, &c), 0);
+	assert_int_equal(tb_stats_compare_runs(a, 240, 12, NULL, b, 220, 11, NULL, 0.99, &c), 0);
 	assert_false(c.paired);
 	assert_int_equal(c.n, 132);
 	assert_true(c.p > 0.01);
@@ -100,11 +100,11 @@ static void too_few_and_bad_input(void **state)
 	double *a = side(3, 4, m);
 	struct tb_runs_cmp c;
 	/* 3 pairs: the smallest p is 2/8, and no 99% interval exists */
-	assert_int_equal(tb_stats_compare_runs(a, 12, 3, a, 12, 3, 0.99, &c), 0);
+	assert_int_equal(tb_stats_compare_runs(a, 12, 3, NULL, a, 12, 3, NULL, 0.99, &c), 0);
 	NEAR(c.min_p, 0.25);
 	assert_true(isnan(c.ci_low) && isnan(c.ci_high));
-	assert_int_equal(tb_stats_compare_runs(a, 12, 1, a, 12, 3, 0.99, &c), -1); /* one run */
-	assert_int_equal(tb_stats_compare_runs(a, 2, 3, a, 12, 3, 0.99, &c), -1);  /* fewer samples than runs */
+	assert_int_equal(tb_stats_compare_runs(a, 12, 1, NULL, a, 12, 3, NULL, 0.99, &c), -1); /* one run */
+	assert_int_equal(tb_stats_compare_runs(a, 2, 3, NULL, a, 12, 3, NULL, 0.99, &c), -1);  /* fewer samples than runs */
 	free(a);
 }
 

@@ -14,6 +14,8 @@
 struct tb_size {
 	uint64_t n;          /* rows * cols */
 	uint64_t rows, cols; /* rows == 1 for a plain count */
+	unsigned char tier;  /* a size tier (enum tb_tier, probes/caches.h) still to
+			      * resolve, n == 0; 0 for a count */
 };
 
 int tb_parse_u64(const char *what, const char *s, uint64_t min, uint64_t max, uint64_t *out,
