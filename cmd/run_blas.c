@@ -8,7 +8,7 @@
 
 #include "../probes/blasinfo.h"
 
-#include <cblas.h>
+#include "../kernels/blas_dl.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>

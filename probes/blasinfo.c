@@ -8,7 +8,7 @@
 
 #include "../kernels/common.h"
 
-#include <cblas.h>
+#include "../kernels/blas_dl.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

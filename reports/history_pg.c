@@ -3,16 +3,69 @@
  * history_db.h), so many CI runners and machines can share one store.
  * A write transaction takes a transaction-scoped advisory lock first, so
  * concurrent writers (creating the schema included) run one after another
- * and never see each other's half-done work.  Built only with libpq.
+ * and never see each other's half-done work.  Built only with libpq's
+ * headers: the library itself is opened when a PostgreSQL history is first
+ * opened (dlopen of TB_LIBPQ_SONAME), so no other command pays for loading
+ * it and the twenty libraries behind it.
  */
 #ifdef TB_HAVE_LIBPQ
 #include "history.h"
 #include "history_db.h"
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#ifndef TB_LIBPQ_SONAME
+#define TB_LIBPQ_SONAME "libpq.so.5"
+#endif
+
+/* libpq's functions, opened at the first pg_open */
+#define PQ_FUNCS(X)                                                                     \
+	X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQsetNoticeProcessor) X(PQfinish)    \
+	X(PQexecParams) X(PQexec) X(PQresultStatus) X(PQresultErrorMessage) X(PQclear)      \
+	X(PQntuples) X(PQnfields) X(PQgetisnull) X(PQgetvalue)
+static struct {
+#define PQ_PTR(f) __typeof__(f) *f;
+	PQ_FUNCS(PQ_PTR)
+#undef PQ_PTR
+} pq;
+static char pq_error[300]; /* why libpq could not be opened, or "" */
+static pthread_once_t pq_once = PTHREAD_ONCE_INIT;
+
+static void pq_open(void)
+{
+	void *h = dlopen(TB_LIBPQ_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!h) {
+		snprintf(pq_error, sizeof(pq_error), "%s", dlerror());
+		return;
+	}
+#define PQ_SYM(f)                                                                         \
+	if (!(pq.f = (__typeof__(pq.f))dlsym(h, #f))) {                                   \
+		snprintf(pq_error, sizeof(pq_error), "%s has no %s", TB_LIBPQ_SONAME, #f); \
+		return;                                                                   \
+	}
+	PQ_FUNCS(PQ_SYM)
+#undef PQ_SYM
+}
+
+#define PQconnectdb pq.PQconnectdb
+#define PQstatus pq.PQstatus
+#define PQerrorMessage pq.PQerrorMessage
+#define PQsetNoticeProcessor pq.PQsetNoticeProcessor
+#define PQfinish pq.PQfinish
+#define PQexecParams pq.PQexecParams
+#define PQexec pq.PQexec
+#define PQresultStatus pq.PQresultStatus
+#define PQresultErrorMessage pq.PQresultErrorMessage
+#define PQclear pq.PQclear
+#define PQntuples pq.PQntuples
+#define PQnfields pq.PQnfields
+#define PQgetisnull pq.PQgetisnull
+#define PQgetvalue pq.PQgetvalue
 
 #define MAXCOL 64
 #define TB_PG_LOCK "7310911002357" /* advisory lock key of tbench's history writers */
@@ -62,6 +115,12 @@ static int pg_open(struct tb_hdb **out, const char *url, bool write, char *err, 
 {
 	(void)write;
 	*out = NULL;
+	pthread_once(&pq_once, pq_open);
+	if (pq_error[0]) {
+		snprintf(err, errlen, "the PostgreSQL history needs libpq, which cannot be loaded: %s",
+			 pq_error);
+		return TB_HISTORY_ERROR;
+	}
 	struct tb_hdb *h = calloc(1, sizeof(*h));
 	if (!h) {
 		snprintf(err, errlen, "out of memory");

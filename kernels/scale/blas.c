@@ -6,7 +6,7 @@
  */
 #include "scale.h"
 
-#include <cblas.h>
+#include "../blas_dl.h"
 #include <limits.h>
 
 /* blasint may be 32-bit: long arrays go in chunks */

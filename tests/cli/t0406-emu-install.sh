@@ -59,6 +59,22 @@ run env PYTHONPATH="$T/p/$py" "${PYRUN[@]}" "$TB_SRC/tests/emu/python_check.py" 
 if [ "$rc" -eq 0 ]; then ok "python_check.py from the prefix: $(grep -c '^ok' "$T/out") checks"
 else bad "python_check.py from the prefix exit $rc: $(grep '^not ok' "$T/out" | head -5)"; fi
 
+# the installed module knows the library's path (substituted at install):
+# a copy of the package elsewhere still loads P's library; a library in the
+# package's own directory comes first
+check "the install substituted the library's path" \
+	'grep -qx "_INSTALLED_LIB = \"$T/p/lib/libtbench-emu.so.1\"" "$T/p/$py/tbench_emu/__init__.py"'
+mkdir -p "$T/elsewhere" "$T/beside"
+cp -r "$T/p/$py/tbench_emu" "$T/elsewhere/"
+run env PYTHONPATH="$T/elsewhere" "${PYRUN[@]}" -c 'import tbench_emu; print(tbench_emu.library_path)'
+check "a copy of the package elsewhere loads the installed library" \
+	'[ "$rc" -eq 0 ] && grep -qx "$T/p/lib/libtbench-emu.so.1" "$T/out"'
+cp -r "$T/p/$py/tbench_emu" "$T/beside/"
+cp "$T/p/lib/libtbench-emu.so.1.0.0" "$T/beside/tbench_emu/libtbench-emu.so.1"
+run env PYTHONPATH="$T/beside" "${PYRUN[@]}" -c 'import tbench_emu; print(tbench_emu.library_path)'
+check "a library beside the module comes first" \
+	'[ "$rc" -eq 0 ] && grep -qx "$T/beside/tbench_emu/libtbench-emu.so.1" "$T/out"'
+
 mv "$T/p" "$T/moved"
 rm -f hello
 run build_and_run "$T/moved"

@@ -3,7 +3,7 @@
 # qemu-aarch64 (ctest: cross.aarch64).  Exit 77 (SKIP) only when the cross
 # compiler or qemu is missing; scripts/deps.sh test installs both.
 #
-# 1. Every kernels/ source that needs no GSL or BLAS, base/ (what kernels
+# 1. Every kernels/ source that needs no GSL or BLAS (cblas.h, blas_dl.h), base/ (what kernels
 #    may use below them), and the emulator library (emu/src, whose translator falls back to the interpreter), is
 #    compiled for AArch64 with -Werror (x86-only variants must fall back to
 #    their "unsupported" descriptors there).
@@ -44,7 +44,7 @@ failed=0
 # 1. the portable part of kernels/ cross-compiles
 n=0
 while IFS= read -r src; do
-	if grep -Eq '#include <(gsl/|cblas)' "$src"; then
+	if grep -Eq '#include (<(gsl/|cblas)|"(\.\./)?blas_dl\.h")' "$src"; then
 		continue
 	fi
 	if ! "$CC" "${CFLAGS[@]}" -c "$src" -o "$T/obj.o" 2>"$T/err"; then

@@ -162,11 +162,50 @@ r = cpu.execute(max_cycles=100)
 check("fault: memory-fault at pc 0x4, address 0x200000, 1 cycle, x0 unchanged",
       r.stop_reason_name == "memory-fault" and r.pc == 4 and r.fault_address == 0x200000
       and r.cycles == 1 and cpu.regs[0] == 77 and cpu.get_register("x1") == 0x200000)
+cpu.set_pc(0)
+cpu.regs[0] = 77
+try:
+    cpu.execute(max_cycles=100, check=True)
+    check("check=True: a guest fault raises GuestFault", False, "nothing raised")
+except tbench_emu.GuestFault as e:
+    check("check=True: a guest fault raises GuestFault (%s)" % e,
+          str(e) == "memory fault at pc 0x4: access to 0x200000 outside guest memory after "
+          "1 instructions" and isinstance(e, EmuError) and e.result.pc == 4
+          and e.result.stop_reason_name == "memory-fault" and cpu.pc == 4
+          and cpu.regs[0] == 77)
 cpu.load_program(code(0xd503201f, 0))  # nop; udf
 cpu.set_pc(0)
 r = cpu.execute(100)
 check("undefined: word 0 at pc 0x4",
       r.stop_reason_name == "undefined" and r.instruction == 0 and r.pc == 4 and r.cycles == 1)
+cpu.set_pc(0)
+raises("check=True: an undefined word raises GuestFault",
+       lambda: cpu.execute(100, check=True), tbench_emu.GuestFault,
+       "undefined instruction 0x00000000 at pc 0x4 after 1 instructions")
+
+# ---- registers, flags and memory round-trip ----
+cpu = Emulator(memory_size=64 * 1024)
+vals = [(0x0123456789abcdef * (n + 1)) & ((1 << 64) - 1) for n in range(32)]
+for n, v in enumerate(vals):
+    cpu.regs[n] = v
+cpu.set_register("x5", -1)
+vals[5] = (1 << 64) - 1
+cpu.pc, cpu.flags = 0x1234, (True, False, True, False)
+cpu.write_memory(0x100, bytes(range(256)))
+cpu.write_memory_64(0x208, 0xfeedfacecafebeef)
+cpu.write_memory_32(0x210, 0xdeadbeef)
+cpu.write_memory_8(0x214, 0x5a)
+check("registers, pc, flags and memory round-trip",
+      list(cpu.regs) == vals and cpu.sp == vals[31] and cpu.pc == 0x1234
+      and cpu.nzcv == 0b1010 and cpu.flags.n and not cpu.flags.z
+      and cpu.read_memory(0x100, 256) == bytes(range(256))
+      and cpu.read_memory_64(0x208) == 0xfeedfacecafebeef
+      and cpu.read_memory_32(0x210) == 0xdeadbeef and cpu.read_memory_8(0x214) == 0x5a
+      and cpu.read_memory_64(0x100) == 0x0706050403020100)
+cpu.reset()
+check("reset zeroes registers, pc and flags, keeps memory",
+      list(cpu.regs) == [0] * 32 and cpu.pc == 0 and cpu.nzcv == 0
+      and cpu.read_memory_32(0x210) == 0xdeadbeef)
 
 # ---- guest output through write(1, ...) ----
 out = []

@@ -16,7 +16,7 @@
 #include "kernels/pool.h"
 #include "kernels/scale/scale.h"
 
-#include <cblas.h>
+#include "kernels/blas_dl.h"
 
 static const size_t sizes[] = {1, 3, 15, 17, 1023, 1025, 4096 + 7};
 

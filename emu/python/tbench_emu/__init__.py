@@ -26,7 +26,7 @@ makes a running execute() return with stop reason "interrupted".
 import ctypes
 import os
 
-__all__ = ["Emulator", "ExecuteResult", "EmuError", "Flags", "version", "library_path",
+__all__ = ["Emulator", "ExecuteResult", "EmuError", "GuestFault", "Flags", "version", "library_path",
            "jit_available"]
 
 _MAJOR = 1  # the library major version (soname libtbench-emu.so.1) this module speaks
@@ -49,6 +49,21 @@ class EmuError(Exception):
         self.code = code
 
 
+class GuestFault(EmuError):
+    """execute(check=True) stopped at a memory fault or an undefined
+    instruction: e.result is the ExecuteResult (the machine stays stopped
+    at the faulting instruction, as without check)."""
+
+    def __init__(self, result):
+        if result.stop_reason == FAULT:
+            what = "memory fault at pc 0x%x: access to 0x%x outside guest memory" % (
+                result.pc, result.fault_address)
+        else:
+            what = "undefined instruction 0x%08x at pc 0x%x" % (result.instruction, result.pc)
+        super().__init__("%s after %d instructions" % (what, result.cycles), -1)
+        self.result = result
+
+
 class _Result(ctypes.Structure):
     _fields_ = [("executed", ctypes.c_uint64), ("reason", ctypes.c_int),
                 ("pc", ctypes.c_uint64), ("addr", ctypes.c_uint64),
@@ -60,13 +75,39 @@ _WRITE_FN = ctypes.CFUNCTYPE(ctypes.c_long, ctypes.c_void_p, ctypes.c_int, ctype
                              ctypes.c_size_t)
 
 
+# The library's absolute path as installed: `cmake --install` writes it here
+# (PREFIX/lib/libtbench-emu.so.1); None in the source and build trees.
+_INSTALLED_LIB = None
+_SONAME = "libtbench-emu.so.1"
+
+
 def _candidates():
+    """Where to look, in order: $TBENCH_EMU_LIB; beside this package (the
+    library in the same directory, then the install / build-tree layout
+    PREFIX/lib/python3/dist-packages/tbench_emu -> PREFIX/lib); the path
+    substituted at install; ctypes.util.find_library('tbench-emu'); the
+    soname through the dynamic loader (LD_LIBRARY_PATH, ldconfig)."""
     env = os.environ.get("TBENCH_EMU_LIB")
     if env:
         return [env]
     here = os.path.dirname(os.path.abspath(__file__))
-    return [os.path.normpath(os.path.join(here, "..", "..", "..", "libtbench-emu.so.1")),
-            "libtbench-emu.so.1"]
+    found = [os.path.join(here, _SONAME),
+             os.path.normpath(os.path.join(here, "..", "..", "..", _SONAME))]
+    if _INSTALLED_LIB:
+        found.append(_INSTALLED_LIB)
+    try:
+        import ctypes.util
+        name = ctypes.util.find_library("tbench-emu")
+    except Exception:  # noqa: BLE001 - find_library runs ldconfig/gcc; any failure: skip it
+        name = None
+    if name:
+        found.append(name)
+    found.append(_SONAME)
+    seen = []
+    for f in found:
+        if f not in seen:
+            seen.append(f)
+    return seen
 
 
 def _load():
@@ -280,10 +321,11 @@ class Emulator:
         err = ctypes.create_string_buffer(256)
         self._check(_load_elf(self._m(), data, len(data), err, len(err)), err)
 
-    def execute(self, max_cycles=None):
+    def execute(self, max_cycles=None, check=False):
         """Run at most max_cycles instructions (None: no limit) from PC;
         returns an ExecuteResult.  Resumes exactly where the last call
-        stopped."""
+        stopped.  check=True raises GuestFault instead of returning a
+        memory-fault or undefined stop."""
         left = _U64 if max_cycles is None else _u64(max_cycles, "max_cycles")
         e, done = self._m(), 0
         while True:
@@ -291,7 +333,10 @@ class Emulator:
             r = _execute(e, step)
             done += r.executed
             if r.reason != BUDGET or (max_cycles is not None and done >= left):
-                return ExecuteResult(r, done)
+                res = ExecuteResult(r, done)
+                if check and r.reason in (FAULT, UNDEFINED):
+                    raise GuestFault(res)
+                return res
 
     def interrupt(self):
         """Make a running execute() (or the next one) stop with reason
