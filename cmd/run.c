@@ -8,6 +8,7 @@
 #include "run_blas.h"
 
 #include "../kernels/common.h"
+#include "../kernels/plugin.h"
 #include "../probes/blasinfo.h"
 #include "../probes/callgrind.h"
 #include "../probes/sysinfo.h"
@@ -31,6 +32,13 @@ const char tb_usage_run[] =
 	"  -m, --mode M              inplace, outofplace or both (default: both)\n"
 	"  -s, --size S[,S...]       sizes: N, RxC, or N with k M G (x1000) / Ki Mi Gi (x1024)\n"
 	"  -t, --threads N[,N...]    threads for threaded variants (default: CPUs online)\n"
+	"      --filter GLOB         only cases whose id (family/variant/mode/size/tN, see\n"
+	"                            'tbench list --cases') matches GLOB (fnmatch; repeatable,\n"
+	"                            any may match); with no FAMILY, from every family's\n"
+	"                            default sizes\n"
+	"      --filter-regex ERE    the same with a POSIX extended regular expression\n"
+	"      --plugin PATH.so      load a plugin's families for this run (repeatable;\n"
+	"                            docs/plugins.md)\n"
 	"      --pin[=CPU]           pin the run to CPU (default 0); threads to CPU, CPU+1, ...\n"
 	"      --events LIST         count events per call (PAPI presets, native names such\n"
 	"                            as perf::PAGE-FAULTS; 'default'; see 'tbench counters')\n"
@@ -91,7 +99,7 @@ enum {
 	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
 	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_TURNS, OPT_HISTORY,
-	OPT_HISTORY_DB, OPT_BLAS_CORE,
+	OPT_HISTORY_DB, OPT_BLAS_CORE, OPT_FILTER, OPT_FILTER_REGEX, OPT_PLUGIN,
 };
 
 static const struct option long_opts[] = {
@@ -131,6 +139,9 @@ static const struct option long_opts[] = {
 	{"turns", required_argument, NULL, OPT_TURNS},
 	{"history", no_argument, NULL, OPT_HISTORY},
 	{"history-db", required_argument, NULL, OPT_HISTORY_DB},
+	{"filter", required_argument, NULL, OPT_FILTER},
+	{"filter-regex", required_argument, NULL, OPT_FILTER_REGEX},
+	{"plugin", required_argument, NULL, OPT_PLUGIN},
 	TB_GATE_LONG_OPTIONS,
 	{0},
 };
@@ -347,6 +358,15 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 		case OPT_TURNS: o->turns = optarg; break;
 		case OPT_HISTORY: o->history = true; break;
 		case OPT_HISTORY_DB: o->history_db = optarg; o->history = true; break;
+		case OPT_FILTER:
+		case OPT_FILTER_REGEX:
+			if (tb_filters_add(&o->filters, optarg, c == OPT_FILTER_REGEX, err, len))
+				return -1;
+			break;
+		case OPT_PLUGIN: /* now: FAMILY arguments may name its families */
+			if (tb_plugin_load(optarg, err, len))
+				return -1;
+			break;
 		default:
 			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END) {
 				if (tb_gate_parse(c, optarg, &o->gate, err, len))
@@ -371,10 +391,26 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 	return 0;
 }
 
-int cmd_run(int argc, char **argv)
+static int run_main(int argc, char **argv, bool list_cases);
+
+int cmd_run(int argc, char **argv) { return run_main(argc, argv, false); }
+
+int tb_run_list_cases(int argc, char **argv) { return run_main(argc, argv, true); }
+
+static void print_ids(const struct tb_plan *plan)
+{
+	for (size_t i = 0; i < plan->n; i++) {
+		char id[256];
+		tb_case_id(&plan->c[i], id, sizeof(id));
+		puts(id);
+	}
+}
+
+static int run_main(int argc, char **argv, bool list_cases)
 {
 	struct tb_run_opts o;
 	memset(&o, 0, sizeof(o));
+	o.list_cases = list_cases;
 	/* parsing splits lists in place: keep the arguments as given for a re-run */
 	char **orig = tb_argv_dup(argc, argv);
 	if (!orig)
@@ -395,8 +431,9 @@ int cmd_run(int argc, char **argv)
 		o.profile = true;
 	}
 	if (rc == 1 || rc < 0) {
+		tb_filters_free(&o.filters);
 		if (rc <= -2)
-			rc = tb_getopt_error("run", argc, argv, -2 - rc);
+			rc = tb_getopt_error(list_cases ? "list" : "run", argc, argv, -2 - rc);
 		else if (rc < 0)
 			rc = tb_usage_error("%s", err);
 		else
@@ -412,17 +449,27 @@ int cmd_run(int argc, char **argv)
 		tb_print_error("note: %s: measured once", o.folded);
 	struct tb_plan plan = {0};
 	if (o.append && !o.save_baseline) {
+		tb_filters_free(&o.filters);
 		tb_argv_free(orig);
 		return tb_usage_error("--append needs --save-baseline NAME");
 	}
 	if (o.blas_core && (rc = tb_run_blas_reexec(o.blas_core, orig)) >= 0) {
+		tb_filters_free(&o.filters);
 		tb_argv_free(orig);
 		return rc;
 	}
-	if (tb_run_build_plan(&o, &plan, err, sizeof(err))) {
+	rc = tb_run_build_plan(&o, &plan, err, sizeof(err));
+	tb_filters_free(&o.filters);
+	if (rc) {
 		free(plan.c);
 		tb_argv_free(orig);
 		return tb_usage_error("%s", err);
+	}
+	if (o.list_cases) {
+		print_ids(&plan);
+		free(plan.c);
+		tb_argv_free(orig);
+		return TB_EXIT_OK;
 	}
 	if (o.dry_run) {
 		for (size_t i = 0; i < plan.n; i++) {

@@ -11,6 +11,7 @@
 #include "../reports/outfile.h"
 #include "gate.h"
 #include "parse.h"
+#include "run_select.h"
 
 #include <stdbool.h>
 
@@ -61,6 +62,8 @@ struct tb_run_opts {
 	const char *turns;         /* --turns IN,OUT,PLACE (probes/turns.h) */
 	bool history;              /* --history: record the results (run_history.c) */
 	const char *history_db;    /* --history-db WHERE */
+	struct tb_filters filters; /* --filter, --filter-regex (run_select.c) */
+	bool list_cases;           /* `tbench list --cases`: print the case ids, run nothing */
 };
 
 struct tb_plan {
@@ -75,6 +78,8 @@ struct tb_plan {
 /* run_plan.c: the cases of the selection; 0, or -1 with err */
 int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len);
 int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan);
+/* `tbench list --cases ...`: run's selection options, the case ids printed */
+int tb_run_list_cases(int argc, char **argv);
 
 /* run_history.c: --history.  open: 0 (or nothing asked), else the exit
  * status after one line; add: the exit status of recording rs. */

@@ -80,6 +80,7 @@ int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 			return snprintf(err, len, "unknown variant '%s' (variants here: %s)", o->variants[i], names), -1;
 	}
 	uint64_t avail = tb_mem_available();
+	bool hit[TB_MAX_FILTERS] = {0};
 	for (size_t f = 0; f < tb_family_count(); f++) {
 		const struct tb_family *fam = tb_family_at(f);
 		if (!family_selected(o, fam->name))
@@ -90,7 +91,9 @@ int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 			memcpy(sizes, o->sizes, sizeof(sizes));
 		} else {
 			char buf[256], *items[TB_MAX_LIST];
-			snprintf(buf, sizeof(buf), "%s", o->nfamilies ? fam->default_sizes : fam->suite_sizes);
+			/* a filter selects from the cases `list --cases` shows */
+			snprintf(buf, sizeof(buf), "%s", o->nfamilies || o->filters.n ? fam->default_sizes
+									      : fam->suite_sizes);
 			nsizes = tb_split_list(buf, items, TB_MAX_LIST);
 			for (int i = 0; i < nsizes; i++)
 				if (tb_parse_size(items[i], &sizes[i], err, len))
@@ -111,6 +114,10 @@ int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 						struct tb_plan_case pc = {
 							.k = kn, .mode = m, .size = sizes[si],
 							.threads = kn->threaded ? o->threads[ti] : 1};
+						char id[256];
+						tb_case_id(&pc, id, sizeof(id));
+						if (!tb_filters_keep(&o->filters, id, hit))
+							continue;
 						struct tb_case tc = {.k = kn, .mode = m, .n = pc.size.n,
 								     .threads = pc.threads};
 						size_t need = kn->memory ? kn->memory(&tc) : 0;
@@ -129,6 +136,8 @@ int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 			}
 		}
 	}
+	if (tb_filters_all_hit(&o->filters, hit, err, len))
+		return -1;
 	if (p->n == 0)
 		return snprintf(err, len, "nothing to run: no variant of the selected families matches (see 'tbench list')"), -1;
 	/* a --threshold rule naming no case would be silently ignored */
