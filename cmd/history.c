@@ -55,9 +55,12 @@ const char tb_usage_history[] =
 	"Exit status: 0 ok, 1 check found a slowdown, 2 usage error, unreadable results,\n"
 	"or a history that cannot be used (damaged, foreign or newer: refused).\n";
 
-int tb_history_fail(int rc, const char *err)
+int tb_history_fail(int rc, bool writing, const char *err)
 {
-	(void)rc;
+	if (writing && rc == TB_HISTORY_ERROR) {
+		tb_print_error("%s", err);
+		return TB_EXIT_WRITE;
+	}
 	return tb_usage_error("%s", err);
 }
 
@@ -119,7 +122,7 @@ static int cmd_add(int argc, char **argv)
 	}
 	tb_history_close(h);
 	tb_resultset_free(&rs);
-	return rc ? tb_history_fail(rc, err) : TB_EXIT_OK;
+	return rc ? tb_history_fail(rc, true, err) : TB_EXIT_OK;
 }
 
 /* ---- show ---- */
@@ -158,7 +161,7 @@ int tb_history_load(const struct tb_history_select *s, struct tb_history_series 
 		rc = tb_history_series(h, &s->f, out, n, err, sizeof(err));
 	tb_history_close(h);
 	if (rc)
-		return tb_history_fail(rc, err);
+		return tb_history_fail(rc, false, err);
 	if (!*n) {
 		tb_history_series_free(*out, 0);
 		*out = NULL;

@@ -10,6 +10,7 @@
 #include "../reports/history.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -37,8 +38,11 @@ int tb_history_parse_select(int c, const char *arg, struct tb_history_select *s,
  * status after a one-line message (nothing recorded, nothing selected) */
 int tb_history_load(const struct tb_history_select *s, struct tb_history_series **out,
 		    size_t *n, const char **where);
-/* the exit status for a history error code, after printing err */
-int tb_history_fail(int rc, const char *err);
+/* the exit status for a history error code, after printing err: a store
+ * that could not be written (I/O, connection, full disk) while recording is
+ * TB_EXIT_WRITE; a refused or missing store, or any error while reading, is
+ * TB_EXIT_USAGE */
+int tb_history_fail(int rc, bool writing, const char *err);
 /* "key  time per call, N runs" */
 void tb_history_series_title(FILE *f, const struct tb_history_series *s);
 

@@ -15,7 +15,7 @@ int tb_run_history_open(const struct tb_run_opts *o, struct tb_history **h)
 		return 0;
 	char err[1024];
 	int rc = tb_history_open(h, tb_history_where(o->history_db), true, err, sizeof(err));
-	return rc ? tb_history_fail(rc, err) : 0;
+	return rc ? tb_history_fail(rc, true, err) : 0;
 }
 
 int tb_run_history_add(const struct tb_run_opts *o, struct tb_history *h,
@@ -32,11 +32,11 @@ int tb_run_history_add(const struct tb_run_opts *o, struct tb_history *h,
 	struct tb_history_meta m;
 	long long id;
 	size_t n;
-	if (tb_history_meta_fill(&m, rs, NULL, NULL, NULL, err, sizeof(err)) ||
-	    tb_history_add(h, rs, &m, &id, &n, err, sizeof(err))) {
-		tb_print_error("%s", err);
-		return TB_EXIT_USAGE;
-	}
+	if (tb_history_meta_fill(&m, rs, NULL, NULL, NULL, err, sizeof(err)))
+		return tb_usage_error("%s", err);
+	int rc = tb_history_add(h, rs, &m, &id, &n, err, sizeof(err));
+	if (rc)
+		return tb_history_fail(rc, true, err);
 	if (!o->quiet)
 		printf("recorded as run %lld in the history %s (commit %.12s, %s)\n", id, where,
 		       m.commit, m.branch);

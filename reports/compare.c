@@ -89,24 +89,40 @@ int tb_compare_rules_match(const struct tb_compare_opts *o, const struct tb_resu
 }
 
 /* an allow-list: what describes the machine and the build */
-bool tb_fp_key_stable(const char *key)
+static bool key_in(const char *key, const char *const *prefix, size_t np,
+		   const char *const *exact, size_t ne)
 {
-	static const char *const prefix[] = {"cache.", "papi."};
-	static const char *const exact[] = {
-		"cpu.model", "cpu.vendor", "cpu.family_model", "cpu.count", "cpu.cores",
-		"cpu.threads", "cpu.isa", "cpu.avx2", "cpu.avx512", "cpu.neon", "mem.total_bytes",
-		"os.kernel", "os.arch", "machine.virtual", "build.type", "build.compiler",
-		"build.flags", "blas.config", "blas.core", "blas.threads",
-	};
-	for (size_t i = 0; i < sizeof(prefix) / sizeof(prefix[0]); i++)
+	for (size_t i = 0; i < np; i++)
 		if (!strncmp(key, prefix[i], strlen(prefix[i])))
 			return true;
-	for (size_t i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+	for (size_t i = 0; i < ne; i++)
 		if (!strcmp(key, exact[i]))
 			return true;
 	/* a plugin rebuilt is another kernel (its path may move; its build id may not) */
 	size_t n = strlen(key), sfx = strlen(".build_id");
 	return !strncmp(key, "plugin.", 7) && n > sfx && !strcmp(key + n - sfx, ".build_id");
+}
+
+bool tb_fp_key_machine(const char *key)
+{
+	static const char *const prefix[] = {"cache."};
+	static const char *const exact[] = {
+		"cpu.model", "cpu.vendor", "cpu.family_model", "cpu.isa", "cpu.count",
+		"cpu.cores", "cpu.threads", "os.arch", "machine.virtual", "blas.core",
+	};
+	return key_in(key, prefix, sizeof(prefix) / sizeof(prefix[0]), exact,
+		      sizeof(exact) / sizeof(exact[0]));
+}
+
+bool tb_fp_key_stable(const char *key)
+{
+	static const char *const prefix[] = {"papi."};
+	static const char *const exact[] = {
+		"cpu.avx2", "cpu.avx512", "cpu.neon", "mem.total_bytes", "os.kernel",
+		"build.type", "build.compiler", "build.flags", "blas.config", "blas.threads",
+	};
+	return tb_fp_key_machine(key) || key_in(key, prefix, sizeof(prefix) / sizeof(prefix[0]),
+						 exact, sizeof(exact) / sizeof(exact[0]));
 }
 
 bool tb_fp_key_shown(const char *key)

@@ -114,6 +114,9 @@ enum tb_verdict tb_compare_verdict(bool have_test, double p, double min_p, doubl
  * readings, timestamps, host name) changes from run to run: never warned
  * about; tb_fp_key_shown ones are listed as context. */
 bool tb_fp_key_stable(const char *key);
+/* the keys naming the machine itself (CPU, caches, ISA, virtualisation,
+ * BLAS core), a subset of the stable ones: the history's machine id */
+bool tb_fp_key_machine(const char *key);
 bool tb_fp_key_shown(const char *key);
 bool tb_fp_key_volatile(const char *key); /* !tb_fp_key_stable */
 /* a --threshold pattern ("family" or "family/variant") names this case */

@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include "history.h"
+#include "compare.h"
 #include "history_db.h"
 
 #include <math.h>
@@ -255,19 +256,6 @@ void tb_history_close(struct tb_history *h)
 
 /* ---- the machine ---- */
 
-bool tb_history_stable_key(const char *key)
-{
-	static const char *const keys[] = {"cpu.model", "cpu.vendor", "cpu.family_model",
-					   "cpu.isa", "cpu.count", "cpu.cores", "cpu.threads",
-					   "os.arch", "machine.virtual", "blas.core"};
-	if (!strncmp(key, "cache.", 6))
-		return true;
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		if (!strcmp(key, keys[i]))
-			return true;
-	return false;
-}
-
 static int by_key(const void *a, const void *b)
 {
 	return strcmp((*(const struct tb_kv *const *)a)->key, (*(const struct tb_kv *const *)b)->key);
@@ -281,7 +269,7 @@ static char *stable_text(const struct tb_kvlist *fp)
 		return NULL;
 	size_t k = 0, len = 1;
 	for (size_t i = 0; i < fp->n; i++)
-		if (tb_history_stable_key(fp->v[i].key)) {
+		if (tb_fp_key_machine(fp->v[i].key)) {
 			v[k++] = &fp->v[i];
 			len += strlen(fp->v[i].key) + strlen(fp->v[i].value) + 2;
 		}

@@ -56,9 +56,8 @@ int tb_history_meta_check(const struct tb_history_meta *m, char *err, size_t err
 int tb_history_parse_time(const char *s, char out[24], char *err, size_t errlen);
 
 /* The machine a fingerprint describes: 16 hex digits (FNV-1a 64 over the
- * stable keys, see tb_history_stable_key), and a short description. */
+ * machine's keys, tb_fp_key_machine in compare.h), and a short description. */
 void tb_history_machine_id(const struct tb_kvlist *fp, char out[17]);
-bool tb_history_stable_key(const char *key);
 
 /* Record rs (its measured and failed cases alike) as one run: one
  * transaction.  *run_id receives the new run's id, *ncases how many cases. */

@@ -26,8 +26,8 @@ expect_usage "an event given twice where PAPI cannot count" "is listed twice" \
 	env LIBPFM_DISABLED_PMUS=amd64_fam19h_zen3,amd64_fam19h_zen3_l3,amd64_rapl,skx,spr,icx,adl_glc,adl_grt \
 	"$TBENCH" run null "${Q[@]}" --events perf::TASK-CLOCK,perf::TASK-CLOCK
 printf '\x1f\x20\x03\xd5\x00\x00\x40\xd4' >nop.bin # nop; hlt
-expect_usage "emu --raw --entry 2" "invalid --entry 0x2: not a multiple of 4" "$TBENCH" emu run nop.bin --raw --entry 2
-expect_usage "emu --max-insns 0" "expected a positive count" "$TBENCH" emu run nop.bin --max-insns 0
+expect_usage "emu --raw --entry 2" "invalid --entry '2': an instruction address is a multiple of 4" "$TBENCH" emu run nop.bin --raw --entry 2
+expect_usage "emu --max-insns 0" "invalid --max-insns '0': expected a positive instruction count" "$TBENCH" emu run nop.bin --max-insns 0
 check "not a byte count" '! grep -q "byte count" "$T/err"'
 expect_usage "--alpha 1e-320" "smallest normal float" "$TBENCH" run scale --alpha 1e-320
 expect_usage "--alpha 1e-40 (a denormal float)" "smallest normal float" "$TBENCH" run scale --alpha 1e-40

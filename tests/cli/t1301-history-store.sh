@@ -30,8 +30,9 @@ check "with every writer's run" '[ "$(grep -c " w[1-8] " "$T/out")" -eq 8 ]'
 # a write that fails after its first rows: nothing of it stays
 sqlite3 conc.db "CREATE TRIGGER boom BEFORE INSERT ON tbench_results WHEN NEW.family = 'add'
 	BEGIN SELECT RAISE(ABORT, 'boom'); END;"
-expect_usage "a failing write is reported" "boom" "$TBENCH" history add runs/run01.json \
+expect_status "a failing write is a write error (exit 3)" 3 "$TBENCH" history add runs/run01.json \
 	--history-db conc.db --commit x1
+check "...named in one line" 'grep -q boom "$T/err" && [ "$(wc -l <"$T/err")" = 1 ]'
 check "and rolled back: still eight runs, 24 results" \
 	'[ "$(sqlite3 conc.db "select count(*) from tbench_runs")" = 8 ] && [ "$(sqlite3 conc.db "select count(*) from tbench_results")" = 24 ]'
 sqlite3 conc.db "DROP TRIGGER boom"
@@ -80,6 +81,12 @@ refuse "a truncated database" "damaged" trunc.db
 mkdir dir.db
 expect_usage "a directory" "not a regular file" "$TBENCH" history add runs/run01.json \
 	--history-db dir.db --commit r
+# a store that cannot be written is a write error (exit 3), not bad input
+touch plainfile
+expect_status "a history under a regular file: exit 3" 3 "$TBENCH" history add runs/run01.json \
+	--history-db plainfile/h.db --commit r
+expect_status "run --history with it: exit 3 before running" 3 "$TBENCH" run spin --samples 3 \
+	--history-db plainfile/h.db --csv never.csv
 expect_usage "run --history refuses a foreign store before running" "not a tbench history" \
 	"$TBENCH" run spin --samples 3 --history-db foreign.db --csv never.csv
 check "...and wrote nothing" '[ ! -e never.csv ]'

@@ -84,8 +84,9 @@ check "eight runs, 24 results, one schema row" \
 sql conc "CREATE FUNCTION boom() RETURNS trigger AS \$\$ BEGIN IF NEW.family = 'add' THEN
 	RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END \$\$ LANGUAGE plpgsql;
 	CREATE TRIGGER boom BEFORE INSERT ON tbench_results FOR EACH ROW EXECUTE FUNCTION boom()"
-expect_usage "a failing write is reported" "boom" "$TBENCH" history add runs/run01.json \
+expect_status "a failing write is a write error (exit 3)" 3 "$TBENCH" history add runs/run01.json \
 	--history-db "$(url conc)" --commit x1
+check "...named in one line" 'grep -q boom "$T/err" && [ "$(wc -l <"$T/err")" = 1 ]'
 check "and rolled back" '[ "$(sql conc "select count(*) from tbench_runs")" = 8 ] && [ "$(sql conc "select count(*) from tbench_results")" = 24 ]'
 
 # refusals: one line, exit 2, nothing changed
