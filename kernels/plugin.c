@@ -127,7 +127,7 @@ static int check_family(const struct tb_plugin *t, size_t i, const char *path, c
 	if (other)
 		return tb_err(err, len, "plugin '%s' refused: family '%s' is already loaded from plugin '%s' (%s)",
 			      path, f->name, other->name, other->path);
-	if (tb_family_find(f->name))
+	if (tb_family_find(f->name) || !strcmp(f->name, "all"))
 		return tb_err(err, len, "plugin '%s' refused: family '%s' is a built-in tbench family (choose another name)",
 			      path, f->name);
 	for (size_t j = 0; j < i; j++)

@@ -18,6 +18,7 @@ mk good
 mk good2 -DFAMILY='"tplug"'
 mk other -DFAMILY='"tplug2"'
 mk clash -DFAMILY='"scale"'
+mk all -DFAMILY='"all"'
 mk oldabi -DPLUGIN_ABI=1
 mk kabi -DKERNEL_ABI=99
 mk notable -DNO_TABLE
@@ -40,6 +41,7 @@ expect_usage "descriptor abi" "built for kernel abi 99, this tbench has abi $abi
 expect_usage "no verify" "tplug/one refused: no verify()" "$TBENCH" run --plugin "$T/noverify.so"
 expect_usage "no reference" "has no kernel of its reference variant 'one'" "$TBENCH" run --plugin "$T/noref.so"
 expect_usage "built-in clash" "family 'scale' is a built-in tbench family" "$TBENCH" run --plugin "$T/clash.so"
+expect_usage "'all' is taken" "family 'all' is a built-in tbench family" "$TBENCH" run --plugin "$T/all.so"
 expect_usage "plugin clash" "family 'tplug' is already loaded from plugin 'tplug-test'" \
 	"$TBENCH" run --plugin "$T/good.so" --plugin "$T/good2.so"
 expect_usage "unresolved symbol" "undefined symbol: tb_not_exported_by_tbench" \
