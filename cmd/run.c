@@ -397,15 +397,6 @@ int cmd_run(int argc, char **argv) { return run_main(argc, argv, false); }
 
 int tb_run_list_cases(int argc, char **argv) { return run_main(argc, argv, true); }
 
-static void print_ids(const struct tb_plan *plan)
-{
-	for (size_t i = 0; i < plan->n; i++) {
-		char id[256];
-		tb_case_id(&plan->c[i], id, sizeof(id));
-		puts(id);
-	}
-}
-
 static int run_main(int argc, char **argv, bool list_cases)
 {
 	struct tb_run_opts o;
@@ -465,23 +456,8 @@ static int run_main(int argc, char **argv, bool list_cases)
 		tb_argv_free(orig);
 		return tb_usage_error("%s", err);
 	}
-	if (o.list_cases) {
-		print_ids(&plan);
-		free(plan.c);
-		tb_argv_free(orig);
-		return TB_EXIT_OK;
-	}
-	if (o.dry_run) {
-		for (size_t i = 0; i < plan.n; i++) {
-			const struct tb_plan_case *pc = &plan.c[i];
-			char size[64];
-			if (pc->size.rows > 1)
-				snprintf(size, sizeof(size), "%" PRIu64 "x%" PRIu64, pc->size.rows, pc->size.cols);
-			else
-				snprintf(size, sizeof(size), "%" PRIu64, pc->size.n);
-			printf("%s %s %s %s %u\n", pc->k->family, pc->k->variant, tb_mode_name(pc->mode),
-			       size, pc->threads);
-		}
+	if (o.dry_run || o.list_cases) {
+		tb_plan_print(&plan, o.list_cases);
 		free(plan.c);
 		tb_argv_free(orig);
 		return TB_EXIT_OK;

@@ -12,15 +12,29 @@
 #include <stdio.h>
 #include <string.h>
 
-void tb_case_id(const struct tb_plan_case *pc, char *buf, size_t len)
+static void case_fields(const struct tb_plan_case *pc, char sep, char *buf, size_t len)
 {
 	char size[64];
 	if (pc->size.rows > 1)
 		snprintf(size, sizeof(size), "%" PRIu64 "x%" PRIu64, pc->size.rows, pc->size.cols);
 	else
 		snprintf(size, sizeof(size), "%" PRIu64, pc->size.n);
-	snprintf(buf, len, "%s/%s/%s/%s/t%u", pc->k->family, pc->k->variant, tb_mode_name(pc->mode),
-		 size, pc->threads);
+	snprintf(buf, len, "%s%c%s%c%s%c%s%c%s%u", pc->k->family, sep, pc->k->variant, sep,
+		 tb_mode_name(pc->mode), sep, size, sep, sep == '/' ? "t" : "", pc->threads);
+}
+
+void tb_case_id(const struct tb_plan_case *pc, char *buf, size_t len)
+{
+	case_fields(pc, '/', buf, len);
+}
+
+void tb_plan_print(const struct tb_plan *plan, bool ids)
+{
+	for (size_t i = 0; i < plan->n; i++) {
+		char line[256];
+		case_fields(&plan->c[i], ids ? '/' : ' ', line, sizeof(line));
+		puts(line);
+	}
 }
 
 int tb_filters_add(struct tb_filters *f, const char *pat, bool regex, char *err, size_t len)

@@ -24,6 +24,10 @@ struct tb_kvlist;
 
 /* "scale/avx2/inplace/1000x1000/t1" (mode "-" for kernels without one) */
 void tb_case_id(const struct tb_plan_case *pc, char *buf, size_t len);
+struct tb_plan;
+/* the plan on stdout, one case per line: its id (list --cases), or
+ * "family variant mode size threads" (run --dry-run) */
+void tb_plan_print(const struct tb_plan *plan, bool ids);
 /* adds a glob (fnmatch) or a POSIX ERE (regcomp); 0, or -1 with err */
 int tb_filters_add(struct tb_filters *f, const char *pat, bool regex, char *err, size_t len);
 /* true if there are no patterns or id matches one; hit[i] set for each match */
