@@ -3,7 +3,8 @@
 #   scripts/deps.sh build   what building tbench needs
 #   scripts/deps.sh test    that, plus what the test suite uses (cross
 #                           compiler, qemu, chromium, valgrind, perf, clang,
-#                           the PostgreSQL server and sqlite3 for the history)
+#                           the PostgreSQL server and sqlite3 for the history,
+#                           man-db and col for the installed man pages)
 # Idempotent: installs only what is missing and says what it installs.
 set -euo pipefail
 
@@ -11,13 +12,13 @@ build_pkgs=(cmake make gcc pkg-config git libc6-dev libpapi-dev libpfm4-dev papi
 	libopenblas-dev libgsl-dev libcmocka-dev libjansson-dev libcsv-dev libsqlite3-dev libpq-dev)
 test_pkgs=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 	python3 python3-numpy python3-torch likwid valgrind linux-perf chromium clang libclang-rt-14-dev
-	python3-html5lib sqlite3 postgresql)
+	python3-html5lib sqlite3 postgresql man-db bsdextrautils)
 
 case "${1:-build}" in
 build) want=("${build_pkgs[@]}") ;;
 test) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
 -h | --help)
-	sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
 	exit 0
 	;;
 *)

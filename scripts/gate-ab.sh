@@ -32,7 +32,8 @@
 # 1 when a verification failed, 2 when a run fails.  The last line on
 # stdout says the rounds used.
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$here/find-tbench.sh"
 num() { # num NAME VALUE MIN MAX
 	case $2 in '' | *[!0-9]*) bad=1 ;; *) bad=$(($2 < $3 || $2 > $4)) ;; esac
 	[ "$bad" = 0 ] || { echo "gate-ab: invalid $1 '$2': expected a whole number from $3 to $4" >&2; exit 2; }
@@ -44,7 +45,7 @@ num TB_ROUND_STEP "$step" 1 1000
 num TB_MAX_ROUNDS "$max" "$rounds" 1000
 num TB_AB_PIN "$pin" 0 65535
 if [ -z "${TBENCH:-}" ] && { [ -z "${TB_OLD_TBENCH:-}" ] || [ -z "${TB_NEW_TBENCH:-}" ]; }; then
-	TBENCH=$("$root/scripts/build.sh" release | tail -1)/tbench
+	TBENCH=$(tb_default_tbench "$here") || { echo "gate-ab: no tbench found (set TBENCH)" >&2; exit 2; }
 fi
 old_tb=${TB_OLD_TBENCH:-$TBENCH} new_tb=${TB_NEW_TBENCH:-$TBENCH}
 read -r -a old_args <<<"${TB_OLD_ARGS:-}"

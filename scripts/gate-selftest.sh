@@ -19,7 +19,8 @@
 # TBENCH picks the binary; TB_ROUNDS, TB_ROUND_STEP, TB_MAX_ROUNDS are
 # gate-ab.sh's (leave them unset to prove the defaults).
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$here/find-tbench.sh"
 K=${K:-20}
 case ${GATE_CASE:-spin} in
 spin) sel=(spin --size 10000) ;;
@@ -28,7 +29,7 @@ memory) sel=(scale -v autovec -m inplace -s 1000x1000) ;;
 esac
 [ $# -gt 0 ] && sel=("$@")
 if [ -z "${TBENCH:-}" ]; then
-	TBENCH=$("$root/scripts/build.sh" release | tail -1)/tbench
+	TBENCH=$(tb_default_tbench "$here") || { echo "gate-selftest: no tbench found (set TBENCH)" >&2; exit 2; }
 fi
 export TBENCH
 work=$(mktemp -d)
@@ -43,7 +44,7 @@ for k in $(seq 1 "$K"); do
 		set +e
 		inv=$(awk -v f="$f" 'BEGIN { printf "%.9f", 1 / f }')
 		TB_AB_DIR=$work/ab TB_OLD_ARGS="--work-factor $inv" TB_COMPARE_ARGS="-q" \
-			"$root/scripts/gate-ab.sh" "${sel[@]}" >"$work/out" 2>"$work/err"
+			"$here/gate-ab.sh" "${sel[@]}" >"$work/out" 2>"$work/err"
 		rc=$?
 		set -e
 		if [ $rc -gt 1 ]; then

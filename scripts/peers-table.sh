@@ -13,7 +13,8 @@
 # (--pin); the peers run under taskset on the same CPUs.
 # Exit status: 0 ok, 1 a step failed, 2 usage.
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$here/find-tbench.sh"
 if [ $# -lt 1 ] || [ "${1:-}" = -h ] || [ "${1:-}" = --help ]; then
 	sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
 	[ $# -lt 1 ] && exit 2 || exit 0
@@ -21,7 +22,7 @@ fi
 out=$1
 shift
 PY=/usr/bin/python3
-TB=${TBENCH:-$root/build/tbench}
+TB=${TBENCH:-$(tb_default_tbench "$here")}
 SIZES=${SIZES:-100x100,500x500,1000x1000}
 THREADS=${THREADS:-1,2}
 SAMPLES=${SAMPLES:-30}
@@ -44,11 +45,11 @@ fam = [f for f in json.load(open(sys.argv[1]))["families"] if f["name"] == sys.a
 print(",".join(v["name"] for v in fam["variants"] if v["name"] in want))' "$out/registry.json" "$VARIANTS" "$f")
 	"$TB" run "$f" -v "$vars" -s "$SIZES" -t "$THREADS" --pin --samples "$SAMPLES" \
 		--max-time "${MAXTIME}s" -q --csv "$out/.tb.$f.csv" || [ $? -eq 1 ]
-	if taskset -c "$cpus" "$PY" "$root/scripts/compare_torch.py" "$f" --size "$SIZES" --threads "$THREADS" \
+	if taskset -c "$cpus" "$PY" "$here/compare_torch.py" "$f" --size "$SIZES" --threads "$THREADS" \
 		--samples "$SAMPLES" --max-time "$MAXTIME" --csv "$out/.torch.$f.csv" 2>/dev/null; then :; else
 		echo "peers-table: no PyTorch figure for $f" >&2
 	fi
-	if taskset -c 0 "$PY" "$root/scripts/compare_numpy.py" "$f" --size "$SIZES" --samples "$SAMPLES" \
+	if taskset -c 0 "$PY" "$here/compare_numpy.py" "$f" --size "$SIZES" --samples "$SAMPLES" \
 		--max-time "$MAXTIME" --csv "$out/.numpy.$f.csv" 2>/dev/null; then :; else
 		echo "peers-table: no NumPy figure for $f" >&2
 	fi
@@ -64,4 +65,4 @@ peers=()
 for side in torch numpy; do
 	[ -s "$out/$side.csv" ] && peers+=("$out/$side.csv")
 done
-"$PY" "$root/scripts/tbpeer.py" against "$out/tb.csv" "${peers[@]}" | tee "$out/table.md"
+"$PY" "$here/tbpeer.py" against "$out/tb.csv" "${peers[@]}" | tee "$out/table.md"

@@ -78,10 +78,10 @@ tb_check_ok
 "$PERF" report -i "$out/perf.data" --stdio --no-children >"$out/report.txt" 2>>"$out/perf-record.log" ||
 	fail "perf report failed; see $out/perf-record.log"
 "$PERF" script -i "$out/perf.data" 2>>"$out/perf-record.log" |
-	awk -f "$TB_ROOT/scripts/stackcollapse-perf.awk" >"$out/stacks.folded" ||
+	awk -f "$TB_HERE/stackcollapse-perf.awk" >"$out/stacks.folded" ||
 	fail "perf script or folding failed; see $out/perf-record.log"
 [ -s "$out/stacks.folded" ] || fail "perf recorded no samples (the case ran too briefly? raise --profile-iters)"
-/usr/bin/python3 "$TB_ROOT/scripts/flamegraph.py" --title "tbench $case_line ($event)" \
+/usr/bin/python3 "$TB_HERE/flamegraph.py" --title "tbench $case_line ($event)" \
 	"$out/stacks.folded" >"$out/flamegraph.svg" || fail "rendering the flame graph failed"
 samples=$(awk '{s += $NF} END {print s}' "$out/stacks.folded")
 echo "== perf report (top) =="

@@ -7,7 +7,8 @@
 # 2 bad usage (including a selection of more or fewer than one case);
 # 3 a tool is missing or not allowed to run here.
 set -uo pipefail
-TB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TB_HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$TB_HERE/find-tbench.sh"
 me=$(basename "$0")
 
 say() { echo "$me: $*" >&2; }
@@ -33,17 +34,14 @@ tb_has_opt() { # tb_has_opt NAME...: one of these options is among tb_args
 	return 1
 }
 
-# TBENCH, or build/tbench next to this script (built when missing)
+# TBENCH, or the source tree's build/tbench (built when missing), or the
+# installed one (scripts/find-tbench.sh)
 tb_find_tbench() {
 	if [ -n "${TBENCH:-}" ]; then
 		[ -x "$TBENCH" ] || usage_error "TBENCH='$TBENCH' is not an executable file"
 		return 0
 	fi
-	TBENCH=$TB_ROOT/build/tbench
-	if [ ! -x "$TBENCH" ]; then
-		say "no $TBENCH yet: building it (scripts/build.sh release)"
-		"$TB_ROOT/scripts/build.sh" release >/dev/null || fail "the build failed"
-	fi
+	TBENCH=$(tb_default_tbench "$TB_HERE") || fail "no tbench found (set TBENCH)"
 }
 
 # tb_one_case: the selection must name exactly one case; sets case_name
@@ -81,7 +79,7 @@ tb_defaults() {
 
 # tb_outdir: results/profile/<case>-<UTC time> (or under --out DIR)
 tb_outdir() {
-	local base=${out_base:-$TB_ROOT/results/profile}
+	local base=${out_base:-$(tb_results_dir "$TB_HERE")/profile}
 	local stamp
 	stamp=$(date -u +%Y%m%dT%H%M%S)
 	out=$base/$case_name-$stamp

@@ -19,8 +19,9 @@
 # `flock /tmp/tbench-bench.lock` on a shared machine.
 # Exit: 0 every known bar holds, 1 a bar fails, 2 bad usage.
 set -uo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-rounds=3 cpu=1 in_sizes= out_sizes= tb=${TBENCH:-$root/build/tbench} dir=
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$here/find-tbench.sh"
+rounds=3 cpu=1 in_sizes= out_sizes= tb=${TBENCH:-$(tb_default_tbench "$here" 2>/dev/null)} dir=
 usage() { echo "scale-bars.sh: $1 (see the header of scripts/scale-bars.sh)" >&2; exit 2; }
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -59,7 +60,7 @@ if [ -z "$in_sizes" ] || [ -z "$out_sizes" ]; then
 	[ -n "$in_sizes" ] || in_sizes="$((l2 / 8)),$((l2 / 2)),$((llc / 8)),$((llc))"
 	[ -n "$out_sizes" ] || out_sizes="$((l2 / 4)),$((llc / 16)),$((llc / 2))"
 fi
-dir=${dir:-$root/results/scale-bars-$(date -u +%Y%m%dT%H%M%SZ)}
+dir=${dir:-$(tb_results_dir "$here")/scale-bars-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$dir" || usage "cannot create '$dir'"
 
 w=256; grep -qw avx512f /proc/cpuinfo && w=512
@@ -78,7 +79,7 @@ for r in $(seq 1 "$rounds"); do
 	echo "round $r of $rounds"
 	"${pin[@]}" "$tb" run scale -m inplace -v $variants_in -t 1 -s "$in_sizes" "${Q[@]}" --csv "$dir/in.$r.csv"
 	"${pin[@]}" "$tb" run scale -m outofplace -v $variants_out -t 1 -s "$out_sizes" "${Q[@]}" --csv "$dir/out.$r.csv"
-	[ $have_np = yes ] && "${pin[@]}" /usr/bin/python3 "$root/scripts/compare_numpy.py" scale \
+	[ $have_np = yes ] && "${pin[@]}" /usr/bin/python3 "$here/compare_numpy.py" scale \
 		--sizes "$in_sizes,$out_sizes" --samples 20 --max-time 1 --csv "$dir/np.$r.csv" >/dev/null
 	if [ $have_lk = yes ]; then
 		for n in ${in_sizes//,/ }; do
@@ -94,7 +95,7 @@ done
 	echo "# scale bars, $(date -u +%FT%TZ), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), L2 $l2 B, LLC $llc B, CPU $cpu, $rounds rounds"
 	echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$dir/bars.md"
-/usr/bin/python3 "$root/scripts/scale_bars.py" "$dir" "$l2" >>"$dir/bars.md"
+/usr/bin/python3 "$here/scale_bars.py" "$dir" "$l2" >>"$dir/bars.md"
 rc=$?
 cat "$dir/bars.md"
 echo "$dir"

@@ -38,8 +38,11 @@ class UsageError(Exception):
 
 
 def find_tbench(arg):
-    """--tbench, else $TBENCH, else build/tbench of this tree, else tbench on PATH"""
-    for cand in (arg, os.environ.get("TBENCH"), os.path.join(ROOT, "build", "tbench")):
+    """--tbench, else $TBENCH, else build/tbench of this tree, else the installed
+    bin/tbench (beside share/tbench/), else tbench on PATH"""
+    # ROOT/build/tbench in a source tree; P/share/../bin/tbench installed
+    installed = os.path.join(ROOT, "..", "bin", "tbench") if os.path.basename(ROOT) == "share" else None
+    for cand in (arg, os.environ.get("TBENCH"), os.path.join(ROOT, "build", "tbench"), installed):
         if cand and os.access(cand, os.X_OK):
             return cand
     if arg:
