@@ -5,6 +5,7 @@
  */
 #include "cmds.h"
 
+#include "version.h" /* generated: build/base/version.h */
 #include "../kernels/kernel.h"
 
 #include <errno.h>
@@ -15,10 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#ifndef TB_VERSION
-#define TB_VERSION "0.0.0"
-#endif
 
 static const struct tb_cmd commands[] = {
 	{"run", cmd_run, "run benchmarks (default: the whole default suite)", tb_usage_run},

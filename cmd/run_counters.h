@@ -9,7 +9,7 @@
 #define TB_CMD_RUN_COUNTERS_H
 
 #include "../probes/counters.h"
-#include "../probes/kv.h"
+#include "../base/kv.h"
 #include "../probes/runner.h"
 #include "../reports/results.h"
 

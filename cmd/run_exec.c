@@ -13,6 +13,7 @@
 #include "run_outputs.h"
 #include "run_record.h"
 
+#include "version.h" /* generated: build/base/version.h */
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
 #include "../probes/callgrind.h"
@@ -38,10 +39,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#ifndef TB_VERSION
-#define TB_VERSION "0.0.0"
-#endif
 
 /* First SIGINT/SIGTERM/SIGHUP: stop at the next sample boundary and write
  * what was measured.  Second: remove the temporary output files (existing

@@ -8,7 +8,7 @@
 #define TB_CMD_RUN_LIMIT_H
 
 #include "../probes/bandwidth.h"
-#include "../probes/kv.h"
+#include "../base/kv.h"
 #include "../reports/results.h"
 
 #include <stdbool.h>

@@ -6,7 +6,7 @@
 #include "run_select.h"
 
 #include "../kernels/plugin.h"
-#include "../probes/kv.h"
+#include "../base/kv.h"
 
 #include <stdio.h>
 

@@ -10,7 +10,7 @@
 #include "run.h"
 
 #include "../probes/clock.h"
-#include "../probes/kv.h"
+#include "../base/kv.h"
 #include "../reports/results.h"
 
 /* --verbose: what the table does not show, one line per case on stderr */

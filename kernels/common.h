@@ -1,18 +1,19 @@
 /*
- * common.h - helpers shared by kernels.  Aligned buffers, seeded input,
- * error messages and the bit-exact / ULP comparisons are part of the public
- * API (include/tbench/kernel.h, declared there once); this adds what only
- * tbench's own code uses.  Nothing here prints or measures.
+ * common.h - helpers shared by kernels: the public API's (seeded input,
+ * bit-exact and ULP comparison, aligned buffers and error messages:
+ * include/tbench/kernel.h, what plugins see) and base/'s allocation and
+ * error helpers, which define the functions behind those declarations.
+ * Both are included here, so the compiler checks that the public
+ * declarations and base/'s agree.  Nothing here prints or measures.
  */
 #ifndef TB_KERNELS_COMMON_H
 #define TB_KERNELS_COMMON_H
 
 #include "../include/tbench/kernel.h"
+#include "alloc.h" /* base/: tb_alloc, tb_free, tb_mul_size, TB_ALIGN */
+#include "err.h"   /* base/: tb_err */
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* n * size without overflow; 0 on overflow */
-size_t tb_mul_size(size_t n, size_t size);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "../kernels/common.h"
+#include "describe.h"
 #include "../kernels/kernel.h"
 #include "../kernels/pool.h"
 
@@ -130,12 +131,6 @@ static void part(void *arg, unsigned tid, unsigned nth)
 	tb_escape(j->y + b);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* best GB/s of ROUNDS rounds, each of enough calls to last round_ns (a
  * limit is what the machine can do, so the best round, as STREAM reports) */
 static double time_copy(struct tb_pool *pool, struct bw_job *j, double round_ns)
@@ -157,7 +152,7 @@ static double time_copy(struct tb_pool *pool, struct bw_job *j, double round_ns)
 		double dt = (double)(tb_now_ns() - t0);
 		g[r] = dt > 0 ? 2.0 * (double)j->n * sizeof(float) * (double)iters / dt : 0;
 	}
-	qsort(g, ROUNDS, sizeof(g[0]), cmp_double);
+	tb_sort_doubles(g, ROUNDS);
 	return g[ROUNDS - 1];
 }
 

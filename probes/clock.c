@@ -4,13 +4,7 @@
  */
 #include "clock.h"
 
-#include <stdlib.h>
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
+#include "describe.h"
 
 void tb_clock_probe(struct tb_clock_info *ci)
 {
@@ -31,13 +25,12 @@ void tb_clock_probe(struct tb_clock_info *ci)
 
 	/* overhead: median over batches of 1000 back-to-back reads */
 	enum { BATCHES = 31, PER = 1000 };
-	uint64_t t[BATCHES];
+	double t[BATCHES];
 	for (int i = 0; i < BATCHES; i++) {
 		uint64_t a = tb_now_ns();
 		for (int j = 0; j < PER; j++)
 			(void)tb_now_ns();
-		t[i] = tb_now_ns() - a;
+		t[i] = (double)(tb_now_ns() - a);
 	}
-	qsort(t, BATCHES, sizeof(t[0]), cmp_u64);
-	ci->overhead_ns = (double)t[BATCHES / 2] / (PER + 1);
+	ci->overhead_ns = tb_median(t, BATCHES) / (PER + 1);
 }

@@ -11,6 +11,7 @@
 #include "../kernels/common.h"
 #include "../kernels/pool.h"
 #include "clock.h"
+#include "describe.h"
 
 #include <errno.h>
 #include <math.h>
@@ -160,12 +161,6 @@ static int hook_stop(void *ctx, double *v)
 	return 0;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* What a read pair around nothing counts, and how long it takes (the
  * median; a counter never running during the pairs subtracts nothing). */
 static int measure_overhead(struct tb_counters *c)
@@ -182,11 +177,9 @@ static int measure_overhead(struct tb_counters *c)
 		for (int r = 0; r < OVERHEAD_READS; r++)
 			if (!isnan(v[r][i]))
 				col[m++] = v[r][i];
-		qsort(col, (size_t)m, sizeof(double), cmp_double);
-		c->overhead[i] = m ? col[m / 2] : 0;
+		c->overhead[i] = m ? tb_median(col, (size_t)m) : 0;
 	}
-	qsort(ns, OVERHEAD_READS, sizeof(double), cmp_double);
-	c->read_ns = ns[OVERHEAD_READS / 2];
+	c->read_ns = tb_median(ns, OVERHEAD_READS);
 	return 0;
 }
 

@@ -6,7 +6,8 @@
  * distance over those names and the event tables libpfm4 has for this
  * CPU's PMUs.
  */
-#include "counters.h"
+#include "counters_list.h"
+
 #include "counters_papi.h"
 #include "counters_perf.h"
 

@@ -3,7 +3,6 @@
  * domain), its CPU component, single-event probes and event sets (see
  * counters_papi.h), and whether this machine has hardware counters.
  */
-#include "counters.h"
 #include "counters_papi.h"
 #include "counters_perf.h"
 

@@ -10,7 +10,7 @@
 
 #include "blasinfo.h"
 #include "counters.h"
-#include "sysinfo.h"
+#include "cpuinfo.h"
 
 #include <papi.h>
 #include <stdio.h>
@@ -20,26 +20,10 @@
 /* first "key : value" of /proc/cpuinfo whose key is exactly key */
 static bool cpuinfo(const char *key, char *buf, size_t len)
 {
-	FILE *f = fopen("/proc/cpuinfo", "r");
-	char line[8192];
-	bool found = false;
-	if (!f)
-		return false;
-	size_t kl = strlen(key);
-	while (!found && fgets(line, sizeof(line), f)) {
-		if (strncmp(line, key, kl) || (line[kl] != ' ' && line[kl] != '\t' && line[kl] != ':'))
-			continue;
-		char *v = strchr(line, ':');
-		if (!v)
-			continue;
-		for (v++; *v == ' ' || *v == '\t'; v++)
-			;
-		v[strcspn(v, "\n")] = 0;
+	const char *v = tb_cpuinfo(key);
+	if (v)
 		snprintf(buf, len, "%s", v);
-		found = true;
-	}
-	fclose(f);
-	return found;
+	return v != NULL;
 }
 
 static bool read_line(const char *path, char *buf, size_t len)
@@ -199,7 +183,8 @@ int tb_machine_virtual(char *buf, size_t len)
 			return 1;
 		}
 	}
-	if (cpuinfo("flags", v, sizeof(v)) && has_word(v, "hypervisor")) {
+	const char *flags = tb_cpuinfo("flags"); /* whole: "hypervisor" comes late */
+	if (flags && has_word(flags, "hypervisor")) {
 		if (!read_line("/sys/class/dmi/id/sys_vendor", v, sizeof(v)))
 			snprintf(v, sizeof(v), "hypervisor");
 		snprintf(buf, len, "%s", v);

@@ -6,6 +6,7 @@
 #include "runner.h"
 
 #include "../kernels/common.h"
+#include "describe.h"
 #include "clock.h"
 
 #include <math.h>
@@ -75,23 +76,12 @@ static uint64_t calibrate(struct tb_case *c, const struct tb_runner_opts *o)
 	return iters;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* median and MAD of n values (n <= 256), without modifying v */
 static void med_mad(const double *v, size_t n, double *med, double *mad)
 {
 	double s[256];
 	memcpy(s, v, n * sizeof(double));
-	qsort(s, n, sizeof(double), cmp_double);
-	*med = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-	for (size_t i = 0; i < n; i++)
-		s[i] = s[i] > *med ? s[i] - *med : *med - s[i];
-	qsort(s, n, sizeof(double), cmp_double);
-	*mad = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+	tb_median_mad(s, n, med, mad);
 }
 
 /* warmup auto: sample until two consecutive windows agree (or the cap);

@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "machine.h"
+#include "version.h" /* generated: build/base/version.h */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,65 +14,6 @@
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
-
-#ifndef TB_VERSION
-#define TB_VERSION "0.0.0"
-#endif
-#ifndef TB_GIT_REV
-#define TB_GIT_REV "unknown"
-#endif
-#ifndef TB_BUILD_TYPE
-#define TB_BUILD_TYPE "unknown"
-#endif
-#ifndef TB_C_FLAGS
-#define TB_C_FLAGS ""
-#endif
-
-unsigned tb_cpu_count(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 0 ? (unsigned)n : 1;
-}
-
-uint64_t tb_mem_available(void)
-{
-	FILE *f = fopen("/proc/meminfo", "r");
-	char line[256];
-	uint64_t kb = 0;
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "MemAvailable: %lu kB", &kb) == 1)
-			break;
-	fclose(f);
-	return kb * 1024;
-}
-
-int tb_cpu_model(char *buf, size_t len)
-{
-	FILE *f = fopen("/proc/cpuinfo", "r");
-	char line[512];
-	snprintf(buf, len, "unknown");
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f)) {
-		char *colon = strchr(line, ':');
-		if (!colon)
-			continue;
-		if (!strncmp(line, "model name", 10) || !strncmp(line, "Model", 5) ||
-		    !strncmp(line, "CPU part", 8)) {
-			char *v = colon + 1;
-			while (*v == ' ' || *v == '\t')
-				v++;
-			v[strcspn(v, "\n")] = 0;
-			snprintf(buf, len, "%s", v);
-			if (!strncmp(line, "model name", 10))
-				break;
-		}
-	}
-	fclose(f);
-	return 0;
-}
 
 int tb_fingerprint(struct tb_kvlist *fp)
 {

@@ -5,14 +5,11 @@
 #ifndef TB_SYSINFO_H
 #define TB_SYSINFO_H
 
+#include "cpuinfo.h" /* tb_cpu_count, tb_mem_available, tb_cpu_model */
 #include "kv.h"
 
 #include <stddef.h>
 #include <stdint.h>
-
-unsigned tb_cpu_count(void);          /* online CPUs */
-uint64_t tb_mem_available(void);      /* bytes the kernel says are available */
-int tb_cpu_model(char *buf, size_t len);
 
 /* Fill the machine fingerprint (keys are stable: cpu.model, cpu.count, ...). */
 int tb_fingerprint(struct tb_kvlist *fp);

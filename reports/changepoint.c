@@ -12,12 +12,12 @@
  */
 #include "changepoint.h"
 
+#include "describe.h"
+
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,8 +111,7 @@ static int by_at(const void *a, const void *b)
 static double median_of(const double *x, size_t n, double *buf)
 {
 	memcpy(buf, x, n * sizeof(double));
-	gsl_sort(buf, 1, n);
-	return gsl_stats_median_from_sorted_data(buf, 1, n);
+	return tb_median(buf, n);
 }
 
 int tb_cp_detect(const double *x, size_t n, const struct tb_cp_opts *o,

@@ -11,7 +11,9 @@
 #include "loader.h"
 #include "results.h"
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Generic row reader: fields are NUL-terminated; return non-zero from the
  * callback (with err filled) to stop. line is the row's first line. */
@@ -23,6 +25,19 @@ int tb_csv_read_rows(const char *path, tb_csv_row_fn fn, void *ctx, char *err, s
 int tb_csv_read_rows_at(int dirfd, const char *path, const char *name, tb_csv_row_fn fn,
 			void *ctx, char *err, size_t errlen);
 #define TB_CSV_MAX_FIELDS 512 /* columns per row */
+/* Field checks for the readers; each error names path, line and column.
+ * A number: empty reads as NaN; finite, and >= 0 unless allow_negative. */
+int tb_csv_field_num(const char *path, size_t line, const char *col, const char *s,
+		     double *out, bool allow_negative, char *err, size_t errlen);
+/* a non-negative integer (no sign, no empty field) */
+int tb_csv_field_u64(const char *path, size_t line, const char *col, const char *s,
+		     uint64_t *out, char *err, size_t errlen);
+/* s into dst[cap], refused when longer */
+int tb_csv_field_str(const char *path, size_t line, const char *col, const char *s,
+		     char *dst, size_t cap, char *err, size_t errlen);
+/* every row has the header's fields (want): a row cut short is refused */
+int tb_csv_field_count(const char *path, size_t line, size_t nf, size_t want, char *err,
+		       size_t errlen);
 /* Rewrites err so it stays on one line (control characters as \n, \xNN);
  * returns -1.  Messages quote values read from files. */
 int tb_csv_one_line(char *err, size_t errlen);

@@ -3,6 +3,8 @@
  * file tbench reads back.  Limits keep memory bounded on a huge or hostile
  * file: fields, columns and rows are capped, libcsv's field buffer too, and
  * only regular files are read (a device or FIFO is refused without blocking).
+ * Also the field checks every reader applies (a finite number, an integer,
+ * a string that fits, a complete row).
  */
 #define _GNU_SOURCE
 #include "csv_read.h"
@@ -11,6 +13,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,3 +193,58 @@ int tb_csv_read_rows_at(int dirfd, const char *opath, const char *path, tb_csv_r
 	return b.failed ? tb_csv_one_line(err, errlen) : 0;
 }
 
+/* ---- field checks shared by the readers ---- */
+
+int tb_csv_field_num(const char *path, size_t line, const char *col, const char *s,
+		     double *out, bool allow_negative, char *err, size_t errlen)
+{
+	if (!*s) {
+		*out = NAN;
+		return 0;
+	}
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (end == s || *end || errno == ERANGE || isnan(v) || isinf(v))
+		return tb_err(err, errlen, "%s:%zu: column %s: '%s' is not a finite number", path,
+			      line, col, s);
+	if (!allow_negative && v < 0)
+		return tb_err(err, errlen, "%s:%zu: column %s: %s is negative", path, line, col, s);
+	*out = v;
+	return 0;
+}
+
+int tb_csv_field_u64(const char *path, size_t line, const char *col, const char *s,
+		     uint64_t *out, char *err, size_t errlen)
+{
+	char *end;
+	errno = 0;
+	if (!*s || *s == '-' || *s == '+')
+		return tb_err(err, errlen, "%s:%zu: column %s: '%s' is not a non-negative integer",
+			      path, line, col, s);
+	unsigned long long v = strtoull(s, &end, 10);
+	if (*end || errno == ERANGE)
+		return tb_err(err, errlen, "%s:%zu: column %s: '%s' is not a non-negative integer",
+			      path, line, col, s);
+	*out = v;
+	return 0;
+}
+
+int tb_csv_field_str(const char *path, size_t line, const char *col, const char *s,
+		     char *dst, size_t cap, char *err, size_t errlen)
+{
+	if (strlen(s) >= cap)
+		return tb_err(err, errlen, "%s:%zu: column %s: value longer than %zu characters",
+			      path, line, col, cap - 1);
+	strcpy(dst, s);
+	return 0;
+}
+
+int tb_csv_field_count(const char *path, size_t line, size_t nf, size_t want, char *err,
+		       size_t errlen)
+{
+	if (nf == want)
+		return 0;
+	return tb_err(err, errlen, "%s:%zu: %zu fields, the header has %zu (%s)", path, line, nf,
+		      want, nf < want ? "the row is cut short" : "extra fields");
+}

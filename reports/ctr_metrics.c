@@ -4,18 +4,13 @@
  */
 #include "ctr_metrics.h"
 
+#include "describe.h"
 #include "writer.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 /* mean and median of x[0..n) (x is reordered) */
 static void mean_median(double *x, size_t n, double *mean, double *median)
@@ -24,8 +19,7 @@ static void mean_median(double *x, size_t n, double *mean, double *median)
 	for (size_t i = 0; i < n; i++)
 		s += x[i];
 	*mean = s / (double)n;
-	qsort(x, n, sizeof(double), cmp_double);
-	*median = n % 2 ? x[n / 2] : (x[n / 2 - 1] + x[n / 2]) / 2;
+	*median = tb_median(x, n);
 }
 
 static long find(const char *const *names, size_t n, const char *const *want)

@@ -6,16 +6,10 @@
  */
 #include "history.h"
 
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
+#include "describe.h"
+
 #include <math.h>
 #include <stdlib.h>
-
-static double median_of(double *x, size_t n)
-{
-	gsl_sort(x, 1, n);
-	return gsl_stats_median_from_sorted_data(x, 1, n);
-}
 
 int tb_history_judge(const struct tb_history_series *s, const struct tb_cp_opts *o,
 		     double threshold, struct tb_history_judgement *j)
@@ -62,7 +56,7 @@ int tb_history_judge(const struct tb_history_series *s, const struct tb_cp_opts 
 		if (isnan(lvl)) { /* no change point: one level, the median of all */
 			for (size_t q = 0; q < s->n; q++)
 				x[q] = s->p[q].median;
-			lvl = median_of(x, s->n);
+			lvl = tb_median(x, s->n);
 		}
 		for (; i < end; i++)
 			sse += pow(log(s->p[i].median / lvl), 2);

@@ -9,6 +9,7 @@
 #include "glance.h"
 #include "html.h"
 
+#include "version.h" /* generated: build/base/version.h */
 #include "../kernels/common.h"
 
 #include <math.h>
@@ -17,10 +18,6 @@
 #include <string.h>
 
 #define esc tb_xml_text
-
-#ifndef TB_VERSION
-#define TB_VERSION "0.0.0"
-#endif
 
 bool tb_html_usable(const struct tb_result *r)
 {

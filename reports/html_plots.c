@@ -4,6 +4,7 @@
  * variant's colour, whiskers, every sample as a dot and the outliers in red,
  * relative to the case's median.  (Throughput is html_family.c.)
  */
+#include "describe.h"
 #include "html.h"
 
 #include <math.h>
@@ -23,12 +24,6 @@ static void minmax(double v, double *lo, double *hi)
 }
 
 /* ---- sample distributions ---- */
-
-static int cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 /* box statistics relative to the median: q1, q3, whisker ends */
 struct box { double q1, q3, wlo, whi, lo, hi; };
@@ -73,7 +68,7 @@ static void dist_chart(FILE *f, const struct tb_resultset *rs, const char *fam,
 			if (!sorted[k])
 				goto out;
 			memcpy(sorted[k], r->samples, r->nsamples * sizeof(double));
-			qsort(sorted[k], r->nsamples, sizeof(double), cmp_d);
+			tb_sort_doubles(sorted[k], r->nsamples);
 		}
 		box_of(r, sorted[k], &bx[k]);
 		minmax(bx[k].lo, &lo, &hi);

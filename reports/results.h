@@ -6,7 +6,8 @@
 #ifndef TB_RESULTS_H
 #define TB_RESULTS_H
 
-#include "../probes/kv.h"
+#include "../base/kv.h"
+#include "stats.h" /* struct tb_stats */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -15,13 +16,6 @@
 #define TB_SCHEMA "tbench-1"
 #define TB_METRIC_TIME "time"
 #define TB_METRIC_INSNS "instructions"
-
-struct tb_stats {
-	double min, max, median, mean, sd, mad, cv;
-	double p5, p25, p75, p95;
-	double ci_low, ci_high; /* CI of the median; NaN when not computed */
-	size_t outliers_mild, outliers_severe; /* Tukey: 1.5 and 3 IQR */
-};
 
 /* A per-iteration counter or derived metric (name like "perf::PAGE-FAULTS"). */
 struct tb_metric {

@@ -7,10 +7,17 @@
 #ifndef TB_STATS_H
 #define TB_STATS_H
 
-#include "results.h"
-
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
+
+/* The descriptive figures of one case's samples (ns per call). */
+struct tb_stats {
+	double min, max, median, mean, sd, mad, cv;
+	double p5, p25, p75, p95;
+	double ci_low, ci_high; /* CI of the median; NaN when not computed */
+	size_t outliers_mild, outliers_severe; /* Tukey: 1.5 and 3 IQR */
+};
 
 /* Bootstrap settings (percentile method, GSL mt19937 with a fixed seed so
  * every figure can be reproduced). */

@@ -35,7 +35,7 @@ static inline vf v_exp_mid(vf x)
 	vi ni = (vi)t - 0x4B400000;
 	vf r = x - n * TB_LN2_HI;
 	r = r - n * TB_LN2_LO;
-	return (vf)((vi)horner(tb_poly_exp, TB_POLY_EXP_DEG, r) + (ni << 23));
+	return (vf)((vu)horner(tb_poly_exp, TB_POLY_EXP_DEG, r) + ((vu)ni << 23));
 }
 
 static inline vf f_relu(vf x) { return sel(x < 0.0f, splat(0.0f), x); }
@@ -107,7 +107,7 @@ static inline vf gelu_erf_fast(vf x)
 	vf k, pr;
 	vi ni;
 	gelu_erf_parts(vabs(x), &k, &pr, &ni);
-	vf p = (vf)((vi)pr + (ni << 23)); /* pr 2^n, n >= -122: exact */
+	vf p = (vf)((vu)pr + ((vu)ni << 23)); /* pr 2^n, n >= -122: exact */
 	vf relu = (vf)((vi)x & ~(((vi)x >> 31) & 0x7fffffff)); /* x < 0: -0 */
 	return relu - k * p;
 }
@@ -119,7 +119,7 @@ static inline vf gelu_erf_any(vf x)
 	vi ni;
 	gelu_erf_parts(ac, &k, &pr, &ni);
 	vi n1 = sel_i(ni < -120, (vi){0} - 120, ni), n2 = ni - n1;
-	vf p = (vf)((vi)pr + (n1 << 23));         /* pr 2^n1: normal */
+	vf p = (vf)((vu)pr + ((vu)n1 << 23));     /* pr 2^n1: normal */
 	k = k * (vf)((n2 + 127) << 23);           /* times 2^n2, n2 in [-43, 0] */
 	vf relu = (vf)((vi)x & ~((vi)(x < 0.0f) & 0x7fffffff));
 	return relu - k * p;

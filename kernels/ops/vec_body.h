@@ -19,6 +19,7 @@
 #define VW TB_VW
 typedef float vf __attribute__((vector_size(VW * 4)));
 typedef int32_t vi __attribute__((vector_size(VW * 4)));
+typedef uint32_t vu __attribute__((vector_size(VW * 4))); /* shifts of negatives */
 
 static inline vf ld(const float *p) { vf v; memcpy(&v, p, sizeof(v)); return v; }
 static inline void st(float *p, vf v) { memcpy(p, &v, sizeof(v)); }
@@ -122,7 +123,6 @@ static void v_copy(float *y, const float *x, size_t n)
 
 /* ---- rand: TB_RAND_LANES GSL taus2 streams side by side, as
  * TB_RAND_LANES / VW native vectors ---- */
-typedef uint32_t vu __attribute__((vector_size(VW * 4)));
 #define RV (TB_RAND_LANES / VW)
 static inline __attribute__((always_inline)) void taus2_step(vu *s1, vu *s2, vu *s3, float *out)
 {

@@ -28,6 +28,14 @@ stop_with() {
 	local sig=$1 prog=$2 eng=$3 pid i
 	"$TBENCH" emu run --raw --engine "$eng" "$prog" >"$T/out" 2>"$T/err" &
 	pid=$!
+	# once tbench catches both signals (SigCgt bits 2 and 15: its handlers
+	# are installed; a loaded or sanitized start can take seconds), give the
+	# guest a moment to run
+	for i in $(seq 300); do
+		local cgt; cgt=$(awk '/^SigCgt/ {print $2}' "/proc/$pid/status" 2>/dev/null)
+		[ -n "$cgt" ] && [ $((0x$cgt & 0x4002)) -eq $((0x4002)) ] && break
+		sleep 0.1
+	done
 	sleep 0.3
 	kill "-$sig" "$pid"
 	for i in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done

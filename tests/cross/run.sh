@@ -3,8 +3,8 @@
 # qemu-aarch64 (ctest: cross.aarch64).  Exit 77 (SKIP) only when the cross
 # compiler or qemu is missing; scripts/deps.sh test installs both.
 #
-# 1. Every kernels/ source that needs no GSL or BLAS, and the emulator
-#    library (emu/src, whose translator falls back to the interpreter), is
+# 1. Every kernels/ source that needs no GSL or BLAS, base/ (what kernels
+#    may use below them), and the emulator library (emu/src, whose translator falls back to the interpreter), is
 #    compiled for AArch64 with -Werror (x86-only variants must fall back to
 #    their "unsupported" descriptors there).
 # 2. Each family in FAMILIES is linked statically with its test driver and
@@ -15,8 +15,8 @@
 # tests/cross/<family>_main.c (see scale_main.c: call the variants' verify
 # on odd sizes and unaligned starts, print ok/not ok, return non-zero on a
 # failure) and add one line to FAMILIES: the family name, then the sources
-# it needs besides the shared ones (kernels/common.c, kernels/pool.c, kernels/verify.c and
-# tests/cross/fill_lcg.c, which replaces the GSL fill).
+# it needs besides the shared ones (kernels/common.c, kernels/pool.c, kernels/verify.c,
+# base/alloc.c, base/err.c and tests/cross/fill_lcg.c, which replaces the GSL fill).
 set -u
 root=${TB_SRC:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 cd "$root" || exit 1
@@ -25,7 +25,7 @@ FAMILIES=(
 	"scale kernels/scale/scale_common.c kernels/scale/scalar.c kernels/scale/neon.c"
 	"ops kernels/ops/ops_common.c kernels/ops/ref.c kernels/ops/isa_avx2.c kernels/ops/isa_avx512.c kernels/ops/isa_neon.c kernels/ops/binary.c kernels/ops/reduce.c kernels/ops/act.c"
 )
-SHARED="kernels/common.c kernels/pool.c kernels/verify.c tests/cross/fill_lcg.c"
+SHARED="kernels/common.c kernels/pool.c kernels/verify.c base/alloc.c base/err.c tests/cross/fill_lcg.c"
 
 CC=${TB_CROSS_CC:-aarch64-linux-gnu-gcc}
 QEMU=${TB_QEMU:-qemu-aarch64}
@@ -38,7 +38,7 @@ done
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-CFLAGS=(-std=gnu11 -O2 -Wall -Wextra -Werror -Ikernels -Iemu/include -pthread)
+CFLAGS=(-std=gnu11 -O2 -Wall -Wextra -Werror -Ikernels -Ibase -Iemu/include -pthread)
 failed=0
 
 # 1. the portable part of kernels/ cross-compiles
@@ -53,8 +53,8 @@ while IFS= read -r src; do
 		failed=1
 	fi
 	n=$((n + 1))
-done < <(find kernels emu/src -name '*.c' | sort)
-echo "ok - $n kernels/ and emu/src sources compiled for AArch64 (those without GSL/BLAS)"
+done < <(find base kernels emu/src -name '*.c' | sort)
+echo "ok - $n base/, kernels/ and emu/src sources compiled for AArch64 (those without GSL/BLAS)"
 
 # 2. each family's driver runs under qemu
 for entry in "${FAMILIES[@]}"; do

@@ -3,7 +3,7 @@
  * The first byte picks the parser, the rest is the value.  Accepted values
  * must satisfy the documented ranges; rejected ones must say why.
  */
-#include "cmd/parse.h"
+#include "base/parse.h"
 
 #include <math.h>
 #include <stdint.h>

@@ -8,7 +8,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "cmd/parse.h"
+#include "base/parse.h"
 
 static void sizes_ok(void **state)
 {

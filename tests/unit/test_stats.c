@@ -8,6 +8,7 @@
 #include <cmocka.h>
 #include <math.h>
 
+#include "reports/results.h"
 #include "reports/stats.h"
 
 #define NEAR(a, b) assert_true(fabs((double)(a) - (double)(b)) < 1e-9 * (1 + fabs((double)(b))))

@@ -3,38 +3,26 @@
  */
 #include "parse.h"
 
+#include "err.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	if (err && errlen) {
-		va_list ap;
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 int tb_parse_u64(const char *what, const char *s, uint64_t min, uint64_t max, uint64_t *out,
 		 char *err, size_t errlen)
 {
 	char *end;
 	if (!s || !isdigit((unsigned char)*s))
-		return fail(err, errlen, "invalid %s '%s': expected a whole number from %llu to %llu",
+		return tb_err(err, errlen, "invalid %s '%s': expected a whole number from %llu to %llu",
 			    what, s ? s : "", (unsigned long long)min, (unsigned long long)max);
 	errno = 0;
 	unsigned long long v = strtoull(s, &end, 10);
 	if (*end || errno == ERANGE || v < min || v > max)
-		return fail(err, errlen, "invalid %s '%s': expected a whole number from %llu to %llu",
+		return tb_err(err, errlen, "invalid %s '%s': expected a whole number from %llu to %llu",
 			    what, s, (unsigned long long)min, (unsigned long long)max);
 	*out = v;
 	return 0;
@@ -47,7 +35,7 @@ int tb_parse_double(const char *what, const char *s, double min, double max, dou
 	errno = 0;
 	double v = s && *s ? strtod(s, &end) : NAN;
 	if (!s || !*s || *end || errno == ERANGE || !isfinite(v) || v < min || v > max)
-		return fail(err, errlen, "invalid %s '%s': expected a number from %g to %g", what,
+		return tb_err(err, errlen, "invalid %s '%s': expected a number from %g to %g", what,
 			    s ? s : "", min, max);
 	*out = v;
 	return 0;
@@ -91,20 +79,20 @@ static int count_with_suffix(const char *s, const char *e, uint64_t *out)
 int tb_parse_size(const char *s, struct tb_size *out, char *err, size_t errlen)
 {
 	if (!s || !*s)
-		return fail(err, errlen, "invalid size '': " SIZE_HELP);
+		return tb_err(err, errlen, "invalid size '': " SIZE_HELP);
 	const char *x = strchr(s, 'x');
 	uint64_t r = 1, c;
 	if (x) {
 		if (count_with_suffix(s, x, &r) || count_with_suffix(x + 1, s + strlen(s), &c))
-			return fail(err, errlen, "invalid size '%s': " SIZE_HELP, s);
+			return tb_err(err, errlen, "invalid size '%s': " SIZE_HELP, s);
 	} else if (count_with_suffix(s, s + strlen(s), &c)) {
-		return fail(err, errlen, "invalid size '%s': " SIZE_HELP, s);
+		return tb_err(err, errlen, "invalid size '%s': " SIZE_HELP, s);
 	}
 	uint64_t n;
 	if (r == 0 || c == 0)
-		return fail(err, errlen, "invalid size '%s': must be at least 1", s);
+		return tb_err(err, errlen, "invalid size '%s': must be at least 1", s);
 	if (__builtin_mul_overflow(r, c, &n) || n > TB_SIZE_MAX)
-		return fail(err, errlen, "invalid size '%s': more than %llu elements", s,
+		return tb_err(err, errlen, "invalid size '%s': more than %llu elements", s,
 			    (unsigned long long)TB_SIZE_MAX);
 	out->n = n;
 	out->rows = r;
@@ -116,7 +104,7 @@ static int positive(const char *what, const char *noun, const char *s, uint64_t 
 		    char *err, size_t errlen)
 {
 	if (!s || count_with_suffix(s, s + strlen(s), out) || *out == 0)
-		return fail(err, errlen,
+		return tb_err(err, errlen,
 			    "invalid %s '%s': expected a positive %s (suffixes k M G, Ki Mi Gi)",
 			    what, s ? s : "", noun);
 	return 0;
@@ -149,7 +137,7 @@ int tb_parse_duration(const char *what, const char *s, double *ns, char *err, si
 			mul = 1;
 	}
 	if (mul == 0 || errno == ERANGE || !isfinite(v) || v <= 0 || v * mul > 86400e9)
-		return fail(err, errlen,
+		return tb_err(err, errlen,
 			    "invalid %s '%s': expected a positive duration up to a day, e.g. 2s, 500ms, 250us",
 			    what, s ? s : "");
 	*ns = v * mul;
