@@ -14,6 +14,10 @@
 # prefix chosen at install time (or moved later) works.
 include(CMakePackageConfigHelpers)
 
+# The installed binary keeps the run path it was linked with (OpenBLAS's
+# openblas-pthread directory): rewriting it at install failed ("could not
+# write new RPATH") on the trailing ':' CMake expects in the build tree's.
+set_target_properties(tbench PROPERTIES BUILD_WITH_INSTALL_RPATH ON INSTALL_RPATH_USE_LINK_PATH ON)
 install(TARGETS tbench EXPORT tbench-targets RUNTIME DESTINATION bin)
 
 # the public API headers: the whole folder, whatever it holds at configure

@@ -5,18 +5,28 @@
  * read instead of keeping their own lists.
  */
 #include "cmds.h"
+#include "run.h"
 
 #include "../kernels/kernel.h"
 #include "../kernels/ops/ops.h"
+#include "../kernels/plugin.h"
 
 #include <getopt.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char tb_usage_list[] =
-	"usage: tbench list [--json] [FAMILY...]\n\n"
+	"usage: tbench list [--json] [--plugin PATH.so]... [FAMILY...]\n"
+	"       tbench list --cases [run's selection options] [FAMILY...]\n\n"
 	"List kernel families and their variants: modes, threading, and whether this\n"
 	"machine supports each (with the reason when it does not).\n\n"
+	"      --cases  the case ids a run would measure, one per line:\n"
+	"               family/variant/mode/size/tN (e.g. scale/avx2/inplace/1000x1000/t1);\n"
+	"               takes run's selection options (-v, -m, -s, -t, --filter GLOB,\n"
+	"               --filter-regex ERE, --plugin); with --filter and no FAMILY, every\n"
+	"               family at its default sizes (--filter alone implies --cases)\n"
+	"      --plugin PATH.so  list that plugin's families too (repeatable)\n"
 	"      --json   one JSON document (schema tbench-list-1) on standard output:\n"
 	"               families with sizes, reference and variants; a tensor op's\n"
 	"               family also carries its kernels/ops/ops.def row (group, kind,\n"
@@ -34,8 +44,11 @@ static void modes_str(unsigned m, char *buf, size_t len)
 
 static void print_family(const struct tb_family *fam)
 {
+	const struct tb_plugin_info *pl = tb_plugin_of_family(fam->name);
 	printf("%s: %s\n  sizes: %s (%s); reference: %s\n", fam->name, fam->summary,
 	       fam->default_sizes, fam->size_unit, fam->reference);
+	if (pl)
+		printf("  plugin: %s (%s, %s)\n", pl->name, pl->path, pl->build_id);
 	for (size_t k = 0; k < tb_kernel_count(); k++) {
 		const struct tb_kernel *kn = tb_kernel_at(k);
 		if (strcmp(kn->family, fam->name))
@@ -79,6 +92,10 @@ static json_t *family_json(const struct tb_family *fam)
 			      fam->summary, "default_sizes", list_json(fam->default_sizes),
 			      "suite_sizes", list_json(fam->suite_sizes), "size_unit", fam->size_unit,
 			      "reference", fam->reference);
+	const struct tb_plugin_info *pl = tb_plugin_of_family(fam->name);
+	if (pl)
+		json_object_set_new(f, "plugin", json_pack("{s:s, s:s, s:s}", "name", pl->name, "path",
+							   pl->path, "build_id", pl->build_id));
 	const struct tb_op_info *op = tb_op_info_find(fam->name);
 	if (op)
 		json_object_set_new(f, "op", json_pack("{s:s, s:s, s:s, s:f, s:f, s:s, s:o}", "group",
@@ -102,21 +119,47 @@ static json_t *family_json(const struct tb_family *fam)
 	return f;
 }
 
+/* --cases (or a --filter): run's selection options, handed to run's parser */
+static int list_cases(int argc, char **argv)
+{
+	char **av = calloc((size_t)argc + 1, sizeof(*av));
+	int n = 0;
+	if (!av)
+		return tb_usage_error("out of memory");
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "--cases"))
+			av[n++] = argv[i];
+	int rc = tb_run_list_cases(n, av);
+	free(av);
+	return rc;
+}
+
 int cmd_list(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'}, {"json", no_argument, NULL, 'j'}, {0}};
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'},
+					     {"json", no_argument, NULL, 'j'},
+					     {"plugin", required_argument, NULL, 'p'},
+					     {0}};
 	int c;
 	bool json = false;
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--cases") || !strncmp(argv[i], "--filter", 8))
+			return list_cases(argc, argv);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		char err[512];
 		if (c == 'h') {
 			fputs(tb_usage_list, stdout);
 			return TB_EXIT_OK;
 		}
 		if (c == 'j') {
 			json = true;
+			continue;
+		}
+		if (c == 'p') {
+			if (tb_plugin_load(optarg, err, sizeof(err)))
+				return tb_usage_error("%s", err);
 			continue;
 		}
 		return tb_getopt_error("list", argc, argv, c);

@@ -8,6 +8,7 @@
 #include "run_blas.h"
 
 #include "../kernels/common.h"
+#include "../kernels/plugin.h"
 #include "../probes/blasinfo.h"
 #include "../probes/callgrind.h"
 #include "../probes/sysinfo.h"
@@ -31,6 +32,13 @@ const char tb_usage_run[] =
 	"  -s, --size S[,S...]       sizes: N, RxC, or N with k M G (x1000) / Ki Mi Gi (x1024),\n"
 	"                            or L1, L2, L3, DRAM: tiers of this machine's caches\n"
 	"  -t, --threads N[,N...]    threads for threaded variants (default: CPUs online)\n"
+	"      --filter GLOB         only cases whose id (family/variant/mode/size/tN, see\n"
+	"                            'tbench list --cases') matches GLOB (fnmatch; repeatable,\n"
+	"                            any may match); with no FAMILY, from every family's\n"
+	"                            default sizes\n"
+	"      --filter-regex ERE    the same with a POSIX extended regular expression\n"
+	"      --plugin PATH.so      load a plugin's families for this run (repeatable;\n"
+	"                            docs/plugins.md)\n"
 	"      --pin[=CPU]           pin the run to CPU (default 0); threads to CPU, CPU+1, ...\n"
 	"      --events LIST         count events per call (PAPI presets, native names such\n"
 	"                            as perf::PAGE-FAULTS; 'default'; see 'tbench counters')\n"
@@ -95,7 +103,8 @@ enum {
 	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
 	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_TURNS, OPT_HISTORY,
-	OPT_HISTORY_DB, OPT_BLAS_CORE, OPT_ROUNDS, OPT_ROUND_OF,
+	OPT_HISTORY_DB, OPT_BLAS_CORE, OPT_ROUNDS, OPT_ROUND_OF, OPT_FILTER, OPT_FILTER_REGEX,
+	OPT_PLUGIN,
 };
 
 static const struct option long_opts[] = {
@@ -137,72 +146,12 @@ static const struct option long_opts[] = {
 	{"history-db", required_argument, NULL, OPT_HISTORY_DB},
 	{"rounds", required_argument, NULL, OPT_ROUNDS},
 	{"round-of", required_argument, NULL, OPT_ROUND_OF}, /* internal: run_rounds.c */
+	{"filter", required_argument, NULL, OPT_FILTER},
+	{"filter-regex", required_argument, NULL, OPT_FILTER_REGEX},
+	{"plugin", required_argument, NULL, OPT_PLUGIN},
 	TB_GATE_LONG_OPTIONS,
 	{0},
 };
-
-/* a value given twice names one case: measured once, said once */
-static void folded(struct tb_run_opts *o, const char *opt, const char *again, const char *first)
-{
-	size_t l = strlen(o->folded);
-	snprintf(o->folded + l, sizeof(o->folded) - l, "%s%s %s is %s again", l ? "; " : "", opt,
-		 again, first);
-}
-
-static int parse_sizes(struct tb_run_opts *o, char *arg, char *err, size_t len)
-{
-	char *items[TB_MAX_LIST];
-	int n = tb_split_list(arg, items, TB_MAX_LIST);
-	if (n < 0)
-		return snprintf(err, len, "invalid --size list '%s': expected up to %d sizes separated by commas",
-				arg, TB_MAX_LIST), -1;
-	o->nsizes = 0;
-	for (int i = 0; i < n; i++) {
-		struct tb_size sz;
-		if (tb_run_parse_size(items[i], &sz, err, len))
-			return -1;
-		int j;
-		for (j = 0; j < o->nsizes; j++)
-			if (o->sizes[j].rows == sz.rows && o->sizes[j].cols == sz.cols &&
-			    o->sizes[j].tier == sz.tier)
-				break;
-		if (j < o->nsizes) {
-			folded(o, "--size", items[i], items[j]);
-			continue;
-		}
-		items[o->nsizes] = items[i];
-		o->sizes[o->nsizes++] = sz;
-	}
-	return 0;
-}
-
-static int parse_threads(struct tb_run_opts *o, char *arg, char *err, size_t len)
-{
-	char *items[TB_MAX_LIST];
-	int n = tb_split_list(arg, items, TB_MAX_LIST);
-	uint64_t max = 4ull * tb_cpu_count();
-	if (n < 0)
-		return snprintf(err, len, "invalid --threads list '%s': expected numbers separated by commas", arg), -1;
-	o->nthreads = 0;
-	for (int i = 0; i < n; i++) {
-		uint64_t v;
-		char what[64];
-		snprintf(what, sizeof(what), "thread count (at most 4x the %u CPUs)", tb_cpu_count());
-		if (tb_parse_u64(what, items[i], 1, max, &v, err, len))
-			return -1;
-		int j;
-		for (j = 0; j < o->nthreads && o->threads[j] != v; j++)
-			;
-		if (j < o->nthreads) {
-			folded(o, "--threads", items[i], items[j]);
-			continue;
-		}
-		items[o->nthreads] = items[i];
-		o->threads[o->nthreads++] = (unsigned)v;
-	}
-	o->threads_given = true;
-	return 0;
-}
 
 static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, size_t len)
 {
@@ -234,11 +183,11 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 				return snprintf(err, len, "invalid --mode '%s': expected inplace, outofplace or both", optarg), -1;
 			break;
 		case 's':
-			if (parse_sizes(o, optarg, err, len))
+			if (tb_run_parse_sizes(o, optarg, err, len))
 				return -1;
 			break;
 		case 't':
-			if (parse_threads(o, optarg, err, len))
+			if (tb_run_parse_threads(o, optarg, err, len))
 				return -1;
 			break;
 		case OPT_PIN:
@@ -360,6 +309,15 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 		case OPT_TURNS: o->turns = optarg; break;
 		case OPT_HISTORY: o->history = true; break;
 		case OPT_HISTORY_DB: o->history_db = optarg; o->history = true; break;
+		case OPT_FILTER:
+		case OPT_FILTER_REGEX:
+			if (tb_filters_add(&o->filters, optarg, c == OPT_FILTER_REGEX, err, len))
+				return -1;
+			break;
+		case OPT_PLUGIN: /* now: FAMILY arguments may name its families */
+			if (tb_plugin_load(optarg, err, len))
+				return -1;
+			break;
 		default:
 			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END) {
 				if (tb_gate_parse(c, optarg, &o->gate, err, len))
@@ -384,10 +342,17 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 	return 0;
 }
 
-int cmd_run(int argc, char **argv)
+static int run_main(int argc, char **argv, bool list_cases);
+
+int cmd_run(int argc, char **argv) { return run_main(argc, argv, false); }
+
+int tb_run_list_cases(int argc, char **argv) { return run_main(argc, argv, true); }
+
+static int run_main(int argc, char **argv, bool list_cases)
 {
 	struct tb_run_opts o;
 	memset(&o, 0, sizeof(o));
+	o.list_cases = list_cases;
 	/* parsing splits lists in place: keep the arguments as given for a re-run */
 	char **orig = tb_argv_dup(argc, argv);
 	if (!orig)
@@ -408,8 +373,9 @@ int cmd_run(int argc, char **argv)
 		o.profile = true;
 	}
 	if (rc == 1 || rc < 0) {
+		tb_filters_free(&o.filters);
 		if (rc <= -2)
-			rc = tb_getopt_error("run", argc, argv, -2 - rc);
+			rc = tb_getopt_error(list_cases ? "list" : "run", argc, argv, -2 - rc);
 		else if (rc < 0)
 			rc = tb_usage_error("%s", err);
 		else
@@ -437,22 +403,29 @@ int cmd_run(int argc, char **argv)
 		tb_print_error("note: %s: measured once", o.folded);
 	struct tb_plan plan = {0};
 	if (o.append && !o.save_baseline) {
+		tb_filters_free(&o.filters);
 		tb_argv_free(orig);
 		return tb_usage_error("--append needs --save-baseline NAME");
 	}
 	if (o.blas_core && (rc = tb_run_blas_reexec(o.blas_core, orig)) >= 0) {
+		tb_filters_free(&o.filters);
 		tb_argv_free(orig);
 		return rc;
 	}
-	if (tb_run_build_plan(&o, &plan, err, sizeof(err))) {
+	rc = tb_run_build_plan(&o, &plan, err, sizeof(err));
+	tb_filters_free(&o.filters);
+	if (rc) {
 		free(plan.c);
 		tb_argv_free(orig);
 		return tb_usage_error("%s", err);
 	}
 	if (o.of) /* a round: the order it runs the cases in (--dry-run shows it) */
 		tb_run_rotate(&plan, o.round, o.of);
-	if (o.dry_run) {
-		tb_run_print_plan(&plan);
+	if (o.dry_run || o.list_cases) {
+		if (o.list_cases)
+			tb_plan_print(&plan, true);
+		else
+			tb_run_print_plan(&plan);
 		free(plan.c);
 		tb_argv_free(orig);
 		return TB_EXIT_OK;

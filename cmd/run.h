@@ -12,18 +12,13 @@
 #include "../reports/outfile.h"
 #include "gate.h"
 #include "parse.h"
+#include "plan.h"
+#include "run_select.h"
 
 #include <stdbool.h>
 
 #define TB_MAX_LIST 64
 #define TB_MAX_ROUNDS 1000
-
-struct tb_plan_case {
-	const struct tb_kernel *k;
-	enum tb_mode mode;
-	struct tb_size size;
-	unsigned threads;
-};
 
 struct tb_run_opts {
 	const char *families[TB_MAX_LIST];
@@ -70,14 +65,8 @@ struct tb_run_opts {
 	const char *round_spec;    /* the --round-of argument */
 	const char *options_csv_path;
 	char round_files[3][4096]; /* summary, samples, options */
-};
-
-struct tb_plan {
-	struct tb_plan_case *c;
-	size_t n, cap;
-	char tiers[1024];  /* note on the size tiers used ("" when none) */
-	char caches[320];  /* the cache sizes the tiers were resolved from */
-	char skipped[512]; /* default sizes left out: too large for the memory */
+	struct tb_filters filters; /* --filter, --filter-regex (run_select.c) */
+	bool list_cases;           /* `tbench list --cases`: print the case ids, run nothing */
 };
 
 #define TB_PROFILE_ITERS 100 /* --profile: calls per sample */
@@ -87,6 +76,10 @@ struct tb_plan {
 /* run_plan.c: a size (N, RxC) or a tier (L1, L2, L3, DRAM; resolved per
  * case by the plan) */
 int tb_run_parse_size(const char *s, struct tb_size *out, char *err, size_t len);
+/* --size and --threads lists into o (a value given twice is kept once and
+ * said in o->folded); 0, or -1 with err */
+int tb_run_parse_sizes(struct tb_run_opts *o, char *arg, char *err, size_t len);
+int tb_run_parse_threads(struct tb_run_opts *o, char *arg, char *err, size_t len);
 /* the plan of o, checked (variants exist, sizes fit in memory, every
  * --threshold rule names a case); 0, or -1 with err */
 int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err, size_t len);
@@ -98,6 +91,8 @@ struct tb_result;
 /* the key (family, variant, mode, size, threads) of a planned case */
 void tb_run_set_key(struct tb_result *r, const struct tb_plan_case *pc,
 		    const struct tb_run_opts *o);
+/* `tbench list --cases ...`: run's selection options, the case ids printed */
+int tb_run_list_cases(int argc, char **argv);
 
 /* run_history.c: --history.  open: 0 (or nothing asked), else the exit
  * status after one line; add: the exit status of recording rs. */

@@ -236,6 +236,7 @@ int tb_run_execute(struct tb_run_opts *o, struct tb_plan *plan)
 	snprintf(rs.name, sizeof(rs.name), "%s", o->name ? o->name : "");
 	tb_fingerprint(&rs.fingerprint);
 	tb_fingerprint_clock(&rs.fingerprint, &ci);
+	tb_run_plugins_record(&rs.fingerprint); /* a baseline knows which plugin it measured */
 	char noise[1024];
 	if (tb_noise_warnings(&rs.fingerprint, o->verbose, noise, sizeof(noise))) {
 		tb_kv_set(&rs.fingerprint, "noise", noise);

@@ -10,6 +10,7 @@
 #include "cmds.h"
 #include "run.h"
 #include "run_record.h"
+#include "run_select.h"
 
 #include "../probes/caches.h"
 #include "../probes/sysinfo.h"
@@ -33,6 +34,69 @@ int tb_run_parse_size(const char *s, struct tb_size *out, char *err, size_t len)
 		return -1;
 	}
 	out->tier = 0;
+	return 0;
+}
+
+/* a value given twice names one case: measured once, said once */
+static void folded(struct tb_run_opts *o, const char *opt, const char *again, const char *first)
+{
+	size_t l = strlen(o->folded);
+	snprintf(o->folded + l, sizeof(o->folded) - l, "%s%s %s is %s again", l ? "; " : "", opt,
+		 again, first);
+}
+
+int tb_run_parse_sizes(struct tb_run_opts *o, char *arg, char *err, size_t len)
+{
+	char *items[TB_MAX_LIST];
+	int n = tb_split_list(arg, items, TB_MAX_LIST);
+	if (n < 0)
+		return snprintf(err, len, "invalid --size list '%s': expected up to %d sizes separated by commas",
+				arg, TB_MAX_LIST), -1;
+	o->nsizes = 0;
+	for (int i = 0; i < n; i++) {
+		struct tb_size sz;
+		if (tb_run_parse_size(items[i], &sz, err, len))
+			return -1;
+		int j;
+		for (j = 0; j < o->nsizes; j++)
+			if (o->sizes[j].rows == sz.rows && o->sizes[j].cols == sz.cols &&
+			    o->sizes[j].tier == sz.tier)
+				break;
+		if (j < o->nsizes) {
+			folded(o, "--size", items[i], items[j]);
+			continue;
+		}
+		items[o->nsizes] = items[i];
+		o->sizes[o->nsizes++] = sz;
+	}
+	return 0;
+}
+
+int tb_run_parse_threads(struct tb_run_opts *o, char *arg, char *err, size_t len)
+{
+	char *items[TB_MAX_LIST];
+	int n = tb_split_list(arg, items, TB_MAX_LIST);
+	uint64_t max = 4ull * tb_cpu_count();
+	if (n < 0)
+		return snprintf(err, len, "invalid --threads list '%s': expected numbers separated by commas", arg), -1;
+	o->nthreads = 0;
+	for (int i = 0; i < n; i++) {
+		uint64_t v;
+		char what[64];
+		snprintf(what, sizeof(what), "thread count (at most 4x the %u CPUs)", tb_cpu_count());
+		if (tb_parse_u64(what, items[i], 1, max, &v, err, len))
+			return -1;
+		int j;
+		for (j = 0; j < o->nthreads && o->threads[j] != v; j++)
+			;
+		if (j < o->nthreads) {
+			folded(o, "--threads", items[i], items[j]);
+			continue;
+		}
+		items[o->nthreads] = items[i];
+		o->threads[o->nthreads++] = (unsigned)v;
+	}
+	o->threads_given = true;
 	return 0;
 }
 
@@ -224,7 +288,9 @@ static int family_sizes(const struct tb_run_opts *o, const struct tb_family *fam
 		return 0;
 	}
 	char buf[256], *items[TB_MAX_LIST];
-	snprintf(buf, sizeof(buf), "%s", o->nfamilies ? fam->default_sizes : fam->suite_sizes);
+	/* a filter selects from the cases `list --cases` shows */
+	snprintf(buf, sizeof(buf), "%s", o->nfamilies || o->filters.n ? fam->default_sizes
+								      : fam->suite_sizes);
 	*nsizes = tb_split_list(buf, items, TB_MAX_LIST);
 	for (int i = 0; i < *nsizes; i++)
 		if (tb_run_parse_size(items[i], &sizes[i], err, len))
@@ -288,6 +354,7 @@ int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 	struct tiers ti;
 	memset(&ti, 0, sizeof(ti));
 	uint64_t avail = tb_mem_available();
+	bool hit[TB_MAX_FILTERS] = {0};
 	for (size_t f = 0; f < tb_family_count(); f++) {
 		const struct tb_family *fam = tb_family_at(f);
 		if (!family_selected(o, fam->name))
@@ -317,6 +384,10 @@ int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 							.threads = kn->threaded ? o->threads[ti_] : 1};
 						if (plan_has(p, &pc)) /* a tier equal to a given size */
 							continue;
+						char id[256];
+						tb_case_id(&pc, id, sizeof(id));
+						if (!tb_filters_keep(&o->filters, id, hit))
+							continue;
 						int mc = check_memory(&pc, avail, defaults && sz.tier, p, err, len);
 						if (mc < 0)
 							return -1;
@@ -328,6 +399,8 @@ int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 		}
 	}
 	tiers_note(&ti, p);
+	if (tb_filters_all_hit(&o->filters, hit, err, len))
+		return -1;
 	if (p->n == 0 && ti.skipped[0])
 		return snprintf(err, len, "nothing to run: size tiers (L1, L2, L3, DRAM) need a family whose size is a working set in memory, and %s %s not",
 				ti.skipped, strchr(ti.skipped, ',') ? "are" : "is"), -1;
@@ -339,14 +412,5 @@ int tb_run_build_plan(const struct tb_run_opts *o, struct tb_plan *p, char *err,
 void tb_run_print_plan(const struct tb_plan *p)
 {
 	tb_run_print_notes(p, stderr); /* stdout is the case list */
-	for (size_t i = 0; i < p->n; i++) {
-		const struct tb_plan_case *pc = &p->c[i];
-		char size[64];
-		if (pc->size.rows > 1)
-			snprintf(size, sizeof(size), "%" PRIu64 "x%" PRIu64, pc->size.rows, pc->size.cols);
-		else
-			snprintf(size, sizeof(size), "%" PRIu64, pc->size.n);
-		printf("%s %s %s %s %u\n", pc->k->family, pc->k->variant, tb_mode_name(pc->mode),
-		       size, pc->threads);
-	}
+	tb_plan_print(p, false);
 }

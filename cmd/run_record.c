@@ -74,6 +74,7 @@ void tb_run_record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
 		tb_kv_setf(kv, "profile_iters", "%llu", (unsigned long long)o->runner.fixed_iters);
 	tb_kv_setf(kv, "clock.resolution_ns", "%.0f", ci->resolution_ns);
 	tb_kv_setf(kv, "clock.overhead_ns", "%.1f", ci->overhead_ns);
+	tb_run_plugins_record(kv);
 }
 
 /* --pin: the calling thread runs single-thread cases on CPU pin_cpu;

@@ -1,20 +1,19 @@
 /*
- * common.h - helpers shared by kernels: seeded input, bit-exact comparison,
- * and (from base/) aligned buffers and error messages.  Nothing here prints or measures.
+ * common.h - helpers shared by kernels: the public API's (seeded input,
+ * bit-exact and ULP comparison, aligned buffers and error messages:
+ * include/tbench/kernel.h, what plugins see) and base/'s allocation and
+ * error helpers, which define the functions behind those declarations.
+ * Both are included here, so the compiler checks that the public
+ * declarations and base/'s agree.  Nothing here prints or measures.
  */
 #ifndef TB_KERNELS_COMMON_H
 #define TB_KERNELS_COMMON_H
 
+#include "../include/tbench/kernel.h"
 #include "alloc.h" /* base/: tb_alloc, tb_free, tb_mul_size, TB_ALIGN */
 #include "err.h"   /* base/: tb_err */
 
 #include <stddef.h>
 #include <stdint.h>
-
-/* x[i] uniform in [lo, hi), from a GSL mt19937 seeded with seed */
-void tb_fill_uniform(float *x, size_t n, uint64_t seed, float lo, float hi);
-
-/* index of the first float that differs bit-for-bit, or n if none */
-size_t tb_first_bit_diff(const float *a, const float *b, size_t n);
 
 #endif

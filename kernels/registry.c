@@ -10,6 +10,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define TB_FAMILY(id, summary, sizes, ref, unit, suite)
@@ -36,9 +37,15 @@ static const struct tb_family families[] = {
 
 #define NLISTED (sizeof(listed) / sizeof(listed[0]))
 
-/* the descriptors that passed the check, in kernels.def order */
-static const struct tb_kernel *kernels[NLISTED];
+#define NFAMILIES (sizeof(families) / sizeof(families[0]))
+
+/* the descriptors that passed the check, in kernels.def order, then those
+ * plugins added (tb_registry_add) */
+static const struct tb_kernel **kernels;
 static size_t nkernels;
+static bool kernels_owned; /* kernels was malloc'd by tb_registry_add */
+static const struct tb_family **extra_fams; /* plugin families, after families[] */
+static size_t nextra_fams;
 static char refused[512];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -92,7 +99,9 @@ size_t tb_kernel_accept(const struct tb_kernel *const *in, size_t n,
 
 static void check_all(void)
 {
-	nkernels = tb_kernel_accept(listed, NLISTED, kernels, refused, sizeof(refused));
+	static const struct tb_kernel *builtin[NLISTED];
+	kernels = builtin;
+	nkernels = tb_kernel_accept(listed, NLISTED, builtin, refused, sizeof(refused));
 }
 
 static void ready(void) { pthread_once(&once, check_all); }
@@ -123,18 +132,48 @@ const struct tb_kernel *tb_kernel_find(const char *family, const char *variant)
 	return NULL;
 }
 
-size_t tb_family_count(void) { return sizeof(families) / sizeof(families[0]); }
+/* Not thread-safe: plugins are added while the command parses its options,
+ * before anything runs. */
+int tb_registry_add(const struct tb_family *fams, size_t nfams,
+		    const struct tb_kernel *const *ks, size_t nks, char *err, size_t errlen)
+{
+	ready();
+	const struct tb_kernel **nk = malloc((nkernels + nks) * sizeof(*nk));
+	const struct tb_family **nf = realloc(extra_fams, (nextra_fams + nfams) * sizeof(*nf));
+	if (nf)
+		extra_fams = nf;
+	if (!nk || !nf) {
+		free(nk);
+		return tb_err(err, errlen, "out of memory adding a plugin's kernels");
+	}
+	memcpy(nk, kernels, nkernels * sizeof(*nk));
+	memcpy(nk + nkernels, ks, nks * sizeof(*nk));
+	if (kernels_owned)
+		free(kernels);
+	kernels = nk;
+	kernels_owned = true;
+	nkernels += nks;
+	for (size_t i = 0; i < nfams; i++)
+		extra_fams[nextra_fams++] = &fams[i];
+	return 0;
+}
+
+size_t tb_family_builtin_count(void) { return NFAMILIES; }
+
+size_t tb_family_count(void) { return NFAMILIES + nextra_fams; }
 
 const struct tb_family *tb_family_at(size_t i)
 {
-	return i < tb_family_count() ? &families[i] : NULL;
+	if (i < NFAMILIES)
+		return &families[i];
+	return i < tb_family_count() ? extra_fams[i - NFAMILIES] : NULL;
 }
 
 const struct tb_family *tb_family_find(const char *name)
 {
 	for (size_t i = 0; i < tb_family_count(); i++)
-		if (!strcmp(families[i].name, name))
-			return &families[i];
+		if (!strcmp(tb_family_at(i)->name, name))
+			return tb_family_at(i);
 	return NULL;
 }
 

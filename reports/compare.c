@@ -98,7 +98,9 @@ static bool key_in(const char *key, const char *const *prefix, size_t np,
 	for (size_t i = 0; i < ne; i++)
 		if (!strcmp(key, exact[i]))
 			return true;
-	return false;
+	/* a plugin rebuilt is another kernel (its path may move; its build id may not) */
+	size_t n = strlen(key), sfx = strlen(".build_id");
+	return !strncmp(key, "plugin.", 7) && n > sfx && !strcmp(key + n - sfx, ".build_id");
 }
 
 bool tb_fp_key_machine(const char *key)
