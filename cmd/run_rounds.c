@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "run.h"
+#include "run_counters.h"
 #include "run_session.h"
 #include "run_blas.h"
 #include "run_record.h"
@@ -194,6 +195,14 @@ int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **
 	char exe[PATH_MAX], dir[PATH_MAX], err[1024];
 	if (tb_self_exe(exe, sizeof(exe), err, sizeof(err)))
 		return tb_usage_error("%s", err);
+	if (o->events) { /* refused here once, not by every round's process */
+		struct tb_run_counters rctr = {0};
+		if (o->metric_insns)
+			return tb_usage_error("--events cannot be combined with --metric instructions (callgrind counts by itself)");
+		if (tb_run_counters_open(&rctr, o->events, true, err, sizeof(err)))
+			return tb_usage_error("%s", err);
+		tb_run_counters_close(&rctr);
+	}
 	struct tb_run_session ss;
 	int rc = tb_run_session_open(&ss, o);
 	if (rc)

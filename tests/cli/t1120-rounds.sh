@@ -104,5 +104,6 @@ check "a killed round: no temporary directory left" '[ -z "$(ls "$TMPDIR")" ]'
 expect_usage "--rounds 0" "'0'" "$TBENCH" run null --rounds 0
 expect_usage "--rounds 1001" "'1001'" "$TBENCH" run null --rounds 1001
 expect_usage "--rounds with --metric instructions" "--rounds cannot be combined" "$TBENCH" run null --rounds 2 --metric instructions
+expect_usage "--rounds with an unknown event: refused once, before any round" "unknown event 'no_such_event'" "$TBENCH" run null --rounds 2 --events no_such_event
 expect_usage "--round-of malformed" "invalid --round-of" "$TBENCH" run null --round-of 3,2,/tmp
 finish
