@@ -23,9 +23,9 @@
 # likwid-bench runs per round: 10 and 3); --quick: short runs (the smoke test;
 # figures are rough).
 # Buffer placement: tbench allocates x and y with posix_memalign(64) each
-# below 4 MiB, so where they land in their pages depends on glibc (from 128
+# below 2 MiB, so where they land in their pages depends on glibc (from 128
 # KiB on each is mapped on its own: both 64 bytes into a page, y - x = 0
-# mod 4096); from 4 MiB on, 2 MiB aligned (huge pages: offset 0).  An
+# mod 4096); from 2 MiB on, 2 MiB aligned (huge pages: offset 0).  An
 # LD_PRELOAD shim built here logs the addresses tbench's own processes get
 # (it changes nothing else); Google Benchmark's buffers are placed at the
 # same page offsets, likwid-bench's at the nearest it allows (multiples of
@@ -218,9 +218,9 @@ run_tbench() {
 	# the first buffers of scale's size (n + 16 floats, rounded to 64 bytes):
 	# x, then y out of place; their offsets in the page
 	local want k
-	# (from 4 MiB on scale rounds them to 2 MiB, aligned for huge pages)
+	# (from 2 MiB on tb_alloc rounds them to 2 MiB, aligned for huge pages)
 	want=$((4 * (n + 16)))
-	if [ "$want" -ge 4194304 ]; then want=$(((want + 2097151) / 2097152 * 2097152)); else want=$(((want + 63) / 64 * 64)); fi
+	if [ "$want" -ge 2097152 ]; then want=$(((want + 2097151) / 2097152 * 2097152)); else want=$(((want + 63) / 64 * 64)); fi
 	k=$([ "$mode" = inplace ] && echo 1 || echo 2)
 	read -r xoff yoff < <(awk -v b="$want" -v k="$k" '$2 == b && seen[$1]++ < k { o = o " " ($3 % 4096) }
 		END { print substr(o, 2) }' "$work/alloc.log")
