@@ -49,7 +49,7 @@
 # not enforced), 2 bad usage or a tool that cannot run here.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-here=$root/scripts
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 tiers=L1,L2,L3,DRAM
 R=5
 quick=0
