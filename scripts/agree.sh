@@ -73,6 +73,7 @@ flags=$("$TBENCH" env 2>/dev/null | awk '$1 == "build.flags"' || true)
 if [[ $flags == *-fsanitize=* ]]; then
 	die "'$TBENCH' is built with sanitizers: its timings say nothing; agree.sh needs a release build (scripts/build.sh release)"
 fi
+[ -r "$here/agree-verdict.awk" ] || die "'$here/agree-verdict.awk' is missing (it comes with agree.sh)"
 command -v likwid-bench >/dev/null || die "likwid-bench is not installed (Debian: apt-get install likwid)"
 [ -f /usr/include/benchmark/benchmark.h ] || die "Google Benchmark is not installed (Debian: apt-get install libbenchmark-dev)"
 command -v g++ >/dev/null || die "g++ is not installed (Debian: apt-get install g++)"
