@@ -341,7 +341,7 @@ run_likwid() { # offsets in likwid-bench's steps of 128 bytes, nearest to tbench
 	median <"$work/lk.v" >>"$work/lk.r"
 }
 
-echo "agree: tbench $("$TBENCH" --version 2>/dev/null | awk '{print $NF}') vs Google Benchmark $gbver vs likwid-bench $lkver; CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); pinned to CPU $CPU (likwid-bench: taskset, it ran on hwthread ${lk_cpu:-unknown}); $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "agree: tbench $("$TBENCH" --version 2>/dev/null | awk '{print $NF}') vs Google Benchmark $gbver vs likwid-bench $lkver; CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') ($(awk -F': *' '$1 ~ /^cpu family/ { f = $2 } $1 ~ /^model[ \t]*$/ { m = $2 } f != "" && m != "" { printf "family %s model %s", f, m; exit }' /proc/cpuinfo)); pinned to CPU $CPU (likwid-bench: taskset, it ran on hwthread ${lk_cpu:-unknown}); $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "caches: ${caches:-unknown}; likwid-bench kernels: update_sp_$isa (in place), copy_$isa (out of place)${why:+; $why}"
 echo "rounds: $R, interleaved (each: one tbench process, one Google Benchmark process of $gb_reps repetitions, $lk_runs likwid-bench processes; medians); ± is the CV between rounds (tbench: between_cv of its pooled rounds)"
 echo "ratios: the median of the per-round ratios, [a distribution-free 90% interval of it]; agree: the interval within ±3%, differ: wholly outside, unknown: it straddles ±3% or too few rounds (a 90% interval needs 5)"
