@@ -42,8 +42,9 @@
 # from 4 MiB on tbench marks its buffers for transparent huge pages
 # (madvise; THP "madvise" on Debian), so the Google Benchmark program does
 # the same and the shim does it for likwid-bench (which has no option for
-# it): with 4 KiB pages, at L3 and DRAM sizes, the others ran 15-50% slower
-# on Zen 3 (TLB misses), a difference of page size, not of harness.  The
+# it): with 4 KiB pages, at L3 and DRAM sizes, the others measured 15-40%
+# slower than tbench on Zen 3 (TLB misses), a difference of page size, not
+# of harness (docs/performance.md).  The
 # shim logs AnonHugePages of every tool's process (the "2M pages" column).
 # Exit status: 0 measured (the target, within 3% from L2 on, is reported,
 # not enforced), 2 bad usage or a tool that cannot run here.
