@@ -31,15 +31,15 @@
 # likwid-bench runs per round: 10 and 3); --quick: short runs (the smoke test;
 # figures are rough).
 # Buffer placement: tbench allocates x and y with posix_memalign(64) each
-# below 4 MiB, so where they land in their pages depends on glibc (from 128
+# below 2 MiB, so where they land in their pages depends on glibc (from 128
 # KiB on each is mapped on its own: both 64 bytes into a page, y - x = 0
-# mod 4096); from 4 MiB on, 2 MiB aligned (huge pages: offset 0).  An
+# mod 4096); from 2 MiB on, 2 MiB aligned (huge pages: offset 0).  An
 # LD_PRELOAD shim built here logs the addresses tbench's own processes get
 # (it changes nothing else there); Google Benchmark's buffers are placed at
 # the same page offsets, likwid-bench's at the nearest it allows (multiples
 # of its loop stride, 128 bytes), so the store stream is as far from the
 # load stream modulo 4 KiB (4K aliasing) in every tool.  Page size too:
-# from 4 MiB on tbench marks its buffers for transparent huge pages
+# from 2 MiB on tbench marks its buffers for transparent huge pages
 # (madvise; THP "madvise" on Debian), so the Google Benchmark program does
 # the same and the shim does it for likwid-bench (which has no option for
 # it): with 4 KiB pages, at L3 and DRAM sizes, the others measured 15-40%
@@ -141,11 +141,11 @@ CLONES static void in_loop(float *__restrict x, float a, size_t n)
 	for (size_t i = 0; i < n; i++)
 		x[i] *= a;
 }
-// off bytes into a page; from 4 MiB on 2 MiB aligned and marked for
-// transparent huge pages, as tbench's scale buffers (kernels/scale/scale_common.c)
+// off bytes into a page; from 2 MiB on 2 MiB aligned and marked for
+// transparent huge pages, as tbench's buffers (tb_alloc_pages, base/alloc.c)
 static float *place(size_t n, size_t off)
 {
-	const size_t want = n * 4 + off, huge_min = size_t(4) << 20;
+	const size_t want = n * 4 + off, huge_min = size_t(2) << 20;
 	const size_t align = want >= huge_min ? size_t(2) << 20 : 4096;
 	const size_t bytes = (want + 4096 + align - 1) / align * align;
 	void *p = nullptr;
@@ -191,11 +191,11 @@ g++ -O3 -std=c++17 "$work/gb.cc" -o "$work/gb" -lbenchmark -lpthread 2>"$work/gb
 	die "cannot build the Google Benchmark program: $(head -3 "$work/gb.err")"
 cat >"$work/shim.c" <<'EOF'
 /* logs "pid bytes address" of every posix_memalign to $AGREE_LOG, and
- * "pid thp KIB" - the process's AnonHugePages - when a buffer of 4 MiB or
+ * "pid thp KIB" - the process's AnonHugePages - when a buffer of 2 MiB or
  * more is freed and at exit (so the page size each tool's buffers got is
  * measured, not assumed).  With AGREE_HUGE set (likwid-bench, which has no
- * such option) a buffer of 4 MiB or more is 2 MiB aligned and marked for
- * transparent huge pages, as tbench's scale does; nothing else changes. */
+ * such option) a buffer of 2 MiB or more is 2 MiB aligned and marked for
+ * transparent huge pages, as tbench's tb_alloc does; nothing else changes. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -204,7 +204,7 @@ cat >"$work/shim.c" <<'EOF'
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
-#define HUGE_MIN ((size_t)4 << 20)
+#define HUGE_MIN ((size_t)2 << 20)
 extern void __libc_free(void *);
 static void *big[16];
 static void logline(const char *line, int n)
@@ -302,9 +302,9 @@ run_tbench() {
 	# the first buffers of scale's size (n + 16 floats, rounded to 64 bytes):
 	# x, then y out of place; their offsets in the page
 	local want k
-	# (from 4 MiB on scale rounds them to 2 MiB, aligned for huge pages)
+	# (from 2 MiB on tb_alloc rounds them to 2 MiB, aligned for huge pages)
 	want=$((4 * (n + 16)))
-	if [ "$want" -ge 4194304 ]; then want=$(((want + 2097151) / 2097152 * 2097152)); else want=$(((want + 63) / 64 * 64)); fi
+	if [ "$want" -ge 2097152 ]; then want=$(((want + 2097151) / 2097152 * 2097152)); else want=$(((want + 63) / 64 * 64)); fi
 	k=$([ "$mode" = inplace ] && echo 1 || echo 2)
 	read -r xoff yoff < <(awk -v b="$want" -v k="$k" '$2 == b && seen[$1]++ < k { o = o " " ($3 % 4096) }
 		END { print substr(o, 2) }' "$work/alloc.log")

@@ -8,7 +8,7 @@
 # side is the case as named, the old one does 1/1.05 and 1/1.10 of its work
 # (`run --work-factor`, a test aid: floor(cols / F) columns, so the ratio is
 # at least F, and a buffer never crosses a size where the kernel changes its
-# layout - scale's 4 MiB huge-page threshold lies just above 1000x1000).  Exit 0 when the bars hold: at
+# layout - tb_alloc's 2 MiB huge-page threshold lies below 1000x1000 / 1.10).  Exit 0 when the bars hold: at
 # most K/20 false alarms, at least 19K/20 detected at +5%, all K at +10%;
 # 1 otherwise; 2 on a tbench error.
 #

@@ -86,33 +86,6 @@ static void touch_part(void *arg, unsigned tid, unsigned nth)
 	}
 }
 
-/* Buffers of HUGE_MIN bytes and more are 2 MiB aligned and marked for
- * transparent huge pages, as NumPy marks its arrays: with 4 KiB pages, in
- * place at 16-128 MiB ran 15-35% slower on Zen 3 (TLB misses, prefetchers
- * stopping at page boundaries), and every variant, BLAS included, shares
- * these buffers.  With THP "never" the advice changes nothing. */
-#define HUGE_MIN ((size_t)4 << 20)
-#define HUGE_ALIGN ((size_t)2 << 20)
-
-/* aligned; zero-filled by this thread if touch, else not yet touched */
-static float *alloc_buf(size_t bytes, bool touch, char *err, size_t errlen)
-{
-	void *p = NULL;
-	const size_t align = bytes >= HUGE_MIN ? HUGE_ALIGN : TB_ALIGN;
-	size_t rounded = (bytes + align - 1) / align * align;
-	if (rounded < bytes || posix_memalign(&p, align, rounded)) {
-		tb_err(err, errlen, "cannot allocate %zu bytes", bytes);
-		return NULL;
-	}
-#ifdef MADV_HUGEPAGE
-	if (bytes >= HUGE_MIN)
-		(void)madvise(p, rounded, MADV_HUGEPAGE); /* advice: failure is harmless */
-#endif
-	if (touch)
-		memset(p, 0, rounded);
-	return p;
-}
-
 int tb_scale_setup(struct tb_case *c, char *err, size_t errlen)
 {
 	size_t bytes = tb_mul_size(c->n + c->misalign + PAD, sizeof(float));
@@ -127,11 +100,11 @@ int tb_scale_setup(struct tb_case *c, char *err, size_t errlen)
 	struct scale_state *s = calloc(1, sizeof(*s));
 	if (!s)
 		return tb_err(err, errlen, "out of memory");
-	s->xbuf = alloc_buf(bytes, !spread, err, errlen);
+	s->xbuf = tb_alloc_pages(bytes, !spread, err, errlen);
 	if (!s->xbuf)
 		goto fail;
 	if (c->mode != TB_MODE_INPLACE) {
-		s->ybuf = alloc_buf(bytes, !spread, err, errlen);
+		s->ybuf = tb_alloc_pages(bytes, !spread, err, errlen);
 		if (!s->ybuf)
 			goto fail;
 	}

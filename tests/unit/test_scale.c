@@ -294,7 +294,8 @@ static long anon_huge_kb(void)
 }
 
 /* large buffers are marked for transparent huge pages (as NumPy's are), so
- * where THP is "madvise" or "always" they get some */
+ * where THP is "madvise" or "always" they get some: scale's and a tensor
+ * op's (div's 1000x1000 operands, 4 MB each, set up by the same allocator) */
 static void large_buffers_get_huge_pages(void **state)
 {
 	(void)state;
@@ -309,20 +310,26 @@ static void large_buffers_get_huge_pages(void **state)
 		printf("SKIP: transparent huge pages are off here (%s)\n", mode);
 		skip();
 	}
-	const struct tb_kernel *k = tb_kernel_find("scale", "avx2");
-	struct tb_case c = {.k = k, .mode = TB_MODE_OUTOFPLACE, .n = 4u << 20, .rows = 1,
-			    .cols = 4u << 20, .threads = 1, .seed = 1, .alpha = 1.5f};
-	char err[128];
-	long before = anon_huge_kb();
-	if (before < 0) {
-		printf("SKIP: no /proc/self/smaps_rollup\n");
-		skip();
+	static const char *const fams[][2] = {{"scale", "avx2"}, {"div", "scalar"}};
+	for (size_t i = 0; i < sizeof(fams) / sizeof(fams[0]); i++) {
+		const struct tb_kernel *k = tb_kernel_find(fams[i][0], fams[i][1]);
+		assert_non_null(k);
+		struct tb_case c = {.k = k, .mode = TB_MODE_OUTOFPLACE, .n = i ? 1000000 : 4u << 20,
+				    .rows = i ? 1000 : 1, .cols = i ? 1000 : 4u << 20, .threads = 1,
+				    .seed = 1, .alpha = 1.5f};
+		char err[128];
+		long before = anon_huge_kb();
+		if (before < 0) {
+			printf("SKIP: no /proc/self/smaps_rollup\n");
+			skip();
+		}
+		assert_int_equal(k->setup(&c, err, sizeof(err)), 0);
+		long after = anon_huge_kb();
+		k->teardown(&c);
+		printf("%s/%s: anonymous huge pages: %ld kB before set-up, %ld kB after\n", fams[i][0],
+		       fams[i][1], before, after);
+		assert_true(after >= before + 2048);
 	}
-	assert_int_equal(k->setup(&c, err, sizeof(err)), 0);
-	long after = anon_huge_kb();
-	k->teardown(&c);
-	printf("anonymous huge pages: %ld kB before set-up, %ld kB after\n", before, after);
-	assert_true(after >= before + 2048);
 }
 
 static void work_per_call(void **state)
