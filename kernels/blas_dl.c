@@ -20,6 +20,14 @@ static int loaded;
 
 static void load(void)
 {
+	/* OpenBLAS starts its worker pool when it loads, and idle workers spin
+	 * on sched_yield for a while: on the other CPU, during the measured
+	 * samples of whatever case runs next (the fingerprint loads it before
+	 * any case).  Unless the user chose a count, it loads with none; the
+	 * blas variants ask for their case's threads (the pool grows then). */
+	if (!getenv("OPENBLAS_NUM_THREADS") && !getenv("GOTO_NUM_THREADS") &&
+	    !getenv("OMP_NUM_THREADS"))
+		setenv("OPENBLAS_NUM_THREADS", "1", 0);
 	void *h = dlopen(TB_OPENBLAS_SONAME, RTLD_NOW | RTLD_GLOBAL);
 	if (!h) {
 		fprintf(stderr, "tbench: cannot load OpenBLAS (%s): %s\n", TB_OPENBLAS_SONAME, dlerror());

@@ -8,7 +8,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernels/cache.h"
@@ -156,6 +158,33 @@ static void unsupported_variants_say_why(void **state)
 		assert_non_null(tb_kernel_find("scale", names[i]));
 	const struct tb_kernel *st = tb_kernel_find("scale", "stream");
 	assert_int_equal(st->modes, TB_MODE_OUTOFPLACE); /* streaming stores need y != x */
+}
+
+/* tasks of this process (threads) */
+static int task_count(void)
+{
+	int n = 0;
+	DIR *d = opendir("/proc/self/task");
+	assert_non_null(d);
+	for (struct dirent *e; (e = readdir(d));)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+/* loading OpenBLAS starts no worker (idle ones spin beside the next case's
+ * samples); run first, before any test has loaded it */
+static void blas_loads_without_workers(void **state)
+{
+	(void)state;
+	if (getenv("OPENBLAS_NUM_THREADS") || getenv("GOTO_NUM_THREADS") || getenv("OMP_NUM_THREADS"))
+		skip();
+	assert_false(tb_blas_loaded());
+	int before = task_count();
+	assert_non_null(openblas_get_corename());
+	assert_true(tb_blas_loaded());
+	assert_int_equal(task_count(), before);
+	assert_int_equal(openblas_get_num_threads(), 1);
 }
 
 /* BLAS runs with the case's thread count */
@@ -343,6 +372,7 @@ static void work_per_call(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(blas_loads_without_workers),
 		cmocka_unit_test(reference_is_a_times_x),
 		cmocka_unit_test(all_variants_match_reference),
 		cmocka_unit_test(wrong_kernels_fail_verification),
