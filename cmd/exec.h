@@ -2,12 +2,13 @@
  * exec.h - `tbench exec`: its parsed options and the plan (one entry per
  * command and parameter value, each with its argv, its case name and its
  * prepare command).  exec_opts.c parses the options, exec_plan.c builds the
- * plan (word splitting, {NAME} substitution, names), exec.c runs it and
- * prints.
+ * plan (word splitting, {NAME} substitution, names), the engine runs it
+ * (engine/exec_runs.h) and exec.c prints.
  */
 #ifndef TB_CMD_EXEC_H
 #define TB_CMD_EXEC_H
 
+#include "../engine/exec_runs.h"
 #include "../probes/exec.h"
 #include "gate.h"
 
@@ -40,17 +41,6 @@ struct tb_exec_args {
 	struct tb_gate_opts gate;
 	const char *baseline, *save_baseline;
 	bool append;
-};
-
-struct tb_exec_entry {
-	char *name;     /* the case name (variant): --command-name or the command */
-	char **argv;    /* NULL-terminated (owned) */
-	char **prepare; /* {"/bin/sh", "-c", CMD, NULL} or NULL (owned) */
-};
-
-struct tb_exec_plan {
-	struct tb_exec_entry *e;
-	size_t n;
 };
 
 /* The options into a (defaults set by the caller): 0; 1 for --help; -1

@@ -77,8 +77,8 @@ void tb_run_fingerprint_path(const char *csv, char *buf, size_t len)
 int tb_run_check_outputs(const struct tb_run_opts *o)
 {
 	char fpath[4096];
-	tb_run_fingerprint_path(o->csv_path, fpath, sizeof(fpath));
-	struct out outs[] = RUN_OUTS(o, fpath);
+	tb_run_fingerprint_path(o->out.csv_path, fpath, sizeof(fpath));
+	struct out outs[] = RUN_OUTS(&o->out, fpath);
 	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
 	if (tb_outs_open(outs, nouts))
 		return TB_EXIT_USAGE;

@@ -12,7 +12,6 @@
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "run.h"
-#include "run_counters.h"
 #include "run_session.h"
 #include "run_blas.h"
 #include "run_record.h"
@@ -43,37 +42,23 @@ int tb_run_round_child(struct tb_run_opts *o, const char *spec, char *err, size_
 	const char *dir = spec + at;
 	static const char *const kinds[] = {"", ".samples", ".options"};
 	for (int i = 0; i < 3; i++)
-		if ((size_t)snprintf(o->round_files[i], sizeof(o->round_files[i]), "%s/r%u%s.csv", dir, r,
-				     kinds[i]) >= sizeof(o->round_files[i]))
+		if ((size_t)snprintf(o->out.round_files[i], sizeof(o->out.round_files[i]), "%s/r%u%s.csv", dir, r,
+				     kinds[i]) >= sizeof(o->out.round_files[i]))
 			return snprintf(err, len, "invalid --round-of: directory '%s' is too long", dir), -1;
 	o->round = r;
 	o->of = n;
 	/* the parent prints, compares, saves: this process only measures */
 	o->rounds = 1;
 	o->quiet = true;
-	o->csv_path = o->round_files[0];
-	o->samples_csv_path = o->round_files[1];
-	o->options_csv_path = o->round_files[2];
-	o->html_path = o->json_path = o->markdown_path = NULL;
-	o->json_samples = false;
-	o->baseline = o->save_baseline = NULL;
-	o->append = false;
-	o->history = false;
+	o->out.csv_path = o->out.round_files[0];
+	o->out.samples_csv_path = o->out.round_files[1];
+	o->out.options_csv_path = o->out.round_files[2];
+	o->out.html_path = o->out.json_path = o->out.markdown_path = NULL;
+	o->out.json_samples = false;
+	o->gate.baseline = o->gate.save_baseline = NULL;
+	o->gate.append = false;
+	o->gate.history = false;
 	return 0;
-}
-
-void tb_run_rotate(struct tb_plan *p, unsigned r, unsigned n)
-{
-	size_t k = p->n ? (size_t)((uint64_t)r * p->n / n) % p->n : 0;
-	if (!k)
-		return;
-	struct tb_plan_case *t = malloc(k * sizeof(*t));
-	if (!t)
-		return; /* the order only spreads the cases; any order measures */
-	memcpy(t, p->c, k * sizeof(*t));
-	memmove(p->c, p->c + k, (p->n - k) * sizeof(*t));
-	memcpy(p->c + (p->n - k), t, k * sizeof(*t));
-	free(t);
 }
 
 #define NFILES 5
@@ -195,13 +180,14 @@ int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **
 	char exe[PATH_MAX], dir[PATH_MAX], err[1024];
 	if (tb_self_exe(exe, sizeof(exe), err, sizeof(err)))
 		return tb_usage_error("%s", err);
-	if (o->events) { /* refused here once, not by every round's process */
-		struct tb_run_counters rctr = {0};
-		if (o->metric_insns)
+	if (o->ses.events) { /* refused here once, not by every round's process */
+		struct tb_session_counters rctr;
+		char note[512];
+		if (o->ses.metric_insns)
 			return tb_usage_error("--events cannot be combined with --metric instructions (callgrind counts by itself)");
-		if (tb_run_counters_open(&rctr, o->events, true, err, sizeof(err)))
+		if (tb_session_counters_open(&rctr, o->ses.events, note, sizeof(note), err, sizeof(err)))
 			return tb_usage_error("%s", err);
-		tb_run_counters_close(&rctr);
+		tb_session_counters_close(&rctr);
 	}
 	struct tb_run_session ss;
 	int rc = tb_run_session_open(&ss, o);
@@ -212,7 +198,7 @@ int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **
 		return tb_usage_error("%s", err);
 	}
 	header(o, plan);
-	tb_run_blas_notes(o, plan);
+	tb_run_blas_note(o, plan);
 	sigset_t sigs, open_mask;
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
@@ -291,7 +277,7 @@ int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **
 	tb_remove_dir(dir);
 	tb_run_rounds_dir[0] = 0;
 	pthread_sigmask(SIG_SETMASK, &open_mask, NULL);
-	snprintf(rs.name, sizeof(rs.name), "%s", o->name ? o->name : "");
+	snprintf(rs.name, sizeof(rs.name), "%s", o->ses.name ? o->ses.name : "");
 	tb_kv_set(&rs.options, "command", o->argv_joined ? o->argv_joined : "tbench run");
 	tb_kv_setf(&rs.options, "rounds", "%u", o->rounds);
 	tb_kv_setf(&rs.options, "rounds.measured", "%u", done);

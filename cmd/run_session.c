@@ -80,19 +80,19 @@ static int append_prev(struct tb_resultset *prev, struct tb_resultset *rs, char 
 int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o)
 {
 	memset(s, 0, sizeof(*s));
-	tb_run_fingerprint_path(o->csv_path, s->fpath, sizeof(s->fpath));
-	struct out outs[] = RUN_OUTS(o, s->fpath);
+	tb_run_fingerprint_path(o->out.csv_path, s->fpath, sizeof(s->fpath));
+	struct out outs[] = RUN_OUTS(&o->out, s->fpath);
 	s->nouts = sizeof(outs) / sizeof(outs[0]);
 	_Static_assert(sizeof(outs) <= sizeof(s->outs), "run_session: room for every output");
 	memcpy(s->outs, outs, sizeof(outs));
 	tb_run_catch_signals(); /* before the temporary files exist */
 	if (tb_outs_open(s->outs, s->nouts))
 		return TB_EXIT_USAGE;
-	s->bdir = tb_baseline_dir(o->gate.baseline_dir);
+	s->bdir = tb_baseline_dir(o->gate.opts.baseline_dir);
 	int hrc = 0;
-	if ((o->baseline && tb_baseline_load(s->bdir, o->baseline, &s->base, s->berr, sizeof(s->berr))) ||
-	    (o->save_baseline && tb_baseline_begin(&s->tx, s->bdir, o->save_baseline, s->berr, sizeof(s->berr))) ||
-	    (o->append && tb_baseline_load(s->bdir, o->save_baseline, &s->prev, s->berr, sizeof(s->berr)) == -1) ||
+	if ((o->gate.baseline && tb_baseline_load(s->bdir, o->gate.baseline, &s->base, s->berr, sizeof(s->berr))) ||
+	    (o->gate.save_baseline && tb_baseline_begin(&s->tx, s->bdir, o->gate.save_baseline, s->berr, sizeof(s->berr))) ||
+	    (o->gate.append && tb_baseline_load(s->bdir, o->gate.save_baseline, &s->prev, s->berr, sizeof(s->berr)) == -1) ||
 	    (hrc = tb_run_history_open(o, &s->hist))) {
 		tb_run_session_abort(s);
 		return hrc ? hrc : tb_usage_error("%s", s->berr);
@@ -115,7 +115,7 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 {
 	char err[512] = "";
 	const char *nc = getenv("NO_COLOR");
-	struct tb_report rep = {.rs = rs, .verbose = o->verbose, .samples = o->json_samples,
+	struct tb_report rep = {.rs = rs, .verbose = o->verbose, .samples = o->out.json_samples,
 				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
 	if (!o->quiet) { /* the table, then the warnings its marks explain */
 		char e2[256];
@@ -124,18 +124,18 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 		tb_run_warn_disturbed(rs);
 	}
 	struct tb_comparison cmp = {0};
-	if (o->baseline) {
-		if (tb_compare(&s->base, rs, &o->gate.cmp, &cmp, err, sizeof(err))) {
+	if (o->gate.baseline) {
+		if (tb_compare(&s->base, rs, &o->gate.opts.cmp, &cmp, err, sizeof(err))) {
 			tb_print_error("%s", err);
 			rc = TB_EXIT_USAGE;
 		} else {
-			snprintf(cmp.old_label, sizeof(cmp.old_label), "baseline %s", o->baseline);
+			snprintf(cmp.old_label, sizeof(cmp.old_label), "baseline %s", o->gate.baseline);
 			snprintf(cmp.new_label, sizeof(cmp.new_label), "this run%s%s",
 				 rs->name[0] ? " " : "", rs->name);
 			rep.cmp = &cmp;
 			if (!o->quiet)
 				putchar('\n');
-			int grc = tb_gate_report(&cmp, &o->gate, o->quiet, rep.color);
+			int grc = tb_gate_report(&cmp, &o->gate.opts, o->quiet, rep.color);
 			if (grc > rc)
 				rc = grc;
 		}
@@ -144,17 +144,17 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 	int wrc = tb_outs_write(s->outs, s->nouts, &rep);
 	int hadd = tb_run_history_add(o, s->hist, rs, tb_stop_requested != 0); /* before --append pools */
 	rc = hadd > rc ? hadd : rc;
-	if (o->save_baseline && tb_stop_requested) {
-		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
-	} else if (o->save_baseline) {
-		if (o->append && append_prev(&s->prev, rs, s->berr, sizeof(s->berr))) {
+	if (o->gate.save_baseline && tb_stop_requested) {
+		tb_print_error("interrupted: baseline '%s' was not saved", o->gate.save_baseline);
+	} else if (o->gate.save_baseline) {
+		if (o->gate.append && append_prev(&s->prev, rs, s->berr, sizeof(s->berr))) {
 			tb_print_error("%s", s->berr);
 			wrc = TB_EXIT_WRITE;
 		} else if (tb_baseline_commit(&s->tx, rs, s->berr, sizeof(s->berr))) {
 			tb_print_error("%s", s->berr);
 			wrc = TB_EXIT_WRITE;
 		} else if (!o->quiet) {
-			printf("baseline '%s' saved in %s\n", o->save_baseline, s->bdir);
+			printf("baseline '%s' saved in %s\n", o->gate.save_baseline, s->bdir);
 		}
 	}
 	if (wrc && rc == TB_EXIT_OK)
