@@ -85,13 +85,10 @@ int tb_run_history_add(const struct tb_run_opts *o, struct tb_history *h,
  * a one-line message naming the bad path. */
 int tb_run_check_outputs(const struct tb_run_opts *o);
 
-/* run_rounds.c: --rounds N.  The parent re-runs the same command N times,
- * each a fresh process measuring every case (round r starting at case
- * r n / N), pools the samples as --append does and finishes as one run. */
+/* run_rounds.c: --rounds N.  The engine re-runs the same command N times,
+ * each a fresh process measuring every case (engine/rounds.h); this
+ * finishes as one run. */
 int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **argv);
-/* the directory of the rounds' files while they run ("" otherwise), for
- * the signal handler (run_session.c) */
-extern char tb_run_rounds_dir[4096];
 /* --round-of R,N,DIR: this process is round R of N: quiet, its results in DIR,
  * no baselines; 0, or -1 with err filled */
 int tb_run_round_child(struct tb_run_opts *o, const char *spec, char *err, size_t len);

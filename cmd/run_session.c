@@ -13,6 +13,7 @@
 #include "run_outputs.h"
 #include "run_record.h"
 
+#include "../engine/rounds.h"
 #include "../probes/subprocess.h"
 #include "../reports/baseline.h"
 #include "../reports/compare.h"
@@ -29,8 +30,6 @@
  * what was measured.  Second: remove the temporary output files (existing
  * targets were never touched) and die of the signal at once.  Only
  * async-signal-safe calls here. */
-char tb_run_rounds_dir[4096];
-
 static void on_signal(int sig)
 {
 	if (tb_stop_requested) {
@@ -40,8 +39,8 @@ static void on_signal(int sig)
 			return;
 		}
 		tb_outfile_unlink_all();
-		if (tb_run_rounds_dir[0]) /* between two rounds it is empty */
-			rmdir(tb_run_rounds_dir);
+		if (tb_rounds_dir[0]) /* between two rounds it is empty */
+			rmdir(tb_rounds_dir);
 		signal(sig, SIG_DFL);
 		raise(sig);
 		return;
