@@ -61,21 +61,6 @@ void tb_run_catch_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-/* --append: the saved baseline's results first (prev, loaded before the
- * run so a damaged one fails at once), this run's merged in */
-static int append_prev(struct tb_resultset *prev, struct tb_resultset *rs, char *err,
-		       size_t errlen)
-{
-	int rc = tb_resultset_append_samples(prev, rs, err, errlen);
-	if (!rc) { /* rs becomes the merged set */
-		snprintf(prev->name, sizeof(prev->name), "%s", rs->name);
-		tb_resultset_free(rs);
-		*rs = *prev;
-		memset(prev, 0, sizeof(*prev));
-	}
-	return rc;
-}
-
 int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o)
 {
 	memset(s, 0, sizeof(*s));
@@ -87,24 +72,22 @@ int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o)
 	tb_run_catch_signals(); /* before the temporary files exist */
 	if (tb_outs_open(s->outs, s->nouts))
 		return TB_EXIT_USAGE;
-	s->bdir = tb_baseline_dir(o->gate.opts.baseline_dir);
-	int hrc = 0;
-	if ((o->gate.baseline && tb_baseline_load(s->bdir, o->gate.baseline, &s->base, s->berr, sizeof(s->berr))) ||
-	    (o->gate.save_baseline && tb_baseline_begin(&s->tx, s->bdir, o->gate.save_baseline, s->berr, sizeof(s->berr))) ||
-	    (o->gate.append && tb_baseline_load(s->bdir, o->gate.save_baseline, &s->prev, s->berr, sizeof(s->berr)) == -1) ||
-	    (hrc = tb_run_history_open(o, &s->hist))) {
+	const struct tb_run_gate *g = &o->gate;
+	if (tb_baselines_open(&s->bl, g->opts.baseline_dir, g->baseline, g->save_baseline,
+			      g->append, s->berr, sizeof(s->berr))) {
 		tb_run_session_abort(s);
-		return hrc ? hrc : tb_usage_error("%s", s->berr);
+		return tb_usage_error("%s", s->berr);
 	}
-	return 0;
+	int hrc = tb_run_history_open(o, &s->hist);
+	if (hrc)
+		tb_run_session_abort(s);
+	return hrc;
 }
 
 void tb_run_session_abort(struct tb_run_session *s)
 {
 	tb_outs_abort(s->outs, s->nouts);
-	tb_baseline_abort(&s->tx);
-	tb_resultset_free(&s->base);
-	tb_resultset_free(&s->prev);
+	tb_baselines_close(&s->bl);
 	tb_history_close(s->hist);
 	s->hist = NULL;
 }
@@ -124,13 +107,10 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 	}
 	struct tb_comparison cmp = {0};
 	if (o->gate.baseline) {
-		if (tb_compare(&s->base, rs, &o->gate.opts.cmp, &cmp, err, sizeof(err))) {
+		if (tb_baselines_compare(&s->bl, rs, &o->gate.opts.cmp, &cmp, err, sizeof(err))) {
 			tb_print_error("%s", err);
 			rc = TB_EXIT_USAGE;
 		} else {
-			snprintf(cmp.old_label, sizeof(cmp.old_label), "baseline %s", o->gate.baseline);
-			snprintf(cmp.new_label, sizeof(cmp.new_label), "this run%s%s",
-				 rs->name[0] ? " " : "", rs->name);
 			rep.cmp = &cmp;
 			if (!o->quiet)
 				putchar('\n');
@@ -146,14 +126,11 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 	if (o->gate.save_baseline && tb_stop_requested) {
 		tb_print_error("interrupted: baseline '%s' was not saved", o->gate.save_baseline);
 	} else if (o->gate.save_baseline) {
-		if (o->gate.append && append_prev(&s->prev, rs, s->berr, sizeof(s->berr))) {
-			tb_print_error("%s", s->berr);
-			wrc = TB_EXIT_WRITE;
-		} else if (tb_baseline_commit(&s->tx, rs, s->berr, sizeof(s->berr))) {
+		if (tb_baselines_save(&s->bl, rs, s->berr, sizeof(s->berr))) {
 			tb_print_error("%s", s->berr);
 			wrc = TB_EXIT_WRITE;
 		} else if (!o->quiet) {
-			printf("baseline '%s' saved in %s\n", o->gate.save_baseline, s->bdir);
+			printf("baseline '%s' saved in %s\n", o->gate.save_baseline, s->bl.dir);
 		}
 	}
 	if (wrc && rc == TB_EXIT_OK)
