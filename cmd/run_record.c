@@ -30,7 +30,7 @@ void tb_run_verbose_case(const struct tb_result *r, const struct tb_progress *p)
 	if (r->threads > 1)
 		snprintf(lab + strlen(lab), sizeof(lab) - strlen(lab), " x%u", r->threads);
 	if (!r->nsamples) {
-		fprintf(stderr, "  %s: %s%s%s\n", lab, r->status, r->note[0] ? ": " : "", r->note);
+		fprintf(stderr, "  %s: %s%s%s\n", lab, tb_status_name(r->status), r->note[0] ? ": " : "", r->note);
 		return;
 	}
 	double wu = tb_progress_phase_ns(p, TB_PHASE_WARMUP);

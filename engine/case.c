@@ -54,14 +54,14 @@ int tb_case_run(const struct tb_session_opts *o, const struct tb_plan_case *pc,
 	tb_case_set_key(r, pc, o);
 	const char *why;
 	if (!tb_kernel_supported(k, &why)) {
-		snprintf(r->status, sizeof(r->status), "unsupported");
+		r->status = TB_STATUS_UNSUPPORTED;
 		snprintf(r->note, sizeof(r->note), "%s%s", why,
 			 o->metric_insns ? " (as valgrind's virtual CPU reports it)" : "");
 		return 0;
 	}
 	if (o->metric_insns && k->threaded && pc->threads > 1) {
 		/* callgrind collects on the calling thread only: no honest figure */
-		snprintf(r->status, sizeof(r->status), "unsupported");
+		r->status = TB_STATUS_UNSUPPORTED;
 		snprintf(r->note, sizeof(r->note),
 			 "--metric instructions counts one thread; use --threads 1");
 		return 0;
@@ -84,13 +84,13 @@ int tb_case_run(const struct tb_session_opts *o, const struct tb_plan_case *pc,
 	if (k->threaded && pc->threads > 1) {
 		c.pool = pool_create_masked(pc->threads, o->pin, o->pin_cpu, msg, sizeof(msg));
 		if (!c.pool) {
-			snprintf(r->status, sizeof(r->status), "setup-failed");
+			r->status = TB_STATUS_SETUP_FAILED;
 			snprintf(r->note, sizeof(r->note), "%s", msg);
 			return 0;
 		}
 	}
 	if (k->setup && k->setup(&c, msg, sizeof(msg))) {
-		snprintf(r->status, sizeof(r->status), "setup-failed");
+		r->status = TB_STATUS_SETUP_FAILED;
 		snprintf(r->note, sizeof(r->note), "%s", msg);
 		tb_pool_destroy(c.pool);
 		return 0;
@@ -107,8 +107,7 @@ int tb_case_run(const struct tb_session_opts *o, const struct tb_plan_case *pc,
 	int vrc = k->verify ? k->verify(&c, msg, sizeof(msg)) : 0;
 	if (vrc) {
 		/* no memory to check it is not a wrong kernel: the case could not be set up */
-		snprintf(r->status, sizeof(r->status), "%s",
-			 vrc == TB_VERIFY_NOMEM ? "setup-failed" : "failed-verify");
+		r->status = vrc == TB_VERIFY_NOMEM ? TB_STATUS_SETUP_FAILED : TB_STATUS_FAILED_VERIFY;
 		snprintf(r->note, sizeof(r->note), "%s%s", vrc == TB_VERIFY_NOMEM ? "verification: " : "",
 			 msg);
 	} else if (ctrs && tb_counters_bind(ctrs, c.pool, err, errlen)) {
@@ -122,7 +121,7 @@ int tb_case_run(const struct tb_session_opts *o, const struct tb_plan_case *pc,
 		if (tb_measure(&c, &rco, &m, err, errlen)) {
 			rc = -1;
 		} else {
-			snprintf(r->status, sizeof(r->status), "%s", m.partial ? "partial" : "ok");
+			r->status = m.partial ? TB_STATUS_PARTIAL : TB_STATUS_OK;
 			if (k->describe) /* e.g. which kernel a dispatching variant ran */
 				k->describe(&c, r->note, sizeof(r->note));
 			r->iters = m.iters;

@@ -99,7 +99,7 @@ static void list_not_run(const struct tb_session_opts *o, const struct tb_plan *
 		if (!r)
 			break;
 		tb_case_set_key(r, &plan->c[i], o);
-		snprintf(r->status, sizeof(r->status), "partial");
+		r->status = TB_STATUS_PARTIAL;
 		snprintf(r->note, sizeof(r->note), "not run: interrupted");
 	}
 }
@@ -172,7 +172,7 @@ int tb_session_measure(struct tb_session *s, const struct tb_plan *plan,
 			rc = TB_SESSION_ERROR;
 			break;
 		}
-		if (!strcmp(r->status, "failed-verify"))
+		if (r->status == TB_STATUS_FAILED_VERIFY)
 			rc = TB_SESSION_FAILED;
 		tb_limits_apply(&lim, r, &rs->options);
 		if (cb->case_done)

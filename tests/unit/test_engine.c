@@ -158,7 +158,7 @@ static void case_runs_null_and_spin(void **state)
 		assert_int_equal(tb_case_run(&o, &pc, &o.runner, NULL, &r, err, sizeof(err)), 0);
 		assert_string_equal(r.family, names[2 * i]);
 		assert_string_equal(r.variant, names[2 * i + 1]);
-		assert_string_equal(r.status, "ok");
+		assert_int_equal(r.status, TB_STATUS_OK);
 		assert_int_equal(r.nsamples, 5);
 		assert_true(r.iters >= 1);
 		assert_true(r.st.median > 0);
@@ -209,7 +209,7 @@ static void on_started(void *ctx, size_t i, const struct tb_plan_case *pc)
 static void on_done(void *ctx, size_t i, const struct tb_result *r)
 {
 	struct seen *s = ctx;
-	assert_string_equal(r->status, "ok");
+	assert_int_equal(r->status, TB_STATUS_OK);
 	s->last = i;
 	s->done++;
 }
