@@ -125,9 +125,8 @@ static void on_started(void *ctx, size_t i, const char *name)
 static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 {
 	char fpath[4096], err[1024];
-	tb_run_fingerprint_path(a->csv_path, fpath, sizeof(fpath));
-	struct out outs[] = RUN_OUTS(a, fpath);
-	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
+	struct out outs[TB_MAX_OUTS];
+	const size_t nouts = tb_outs_list(outs, a->path, fpath, sizeof(fpath), NULL);
 	tb_run_catch_signals();
 	if (tb_outs_open(outs, nouts))
 		return TB_EXIT_USAGE;

@@ -10,6 +10,7 @@
 
 #include "../engine/exec_runs.h"
 #include "../probes/exec.h"
+#include "../reports/writer.h"
 #include "gate.h"
 
 #include <stdbool.h>
@@ -34,8 +35,7 @@ struct tb_exec_args {
 	int pin_cpu;
 	bool quiet, verbose;
 	const char *name;
-	const char *csv_path, *samples_csv_path, *html_path, *json_path, *markdown_path;
-	const char *options_csv_path; /* RUN_OUTS' (run's rounds write it): NULL */
+	const char *path[TB_OUT_COUNT]; /* --csv FILE ... (reports/outputs.def); NULL: not asked */
 	bool json_samples;
 	char *argv_joined;        /* the command line, recorded with the results */
 	struct tb_gate_opts gate;

@@ -73,12 +73,10 @@ const char tb_usage_run[] =
 	"                            counted by valgrind's callgrind (deterministic; implies\n"
 	"                            --profile-iters 10, --samples 3, --threads 1 unless given)\n"
 	"output:\n"
-	"      --csv FILE            summary CSV, one row per case\n"
-	"      --samples-csv FILE    raw samples CSV, one row per sample\n"
-	"      --html FILE           self-contained HTML report with plots\n"
-	"      --json FILE           JSON document (fingerprint, options, cases)\n"
+#define TB_OUTPUT(id, w, opt, help) help
+#include "../reports/outputs.def"
+#undef TB_OUTPUT
 	"      --json-samples        include the raw samples in the JSON document\n"
-	"      --markdown FILE       Markdown summary (for CI job pages)\n"
 	"      --name LABEL          label of this run, shown in reports\n"
 	"  -q, --quiet               no table and no progress\n"
 	"      --verbose             more detail\n"
@@ -91,22 +89,19 @@ const char tb_usage_run[] =
 	"      --history-db WHERE    that history (default $TBENCH_HISTORY_DB, else\n"
 	"                            ./.tbench/history.db; postgresql://... for PostgreSQL)\n"
 	TB_GATE_USAGE
-	"test aid (the gate self-test; never for real measurements):\n"
-	"      --work-factor F       every case does cols x F columns of work (rounded up\n"
-	"                            for F > 1, down for F < 1) but is recorded under its\n"
-	"                            own size (default 1)\n"
 	"\n"
 	"Durations: 2s, 500ms, 250us.  Exit status: 0 ok, 1 failed verification,\n"
 	"2 usage or input error, 130/143 interrupted (results so far are written).\n";
 
 enum {
 	OPT_SAMPLES = 1000, OPT_WARMUP, OPT_WARMUP_TIME, OPT_MIN_SAMPLE, OPT_MAX_TIME,
-	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
-	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
+	OPT_SEED, OPT_ALPHA, OPT_NAME, OPT_VERBOSE, OPT_PIN,
+	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
-	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_TURNS, OPT_HISTORY,
+	OPT_JSON_SAMPLES, OPT_EVENTS, OPT_TURNS, OPT_HISTORY,
 	OPT_HISTORY_DB, OPT_BLAS_CORE, OPT_ROUNDS, OPT_ROUND_OF, OPT_FILTER, OPT_FILTER_REGEX,
 	OPT_PLUGIN,
+	OPT_OUTPUT = 1200, /* OPT_OUTPUT + i: --OPTION FILE of tb_outputs[i] */
 };
 
 static const struct option long_opts[] = {
@@ -125,12 +120,10 @@ static const struct option long_opts[] = {
 	{"max-time", required_argument, NULL, OPT_MAX_TIME},
 	{"seed", required_argument, NULL, OPT_SEED},
 	{"alpha", required_argument, NULL, OPT_ALPHA},
-	{"csv", required_argument, NULL, OPT_CSV},
-	{"samples-csv", required_argument, NULL, OPT_SAMPLES_CSV},
-	{"html", required_argument, NULL, OPT_HTML},
-	{"json", required_argument, NULL, OPT_JSON},
+#define TB_OUTPUT(id, w, opt, help) {opt, required_argument, NULL, OPT_OUTPUT + TB_OUT_##id},
+#include "../reports/outputs.def"
+#undef TB_OUTPUT
 	{"json-samples", no_argument, NULL, OPT_JSON_SAMPLES},
-	{"markdown", required_argument, NULL, OPT_MARKDOWN},
 	{"name", required_argument, NULL, OPT_NAME},
 	{"profile", no_argument, NULL, OPT_PROFILE},
 	{"profile-iters", required_argument, NULL, OPT_PROFILE_ITERS},
@@ -141,7 +134,6 @@ static const struct option long_opts[] = {
 	{"save-baseline", required_argument, NULL, OPT_SAVE_BASELINE},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"append", no_argument, NULL, OPT_APPEND},
-	{"work-factor", required_argument, NULL, OPT_WORK_FACTOR},
 	{"warmup-max", required_argument, NULL, OPT_WARMUP_MAX},
 	{"turns", required_argument, NULL, OPT_TURNS},
 	{"history", no_argument, NULL, OPT_HISTORY},
@@ -270,10 +262,6 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			o->rounds = (unsigned)u;
 			break;
 		case OPT_ROUND_OF: o->round_spec = optarg; break;
-		case OPT_WORK_FACTOR:
-			if (tb_parse_double("--work-factor", optarg, 0.01, 100, &o->ses.work_factor, err, len))
-				return -1;
-			break;
 		case OPT_WARMUP_TIME:
 			if (tb_parse_duration("--warmup-time", optarg, &o->ses.runner.warmup_min_ns, err, len))
 				return -1;
@@ -301,12 +289,7 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 				return snprintf(err, len, "invalid --alpha '%s': must not be 0 or 1 (BLAS returns early for 1)", optarg), -1;
 			o->ses.alpha = (float)d;
 			break;
-		case OPT_CSV: o->out.csv_path = optarg; break;
-		case OPT_SAMPLES_CSV: o->out.samples_csv_path = optarg; break;
-		case OPT_HTML: o->out.html_path = optarg; break;
-		case OPT_JSON: o->out.json_path = optarg; break;
 		case OPT_JSON_SAMPLES: o->out.json_samples = true; break;
-		case OPT_MARKDOWN: o->out.markdown_path = optarg; break;
 		case OPT_NAME: o->ses.name = optarg; break;
 		case OPT_TURNS: o->ses.turns = optarg; break;
 		case OPT_HISTORY: o->gate.history = true; break;
@@ -321,6 +304,10 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 				return -1;
 			break;
 		default:
+			if (c >= OPT_OUTPUT && c < OPT_OUTPUT + TB_OUT_COUNT) {
+				o->out.path[c - OPT_OUTPUT] = optarg;
+				break;
+			}
 			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END) {
 				if (tb_gate_parse(c, optarg, &o->gate.opts, err, len))
 					return -1;
@@ -394,6 +381,11 @@ static int settle(struct tb_run_opts *o, char *err, size_t len)
 					    co->confidence > 0 ? co->confidence : TB_BOOT_LEVEL, co->seed};
 	if (o->gate.append && !o->gate.save_baseline)
 		return tb_err(err, len, "--append needs --save-baseline NAME");
+	/* the gate self-test's slowdown: a test aid, no option of run
+	 * (docs/statistics-and-gate.md) */
+	const char *wf = getenv(TB_WORK_FACTOR_ENV);
+	if (wf && *wf && tb_parse_double(TB_WORK_FACTOR_ENV, wf, 0.01, 100, &o->ses.work_factor, err, len))
+		return -1;
 	return 0;
 }
 

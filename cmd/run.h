@@ -11,6 +11,7 @@
 #include "../engine/plan.h"
 #include "../engine/session.h"
 #include "../reports/outfile.h"
+#include "../reports/writer.h"
 #include "gate.h"
 
 #include <stdbool.h>
@@ -19,8 +20,7 @@
 
 /* the output files of a run (run_outputs.h builds the writers' list) */
 struct tb_run_outputs {
-	const char *csv_path, *samples_csv_path;
-	const char *html_path, *json_path, *markdown_path; /* reports (issue 7) */
+	const char *path[TB_OUT_COUNT]; /* --csv FILE ... (reports/outputs.def); NULL: not asked */
 	const char *options_csv_path; /* a round's options (run_rounds.c) */
 	bool json_samples;
 	char round_files[3][4096]; /* a round's summary, samples, options */

@@ -41,10 +41,10 @@ int tb_run_round_child(struct tb_run_opts *o, const char *spec, char *err, size_
 	/* the parent prints, compares, saves: this process only measures */
 	o->rounds = 1;
 	o->quiet = true;
-	o->out.csv_path = o->out.round_files[0];
-	o->out.samples_csv_path = o->out.round_files[1];
+	memset(o->out.path, 0, sizeof(o->out.path));
+	o->out.path[TB_OUT_CSV] = o->out.round_files[0];
+	o->out.path[TB_OUT_SAMPLES_CSV] = o->out.round_files[1];
 	o->out.options_csv_path = o->out.round_files[2];
-	o->out.html_path = o->out.json_path = o->out.markdown_path = NULL;
 	o->out.json_samples = false;
 	o->gate.baseline = o->gate.save_baseline = NULL;
 	o->gate.append = false;

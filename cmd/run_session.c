@@ -64,11 +64,8 @@ void tb_run_catch_signals(void)
 int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o)
 {
 	memset(s, 0, sizeof(*s));
-	tb_run_fingerprint_path(o->out.csv_path, s->fpath, sizeof(s->fpath));
-	struct out outs[] = RUN_OUTS(&o->out, s->fpath);
-	s->nouts = sizeof(outs) / sizeof(outs[0]);
-	_Static_assert(sizeof(outs) <= sizeof(s->outs), "run_session: room for every output");
-	memcpy(s->outs, outs, sizeof(outs));
+	s->nouts = tb_outs_list(s->outs, o->out.path, s->fpath, sizeof(s->fpath),
+				o->out.options_csv_path);
 	tb_run_catch_signals(); /* before the temporary files exist */
 	if (tb_outs_open(s->outs, s->nouts))
 		return TB_EXIT_USAGE;

@@ -15,7 +15,7 @@
 struct tb_history;
 struct tb_run_session {
 	char fpath[4096];
-	struct out outs[8];
+	struct out outs[TB_MAX_OUTS];
 	size_t nouts;
 	struct tb_baselines bl;    /* --baseline, --save-baseline, --append (engine/baselines.h) */
 	struct tb_history *hist;   /* --history */

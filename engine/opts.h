@@ -23,12 +23,16 @@ struct tb_session_opts {
 	const char *events;        /* --events LIST or "default"; NULL = no counters */
 	bool metric_insns;         /* --metric instructions (under callgrind) */
 	bool verbose;              /* noise warnings in full */
-	double work_factor;        /* test aid (gate self-test): each case does cols x this work */
+	double work_factor;        /* test aid (the gate self-test, from $TBENCH_TEST_WORK_FACTOR):
+				    * each case does cols x this work under its own key */
 	const char *turns;         /* --turns IN,OUT,PLACE (probes/turns.h) */
 	struct tb_boot_opts boot;  /* each case's CI of the median */
 	const char *name;          /* --name LABEL */
 	const char *command;       /* the command line, recorded */
 };
+
+/* the environment variable of the work factor (never an option of run) */
+#define TB_WORK_FACTOR_ENV "TBENCH_TEST_WORK_FACTOR"
 
 /* the defaults of `tbench run` */
 void tb_session_defaults(struct tb_session_opts *o);
