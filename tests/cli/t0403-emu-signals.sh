@@ -14,7 +14,14 @@ words spin.bin 14000000
 words cycle.bin 91000421 14000002 00000000 14000002 00000000 17fffffb
 
 # the premise: a background job of this shell starts with SIGINT ignored
+# (read once the job is sleep itself: until its exec the forked shell has
+# not yet set SIGINT to ignored, and a signal to it then runs this shell's
+# EXIT trap, which removes $T)
 sleep 5 &
+for _ in $(seq 200); do
+	case $(readlink "/proc/$!/exe" 2>/dev/null) in */sleep) break ;; esac
+	sleep 0.05
+done
 ignored=$(awk '/^SigIgn/ {print $2}' "/proc/$!/status")
 kill $!
 check "background jobs start with SIGINT ignored (SigIgn $ignored)" '[ $((0x$ignored & 2)) -ne 0 ]'
