@@ -302,8 +302,9 @@ static int compare_case(const struct tb_compare_opts *o, const struct tb_result 
 		row->verdict = tb_compare_verdict(false, NAN, 1, row->ratio, NAN, NAN,
 						  o->significance, row->threshold);
 		snprintf(row->note, sizeof(row->note),
-			 "%zu and %zu samples: the test cannot reach p < %g; medians and threshold only",
-			 a->nsamples, b->nsamples, o->significance);
+			 "%zu and %zu samples: the test cannot reach p < %g; medians and threshold only"
+			 " (Mann-Whitney's smallest p is %.2g; the %.3g%% threshold decided)",
+			 a->nsamples, b->nsamples, o->significance, min_p, 100 * row->threshold);
 	} else if (row->verdict == TB_VERDICT_TOO_FEW) {
 		snprintf(row->note, sizeof(row->note),
 			 "%zu and %zu samples: the test cannot reach p < %g (lower --significance)",

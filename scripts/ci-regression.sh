@@ -37,6 +37,9 @@
 # --min-sample-time 100us, which a shared runner disturbs least).
 # Exit: 0 no regression, 1 a slower case (or a failed verification),
 # 2 bad usage or a damaged baseline, 3 an output could not be written.
+case ${1:-} in # the header above is the help
+-h | --help) sed -n '2,/^case \${1:-} in # the header/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+esac
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rounds=${TB_ROUNDS:-10}

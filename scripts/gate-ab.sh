@@ -32,6 +32,9 @@
 # Exit: tbench compare's status (0 no slower case, 1 slower, 2 bad input),
 # 1 when a verification failed, 2 when a run fails.  The last line on
 # stdout says the rounds used.
+case ${1:-} in # the header above is the help
+-h | --help) sed -n '2,/^case \${1:-} in # the header/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+esac
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/find-tbench.sh"

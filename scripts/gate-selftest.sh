@@ -18,6 +18,9 @@
 #   K=20 scripts/gate-selftest.sh ARGS...         any selection of one case
 # TBENCH picks the binary; TB_ROUNDS, TB_ROUND_STEP, TB_MAX_ROUNDS are
 # gate-ab.sh's (leave them unset to prove the defaults).
+case ${1:-} in # the header above is the help
+-h | --help) sed -n '2,/^case \${1:-} in # the header/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+esac
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/find-tbench.sh"

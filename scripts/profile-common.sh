@@ -162,6 +162,13 @@ perf_check() {
 		say "non-root users on Debian.  Run as root, or: sudo sysctl kernel.perf_event_paranoid=1"
 		exit 3
 	fi
+	# at 2 an unprivileged user may count and sample only user space (perf
+	# excludes the kernel by itself): said once, the profile still works
+	if [ "$(id -u)" != 0 ] && [ "$perf_paranoid" = 2 ] &&
+		! [[ "$(cat /proc/self/status 2>/dev/null)" =~ CapEff:[[:space:]]*[0-9a-f]*[1-9a-f] ]]; then
+		say "kernel.perf_event_paranoid=2: user space only for $(id -un) (time the case spends in the"
+		say "kernel - page faults, system calls - is not in it; sudo sysctl kernel.perf_event_paranoid=1 includes it)"
+	fi
 	perf_hw=yes
 	if "$PERF" stat -x, -e instructions -- true 2>&1 >/dev/null | grep -Eq '<not (supported|counted)>'; then
 		perf_hw=no
