@@ -15,6 +15,7 @@
 #include "run_outputs.h"
 #include "run_session.h"
 
+#include "../engine/exec_runs.h"
 #include "../kernels/common.h"
 #include "../probes/clock.h"
 #include "../probes/machine.h"
@@ -54,30 +55,6 @@ static bool startable(const char *cmd)
 			return false;
 		p = e + 1;
 	}
-}
-
-/* the median wall time of spawning a command that does nothing (the
- * start-up cost every run includes); NaN when it cannot be measured */
-static double spawn_cost(bool shell, const char **what)
-{
-	char *t[] = {"/bin/true", NULL}, *sh[] = {"/bin/sh", "-c", ":", NULL};
-	*what = shell ? "/bin/sh -c :" : "/bin/true";
-	struct tb_exec_opts o;
-	tb_exec_defaults(&o);
-	o.warmup = 2;
-	o.min_runs = o.max_runs = 20;
-	o.budget_ns = 0;
-	struct tb_exec_result r = {0};
-	char err[256];
-	double med = NAN;
-	if (!tb_exec_measure(shell ? sh : t, &o, &r, err, sizeof(err)) && !r.failed && r.n) {
-		struct tb_result x = {0};
-		if (!tb_result_from_exec(&x, "spawn", &r, 1))
-			med = x.st.median;
-		tb_result_free(&x);
-	}
-	tb_exec_result_free(&r);
-	return med;
 }
 
 static void record_options(const struct tb_exec_args *a, struct tb_kvlist *kv, const char *sw,
@@ -140,38 +117,16 @@ static void relative(const struct tb_resultset *rs, const struct tb_gate_opts *g
 	}
 }
 
-/* measure every entry (in rounds when asked); res[i] for plan entry i */
-static int measure(const struct tb_exec_args *a, const struct tb_exec_plan *p,
-		   struct tb_exec_result *res, struct tb_progress *prog, char *err, size_t len)
+static void on_started(void *ctx, size_t i, const char *name)
 {
-	size_t per = (a->ex.min_runs + a->rounds - 1) / a->rounds;
-	for (size_t r = 0; r < a->rounds && !tb_stop_requested; r++)
-		for (size_t k = 0; k < p->n && !tb_stop_requested; k++) {
-			size_t i = (k + r) % p->n; /* round r starts one command later */
-			if (res[i].failed)
-				continue;
-			struct tb_exec_opts o = a->ex;
-			o.prepare = p->e[i].prepare;
-			o.progress = tb_progress_cb;
-			o.progress_ctx = prog;
-			if (a->rounds > 1) {
-				o.warmup = r ? 0 : a->ex.warmup;
-				o.min_runs = o.max_runs = per;
-				o.budget_ns = 0;
-			}
-			tb_progress_case(prog, r * p->n + k, p->e[i].name);
-			if (tb_exec_measure(p->e[i].argv, &o, &res[i], err, len))
-				return -1;
-		}
-	return 0;
+	tb_progress_case(ctx, i, name);
 }
 
 static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 {
 	char fpath[4096], err[1024];
-	tb_run_fingerprint_path(a->csv_path, fpath, sizeof(fpath));
-	struct out outs[] = RUN_OUTS(a, fpath);
-	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
+	struct out outs[TB_MAX_OUTS];
+	const size_t nouts = tb_outs_list(outs, a->path, fpath, sizeof(fpath), NULL);
 	tb_run_catch_signals();
 	if (tb_outs_open(outs, nouts))
 		return TB_EXIT_USAGE;
@@ -212,7 +167,7 @@ static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 			tb_print_error("warning: timings may be noisy: %s", noise);
 	}
 	const char *sw;
-	double spawn = spawn_cost(a->shell, &sw);
+	double spawn = tb_exec_spawn_cost(a->shell, &sw);
 	record_options(a, &rs.options, sw, spawn);
 	if (!a->quiet) {
 		char t[32];
@@ -224,7 +179,10 @@ static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 	}
 	struct tb_progress prog;
 	tb_progress_init(&prog, !a->quiet && isatty(STDERR_FILENO), p->n * a->rounds, a->ex.budget_ns);
-	int mr = measure(a, p, res, &prog, err, sizeof(err));
+	struct tb_exec_opts ex = a->ex;
+	ex.progress = tb_progress_cb;
+	ex.progress_ctx = &prog;
+	int mr = tb_exec_runs(p, &ex, a->rounds, on_started, &prog, res, err, sizeof(err));
 	tb_progress_clear(&prog);
 	if (mr) {
 		rc = tb_usage_error("%s", err);

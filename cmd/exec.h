@@ -2,13 +2,15 @@
  * exec.h - `tbench exec`: its parsed options and the plan (one entry per
  * command and parameter value, each with its argv, its case name and its
  * prepare command).  exec_opts.c parses the options, exec_plan.c builds the
- * plan (word splitting, {NAME} substitution, names), exec.c runs it and
- * prints.
+ * plan (word splitting, {NAME} substitution, names), the engine runs it
+ * (engine/exec_runs.h) and exec.c prints.
  */
 #ifndef TB_CMD_EXEC_H
 #define TB_CMD_EXEC_H
 
+#include "../engine/exec_runs.h"
 #include "../probes/exec.h"
+#include "../reports/writer.h"
 #include "gate.h"
 
 #include <stdbool.h>
@@ -33,24 +35,12 @@ struct tb_exec_args {
 	int pin_cpu;
 	bool quiet, verbose;
 	const char *name;
-	const char *csv_path, *samples_csv_path, *html_path, *json_path, *markdown_path;
-	const char *options_csv_path; /* RUN_OUTS' (run's rounds write it): NULL */
+	const char *path[TB_OUT_COUNT]; /* --csv FILE ... (reports/outputs.def); NULL: not asked */
 	bool json_samples;
 	char *argv_joined;        /* the command line, recorded with the results */
 	struct tb_gate_opts gate;
 	const char *baseline, *save_baseline;
 	bool append;
-};
-
-struct tb_exec_entry {
-	char *name;     /* the case name (variant): --command-name or the command */
-	char **argv;    /* NULL-terminated (owned) */
-	char **prepare; /* {"/bin/sh", "-c", CMD, NULL} or NULL (owned) */
-};
-
-struct tb_exec_plan {
-	struct tb_exec_entry *e;
-	size_t n;
 };
 
 /* The options into a (defaults set by the caller): 0; 1 for --help; -1

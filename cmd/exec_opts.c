@@ -46,8 +46,11 @@ const char tb_usage_exec[] =
 	"      --rounds N            interleave the commands: N rounds, each running\n"
 	"                            every command runs/N times (order rotated)\n"
 	"      --pin[=CPU]           run everything on CPU (default 0)\n"
-	"      --csv FILE  --samples-csv FILE  --json FILE  --json-samples\n"
-	"      --html FILE  --markdown FILE  --name LABEL   outputs, as for run\n"
+#define TB_OUTPUT(id, w, opt, help) help
+#include "../reports/outputs.def"
+#undef TB_OUTPUT
+	"      --json-samples        include the raw samples in the JSON document\n"
+	"      --name LABEL          label of this run, shown in reports\n"
 	"      --baseline NAME|PATH  compare with a saved baseline or results file\n"
 	"      --save-baseline NAME  save the results as baseline NAME\n"
 	"      --append              with --save-baseline: pool with its samples\n"
@@ -60,8 +63,9 @@ const char tb_usage_exec[] =
 	"that cannot be started; 128+N interrupted by signal N (results written).\n";
 
 enum {
-	X_SHOW = 1000, X_ROUNDS, X_PIN, X_CSV, X_SAMPLES_CSV, X_JSON, X_JSON_SAMPLES, X_HTML,
-	X_MARKDOWN, X_NAME, X_BASELINE, X_SAVE_BASELINE, X_APPEND,
+	X_SHOW = 1000, X_ROUNDS, X_PIN, X_JSON_SAMPLES, X_NAME, X_BASELINE, X_SAVE_BASELINE,
+	X_APPEND,
+	X_OUTPUT = 1200, /* X_OUTPUT + i: --OPTION FILE of tb_outputs[i] */
 };
 
 static int count(const char *what, const char *s, uint64_t lo, uint64_t hi, size_t *out,
@@ -86,12 +90,10 @@ int tb_exec_parse(int argc, char **argv, struct tb_exec_args *a, char *err, size
 		{"parameter-step", required_argument, NULL, 'D'},
 		{"ignore-failure", no_argument, NULL, 'i'}, {"show-output", no_argument, NULL, X_SHOW},
 		{"rounds", required_argument, NULL, X_ROUNDS}, {"pin", optional_argument, NULL, X_PIN},
-		{"csv", required_argument, NULL, X_CSV},
-		{"samples-csv", required_argument, NULL, X_SAMPLES_CSV},
-		{"json", required_argument, NULL, X_JSON},
+#define TB_OUTPUT(id, w, opt, help) {opt, required_argument, NULL, X_OUTPUT + TB_OUT_##id},
+#include "../reports/outputs.def"
+#undef TB_OUTPUT
 		{"json-samples", no_argument, NULL, X_JSON_SAMPLES},
-		{"html", required_argument, NULL, X_HTML},
-		{"markdown", required_argument, NULL, X_MARKDOWN},
 		{"name", required_argument, NULL, X_NAME},
 		{"baseline", required_argument, NULL, X_BASELINE},
 		{"save-baseline", required_argument, NULL, X_SAVE_BASELINE},
@@ -171,12 +173,7 @@ int tb_exec_parse(int argc, char **argv, struct tb_exec_args *a, char *err, size
 			a->pin_cpu = (int)u;
 			break;
 		}
-		case X_CSV: a->csv_path = optarg; break;
-		case X_SAMPLES_CSV: a->samples_csv_path = optarg; break;
-		case X_JSON: a->json_path = optarg; break;
 		case X_JSON_SAMPLES: a->json_samples = true; break;
-		case X_HTML: a->html_path = optarg; break;
-		case X_MARKDOWN: a->markdown_path = optarg; break;
 		case X_NAME: a->name = optarg; break;
 		case X_BASELINE: a->baseline = optarg; break;
 		case X_SAVE_BASELINE:
@@ -188,6 +185,10 @@ int tb_exec_parse(int argc, char **argv, struct tb_exec_args *a, char *err, size
 		case 'q': a->quiet = true; break;
 		case 'v': a->verbose = true; break;
 		default:
+			if (c >= X_OUTPUT && c < X_OUTPUT + TB_OUT_COUNT) {
+				a->path[c - X_OUTPUT] = optarg;
+				break;
+			}
 			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END && c != TB_OPT_METRIC) {
 				if (tb_gate_parse(c, optarg, &a->gate, err, len))
 					return -1;

@@ -31,28 +31,22 @@ const char tb_usage_report[] =
 	"A case found in two files keeps both: the later one's variant becomes\n"
 	"VARIANT@LABEL (LABEL: that file's run name, else its file name).\n"
 	"\n"
-	"  -o, --html FILE       self-contained HTML report\n"
-	"      --markdown FILE   Markdown summary\n"
-	"      --json FILE       one JSON document of the merged results\n"
-	"      --json-samples    include raw samples in the JSON document\n"
-	"      --csv FILE        merged summary CSV\n"
-	"      --samples-csv FILE  merged raw samples CSV\n"
-	"      --name LABEL      label of the report (default: the runs' names)\n"
-	"      --gbench-time T   Google Benchmark: real (default) or cpu time\n"
-	"      --baseline FILE   compare with these saved results (default test and\n"
-	"                        threshold) and show the ratios; the exit status\n"
-	"                        stays 0 (the CI gate is 'tbench compare')\n"
-	"  -q, --quiet           no table on standard output\n"
+#define TB_OUTPUT(id, w, opt, help) help
+#include "../reports/outputs.def"
+#undef TB_OUTPUT
+	"  -o FILE                   the same as --html FILE\n"
+	"      --json-samples        include raw samples in the JSON document\n"
+	"      --name LABEL          label of the report (default: the runs' names)\n"
+	"      --gbench-time T       Google Benchmark: real (default) or cpu time\n"
+	"      --baseline FILE       compare with these saved results (default test and\n"
+	"                            threshold) and show the ratios; the exit status\n"
+	"                            stays 0 (the CI gate is 'tbench compare')\n"
+	"  -q, --quiet               no table on standard output\n"
 	"\n"
 	"With no output option, the terminal table is printed.  Exit status: 0 ok,\n"
 	"2 usage error or a results file that cannot be read.\n";
 
-enum { R_HTML, R_MD, R_JSON, R_CSV, R_SAMPLES, R_NOUT };
-
-static const struct tb_writer *const writers[R_NOUT] = {
-	&tb_writer_html, &tb_writer_markdown, &tb_writer_json, &tb_writer_csv,
-	&tb_writer_samples_csv,
-};
+enum { R_OUTPUT = 1200 }; /* R_OUTPUT + i: --OPTION FILE of tb_outputs[i] */
 
 /* the label a file's cases carry when they clash: its run name, else its stem */
 static void file_label(const char *path, const char *name, char *out, size_t len)
@@ -96,19 +90,17 @@ int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"help", no_argument, NULL, 'h'},
-		{"html", required_argument, NULL, 'o'},
-		{"markdown", required_argument, NULL, 'M'},
-		{"json", required_argument, NULL, 'J'},
+#define TB_OUTPUT(id, w, opt, help) {opt, required_argument, NULL, R_OUTPUT + TB_OUT_##id},
+#include "../reports/outputs.def"
+#undef TB_OUTPUT
 		{"json-samples", no_argument, NULL, 'S'},
-		{"csv", required_argument, NULL, 'C'},
-		{"samples-csv", required_argument, NULL, 'P'},
 		{"name", required_argument, NULL, 'n'},
 		{"baseline", required_argument, NULL, 'B'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"gbench-time", required_argument, NULL, 'G'},
 		{0},
 	};
-	const char *path[R_NOUT] = {0};
+	const char *path[TB_OUT_COUNT] = {0};
 	struct tb_read_opts ro = {0};
 	char gerr[256];
 	const char *name = NULL, *baseline = NULL;
@@ -119,12 +111,8 @@ int cmd_report(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":ho:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h': fputs(tb_usage_report, stdout); return TB_EXIT_OK;
-		case 'o': path[R_HTML] = optarg; break;
-		case 'M': path[R_MD] = optarg; break;
-		case 'J': path[R_JSON] = optarg; break;
+		case 'o': path[TB_OUT_HTML] = optarg; break;
 		case 'S': samples = true; break;
-		case 'C': path[R_CSV] = optarg; break;
-		case 'P': path[R_SAMPLES] = optarg; break;
 		case 'n': name = optarg; break;
 		case 'B': baseline = optarg; break;
 		case 'q': quiet = true; break;
@@ -132,7 +120,12 @@ int cmd_report(int argc, char **argv)
 			if (tb_read_opts_gbench_time(&ro, optarg, gerr, sizeof(gerr)))
 				return tb_usage_error("%s", gerr);
 			break;
-		default: return tb_getopt_error("report", argc, argv, c);
+		default:
+			if (c >= R_OUTPUT && c < R_OUTPUT + TB_OUT_COUNT) {
+				path[c - R_OUTPUT] = optarg;
+				break;
+			}
+			return tb_getopt_error("report", argc, argv, c);
 		}
 	}
 	if (optind >= argc)
@@ -141,12 +134,12 @@ int cmd_report(int argc, char **argv)
 		return tb_usage_error("invalid --name: longer than %zu characters",
 				      sizeof(((struct tb_resultset *)0)->name) - 1);
 	bool any = false;
-	struct out out[R_NOUT];
-	for (int k = 0; k < R_NOUT; k++) {
-		out[k] = (struct out){.path = path[k], .w = writers[k]};
+	struct out out[TB_OUT_COUNT];
+	for (int k = 0; k < TB_OUT_COUNT; k++) {
+		out[k] = (struct out){.path = path[k], .w = tb_outputs[k].w};
 		any = any || path[k];
 	}
-	if (tb_outs_open(out, R_NOUT))
+	if (tb_outs_open(out, TB_OUT_COUNT))
 		return TB_EXIT_USAGE;
 	char err[1024];
 	struct tb_resultset rs = {0}, base = {0};
@@ -179,8 +172,8 @@ int cmd_report(int argc, char **argv)
 	if (!rc && !any && !quiet)
 		tb_writer_table.write(stdout, &rep, err, sizeof(err));
 	if (!rc)
-		rc = tb_outs_write(out, R_NOUT, &rep);
-	tb_outs_abort(out, R_NOUT);
+		rc = tb_outs_write(out, TB_OUT_COUNT, &rep);
+	tb_outs_abort(out, TB_OUT_COUNT);
 	if (have_cmp)
 		tb_comparison_free(&cmp);
 	tb_resultset_free(&base);

@@ -1,7 +1,9 @@
 /*
- * run.c - `tbench run`: parse the options, build the plan (kernel x mode x
- * size x threads), check it (sizes that cannot be allocated are refused
- * before anything runs), then hand it to run_exec.c.
+ * run.c - `tbench run`: parse the options into the selection, session,
+ * outputs and gate structs (run.h), have the engine build the plan
+ * (run_plan.c; sizes that cannot be allocated are refused before anything
+ * runs), then hand it to run_exec.c (this process), run_rounds.c (fresh
+ * processes) or run_insns.c (under callgrind).
  */
 #include "cmds.h"
 #include "run.h"
@@ -71,12 +73,10 @@ const char tb_usage_run[] =
 	"                            counted by valgrind's callgrind (deterministic; implies\n"
 	"                            --profile-iters 10, --samples 3, --threads 1 unless given)\n"
 	"output:\n"
-	"      --csv FILE            summary CSV, one row per case\n"
-	"      --samples-csv FILE    raw samples CSV, one row per sample\n"
-	"      --html FILE           self-contained HTML report with plots\n"
-	"      --json FILE           JSON document (fingerprint, options, cases)\n"
+#define TB_OUTPUT(id, w, opt, help) help
+#include "../reports/outputs.def"
+#undef TB_OUTPUT
 	"      --json-samples        include the raw samples in the JSON document\n"
-	"      --markdown FILE       Markdown summary (for CI job pages)\n"
 	"      --name LABEL          label of this run, shown in reports\n"
 	"  -q, --quiet               no table and no progress\n"
 	"      --verbose             more detail\n"
@@ -89,22 +89,19 @@ const char tb_usage_run[] =
 	"      --history-db WHERE    that history (default $TBENCH_HISTORY_DB, else\n"
 	"                            ./.tbench/history.db; postgresql://... for PostgreSQL)\n"
 	TB_GATE_USAGE
-	"test aid (the gate self-test; never for real measurements):\n"
-	"      --work-factor F       every case does cols x F columns of work (rounded up\n"
-	"                            for F > 1, down for F < 1) but is recorded under its\n"
-	"                            own size (default 1)\n"
 	"\n"
 	"Durations: 2s, 500ms, 250us.  Exit status: 0 ok, 1 failed verification,\n"
 	"2 usage or input error, 130/143 interrupted (results so far are written).\n";
 
 enum {
 	OPT_SAMPLES = 1000, OPT_WARMUP, OPT_WARMUP_TIME, OPT_MIN_SAMPLE, OPT_MAX_TIME,
-	OPT_SEED, OPT_ALPHA, OPT_CSV, OPT_SAMPLES_CSV, OPT_NAME, OPT_VERBOSE, OPT_PIN,
-	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WORK_FACTOR, OPT_WARMUP_MAX, OPT_APPEND,
+	OPT_SEED, OPT_ALPHA, OPT_NAME, OPT_VERBOSE, OPT_PIN,
+	OPT_SAVE_BASELINE, OPT_BASELINE, OPT_WARMUP_MAX, OPT_APPEND,
 	OPT_PROFILE, OPT_PROFILE_ITERS, OPT_METRIC, OPT_DRY_RUN,
-	OPT_HTML, OPT_JSON, OPT_JSON_SAMPLES, OPT_MARKDOWN, OPT_EVENTS, OPT_TURNS, OPT_HISTORY,
+	OPT_JSON_SAMPLES, OPT_EVENTS, OPT_TURNS, OPT_HISTORY,
 	OPT_HISTORY_DB, OPT_BLAS_CORE, OPT_ROUNDS, OPT_ROUND_OF, OPT_FILTER, OPT_FILTER_REGEX,
 	OPT_PLUGIN,
+	OPT_OUTPUT = 1200, /* OPT_OUTPUT + i: --OPTION FILE of tb_outputs[i] */
 };
 
 static const struct option long_opts[] = {
@@ -123,12 +120,10 @@ static const struct option long_opts[] = {
 	{"max-time", required_argument, NULL, OPT_MAX_TIME},
 	{"seed", required_argument, NULL, OPT_SEED},
 	{"alpha", required_argument, NULL, OPT_ALPHA},
-	{"csv", required_argument, NULL, OPT_CSV},
-	{"samples-csv", required_argument, NULL, OPT_SAMPLES_CSV},
-	{"html", required_argument, NULL, OPT_HTML},
-	{"json", required_argument, NULL, OPT_JSON},
+#define TB_OUTPUT(id, w, opt, help) {opt, required_argument, NULL, OPT_OUTPUT + TB_OUT_##id},
+#include "../reports/outputs.def"
+#undef TB_OUTPUT
 	{"json-samples", no_argument, NULL, OPT_JSON_SAMPLES},
-	{"markdown", required_argument, NULL, OPT_MARKDOWN},
 	{"name", required_argument, NULL, OPT_NAME},
 	{"profile", no_argument, NULL, OPT_PROFILE},
 	{"profile-iters", required_argument, NULL, OPT_PROFILE_ITERS},
@@ -139,7 +134,6 @@ static const struct option long_opts[] = {
 	{"save-baseline", required_argument, NULL, OPT_SAVE_BASELINE},
 	{"baseline", required_argument, NULL, OPT_BASELINE},
 	{"append", no_argument, NULL, OPT_APPEND},
-	{"work-factor", required_argument, NULL, OPT_WORK_FACTOR},
 	{"warmup-max", required_argument, NULL, OPT_WARMUP_MAX},
 	{"turns", required_argument, NULL, OPT_TURNS},
 	{"history", no_argument, NULL, OPT_HISTORY},
@@ -166,42 +160,42 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			fputs(tb_usage_run, stdout);
 			return 1;
 		case 'v': {
-			int n = tb_split_list(optarg, o->variants, TB_MAX_LIST);
+			int n = tb_split_list(optarg, o->sel.variants, TB_MAX_LIST);
 			if (n < 0)
 				return snprintf(err, len, "invalid --variant list '%s': expected names separated by commas", optarg), -1;
-			o->nvariants = n;
+			o->sel.nvariants = n;
 			break;
 		}
 		case 'm':
 			if (!strcmp(optarg, "inplace"))
-				o->modes = TB_MODE_INPLACE;
+				o->sel.modes = TB_MODE_INPLACE;
 			else if (!strcmp(optarg, "outofplace"))
-				o->modes = TB_MODE_OUTOFPLACE;
+				o->sel.modes = TB_MODE_OUTOFPLACE;
 			else if (!strcmp(optarg, "both"))
-				o->modes = TB_MODE_INPLACE | TB_MODE_OUTOFPLACE;
+				o->sel.modes = TB_MODE_INPLACE | TB_MODE_OUTOFPLACE;
 			else
 				return snprintf(err, len, "invalid --mode '%s': expected inplace, outofplace or both", optarg), -1;
 			break;
 		case 's':
-			if (tb_run_parse_sizes(o, optarg, err, len))
+			if (tb_selection_sizes(&o->sel, optarg, err, len))
 				return -1;
 			break;
 		case 't':
-			if (tb_run_parse_threads(o, optarg, err, len))
+			if (tb_selection_threads(&o->sel, optarg, err, len))
 				return -1;
 			break;
 		case OPT_PIN:
-			o->pin = true;
+			o->ses.pin = true;
 			if (optarg) {
 				if (tb_parse_u64("--pin CPU", optarg, 0, tb_cpu_count() - 1, &u, err, len))
 					return -1;
-				o->pin_cpu = (int)u;
+				o->ses.pin_cpu = (int)u;
 			}
 			break;
 		case OPT_EVENTS:
 			if (!*optarg)
 				return snprintf(err, len, "invalid --events '': expected event names separated by commas, or 'default'"), -1;
-			o->events = optarg;
+			o->ses.events = optarg;
 			break;
 		case OPT_BLAS_CORE:
 			if (tb_blas_core_check(optarg, o->blas_core_buf, sizeof(o->blas_core_buf), err, len))
@@ -213,79 +207,75 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 		case OPT_SAMPLES:
 			if (tb_parse_u64("--samples", optarg, 1, 10000000, &u, err, len))
 				return -1;
-			o->runner.samples = u;
+			o->ses.runner.samples = u;
 			o->samples_given = true;
 			break;
 		case OPT_PROFILE:
-			if (!o->runner.fixed_iters)
-				o->runner.fixed_iters = TB_PROFILE_ITERS;
+			if (!o->ses.runner.fixed_iters)
+				o->ses.runner.fixed_iters = TB_PROFILE_ITERS;
 			o->profile = true;
 			break;
 		case OPT_PROFILE_ITERS:
 			if (tb_parse_u64("--profile-iters", optarg, 1, UINT32_MAX, &u, err, len))
 				return -1;
-			o->runner.fixed_iters = u;
+			o->ses.runner.fixed_iters = u;
 			o->profile = true;
 			break;
 		case OPT_DRY_RUN: o->dry_run = true; break;
 		case OPT_METRIC:
 			if (!strcmp(optarg, "instructions"))
-				o->metric_insns = true;
+				o->ses.metric_insns = true;
 			else if (!strcmp(optarg, "time"))
-				o->metric_insns = false;
+				o->ses.metric_insns = false;
 			else
 				return snprintf(err, len, "invalid --metric '%s': expected time or instructions", optarg), -1;
 			break;
 		case OPT_WARMUP:
 			if (!strcmp(optarg, "auto")) {
-				o->runner.warmup_auto = true;
+				o->ses.runner.warmup_auto = true;
 				break;
 			}
 			if (tb_parse_u64("--warmup", optarg, 1, UINT32_MAX, &u, NULL, 0))
 				return snprintf(err, len, "invalid --warmup '%s': expected auto or a whole number from 1 to %u",
 						optarg, UINT32_MAX), -1;
-			o->runner.warmup_iters = u;
-			o->runner.warmup_auto = false;
+			o->ses.runner.warmup_iters = u;
+			o->ses.runner.warmup_auto = false;
 			break;
 		case OPT_WARMUP_MAX:
-			if (tb_parse_duration("--warmup-max", optarg, &o->runner.warmup_max_ns, err, len))
+			if (tb_parse_duration("--warmup-max", optarg, &o->ses.runner.warmup_max_ns, err, len))
 				return -1;
 			break;
 		case OPT_SAVE_BASELINE:
 			if (tb_baseline_name_check(optarg, err, len))
 				return -1;
-			o->save_baseline = optarg;
+			o->gate.save_baseline = optarg;
 			break;
 		case OPT_BASELINE:
 			if (tb_baseline_name_check(optarg, err, len))
 				return -1;
-			o->baseline = optarg;
+			o->gate.baseline = optarg;
 			break;
-		case OPT_APPEND: o->append = true; break;
+		case OPT_APPEND: o->gate.append = true; break;
 		case OPT_ROUNDS:
 			if (tb_parse_u64("--rounds", optarg, 1, TB_MAX_ROUNDS, &u, err, len))
 				return -1;
 			o->rounds = (unsigned)u;
 			break;
 		case OPT_ROUND_OF: o->round_spec = optarg; break;
-		case OPT_WORK_FACTOR:
-			if (tb_parse_double("--work-factor", optarg, 0.01, 100, &o->work_factor, err, len))
-				return -1;
-			break;
 		case OPT_WARMUP_TIME:
-			if (tb_parse_duration("--warmup-time", optarg, &o->runner.warmup_min_ns, err, len))
+			if (tb_parse_duration("--warmup-time", optarg, &o->ses.runner.warmup_min_ns, err, len))
 				return -1;
 			break;
 		case OPT_MIN_SAMPLE:
-			if (tb_parse_duration("--min-sample-time", optarg, &o->runner.min_sample_ns, err, len))
+			if (tb_parse_duration("--min-sample-time", optarg, &o->ses.runner.min_sample_ns, err, len))
 				return -1;
 			break;
 		case OPT_MAX_TIME:
-			if (tb_parse_duration("--max-time", optarg, &o->runner.max_time_ns, err, len))
+			if (tb_parse_duration("--max-time", optarg, &o->ses.runner.max_time_ns, err, len))
 				return -1;
 			break;
 		case OPT_SEED:
-			if (tb_parse_u64("--seed", optarg, 0, UINT32_MAX, &o->seed, err, len))
+			if (tb_parse_u64("--seed", optarg, 0, UINT32_MAX, &o->ses.seed, err, len))
 				return -1;
 			break;
 		case OPT_ALPHA:
@@ -297,21 +287,16 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 						"from %.2g (the smallest normal float) to 1e30", optarg, (double)FLT_MIN), -1;
 			if ((float)d == 1.0f || (float)d == 0.0f)
 				return snprintf(err, len, "invalid --alpha '%s': must not be 0 or 1 (BLAS returns early for 1)", optarg), -1;
-			o->alpha = (float)d;
+			o->ses.alpha = (float)d;
 			break;
-		case OPT_CSV: o->csv_path = optarg; break;
-		case OPT_SAMPLES_CSV: o->samples_csv_path = optarg; break;
-		case OPT_HTML: o->html_path = optarg; break;
-		case OPT_JSON: o->json_path = optarg; break;
-		case OPT_JSON_SAMPLES: o->json_samples = true; break;
-		case OPT_MARKDOWN: o->markdown_path = optarg; break;
-		case OPT_NAME: o->name = optarg; break;
-		case OPT_TURNS: o->turns = optarg; break;
-		case OPT_HISTORY: o->history = true; break;
-		case OPT_HISTORY_DB: o->history_db = optarg; o->history = true; break;
+		case OPT_JSON_SAMPLES: o->out.json_samples = true; break;
+		case OPT_NAME: o->ses.name = optarg; break;
+		case OPT_TURNS: o->ses.turns = optarg; break;
+		case OPT_HISTORY: o->gate.history = true; break;
+		case OPT_HISTORY_DB: o->gate.history_db = optarg; o->gate.history = true; break;
 		case OPT_FILTER:
 		case OPT_FILTER_REGEX:
-			if (tb_filters_add(&o->filters, optarg, c == OPT_FILTER_REGEX, err, len))
+			if (tb_filters_add(&o->sel.filters, optarg, c == OPT_FILTER_REGEX, err, len))
 				return -1;
 			break;
 		case OPT_PLUGIN: /* now: FAMILY arguments may name its families */
@@ -319,8 +304,12 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 				return -1;
 			break;
 		default:
+			if (c >= OPT_OUTPUT && c < OPT_OUTPUT + TB_OUT_COUNT) {
+				o->out.path[c - OPT_OUTPUT] = optarg;
+				break;
+			}
 			if (c >= TB_OPT_SIGNIFICANCE && c < TB_OPT_GATE_END) {
-				if (tb_gate_parse(c, optarg, &o->gate, err, len))
+				if (tb_gate_parse(c, optarg, &o->gate.opts, err, len))
 					return -1;
 				break;
 			}
@@ -328,7 +317,7 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 		}
 	}
 	for (int i = optind; i < argc; i++) {
-		if (o->nfamilies == TB_MAX_LIST)
+		if (o->sel.nfamilies == TB_MAX_LIST)
 			return snprintf(err, len, "too many families (at most %d)", TB_MAX_LIST), -1;
 		if (strcmp(argv[i], "all") && !tb_family_find(argv[i])) {
 			char names[512] = "";
@@ -337,7 +326,7 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 					 f ? ", " : "", tb_family_at(f)->name);
 			return snprintf(err, len, "unknown family '%s' (families: %s, all)", argv[i], names), -1;
 		}
-		o->families[o->nfamilies++] = argv[i];
+		o->sel.families[o->sel.nfamilies++] = argv[i];
 	}
 	return 0;
 }
@@ -348,116 +337,116 @@ int cmd_run(int argc, char **argv) { return run_main(argc, argv, false); }
 
 int tb_run_list_cases(int argc, char **argv) { return run_main(argc, argv, true); }
 
+/* the command line as given, for the results ("tbench run ..."); NULL when out of memory */
+static char *join_argv(int argc, char **argv)
+{
+	size_t len = 16;
+	for (int i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *s = calloc(1, len);
+	if (s) {
+		strcpy(s, "tbench");
+		for (int i = 0; i < argc; i++)
+			strcat(strcat(s, " "), argv[i]);
+	}
+	return s;
+}
+
+/* what follows from the options parsed: --metric instructions' defaults,
+ * the default thread count, the session's settings; 0, or -1 with err */
+static int settle(struct tb_run_opts *o, char *err, size_t len)
+{
+	if (o->ses.metric_insns) {
+		if (!o->ses.runner.fixed_iters)
+			o->ses.runner.fixed_iters = TB_INSNS_ITERS;
+		if (!o->samples_given)
+			o->ses.runner.samples = TB_INSNS_SAMPLES;
+		o->profile = true;
+	}
+	if (o->rounds > 1 && o->ses.metric_insns)
+		return tb_err(err, len, "--rounds cannot be combined with --metric instructions (the counts are the same in every process)");
+	if (o->rounds > 1 && o->ses.turns)
+		return tb_err(err, len, "--rounds cannot be combined with --turns (the two processes taking turns are the rounds: scripts/gate-ab.sh)");
+	if (!o->sel.threads_given) {
+		o->sel.threads[0] = o->ses.metric_insns ? 1 : tb_cpu_count();
+		o->sel.nthreads = 1;
+	}
+	o->ses.max_threads = 1;
+	for (int i = 0; i < o->sel.nthreads; i++)
+		if (o->sel.threads[i] > o->ses.max_threads)
+			o->ses.max_threads = o->sel.threads[i];
+	o->ses.verbose = o->verbose;
+	const struct tb_compare_opts *co = &o->gate.opts.cmp;
+	o->ses.boot = (struct tb_boot_opts){co->resamples,
+					    co->confidence > 0 ? co->confidence : TB_BOOT_LEVEL, co->seed};
+	if (o->gate.append && !o->gate.save_baseline)
+		return tb_err(err, len, "--append needs --save-baseline NAME");
+	/* the gate self-test's slowdown: a test aid, no option of run
+	 * (docs/statistics-and-gate.md) */
+	const char *wf = getenv(TB_WORK_FACTOR_ENV);
+	if (wf && *wf && tb_parse_double(TB_WORK_FACTOR_ENV, wf, 0.01, 100, &o->ses.work_factor, err, len))
+		return -1;
+	return 0;
+}
+
 static int run_main(int argc, char **argv, bool list_cases)
 {
 	struct tb_run_opts o;
+	struct tb_plan plan = {0};
+	char err[512] = "";
+	int rc;
 	memset(&o, 0, sizeof(o));
 	o.list_cases = list_cases;
 	/* parsing splits lists in place: keep the arguments as given for a re-run */
 	char **orig = tb_argv_dup(argc, argv);
 	if (!orig)
 		return tb_usage_error("out of memory");
-	tb_runner_defaults(&o.runner);
-	o.modes = TB_MODE_INPLACE | TB_MODE_OUTOFPLACE;
-	o.seed = 1;
-	o.alpha = 1.5f;
-	o.work_factor = 1.0;
-	tb_gate_defaults(&o.gate);
-	char err[512] = "";
-	int rc = parse_opts(&o, argc, argv, err, sizeof(err));
-	if (rc >= 0 && rc != 1 && o.metric_insns) {
-		if (!o.runner.fixed_iters)
-			o.runner.fixed_iters = TB_INSNS_ITERS;
-		if (!o.samples_given)
-			o.runner.samples = TB_INSNS_SAMPLES;
-		o.profile = true;
+	tb_session_defaults(&o.ses);
+	o.sel.modes = TB_MODE_INPLACE | TB_MODE_OUTOFPLACE;
+	tb_gate_defaults(&o.gate.opts);
+	rc = parse_opts(&o, argc, argv, err, sizeof(err));
+	if (rc == 1) {
+		rc = TB_EXIT_OK;
+		goto out;
 	}
-	if (rc == 1 || rc < 0) {
-		tb_filters_free(&o.filters);
-		if (rc <= -2)
-			rc = tb_getopt_error(list_cases ? "list" : "run", argc, argv, -2 - rc);
-		else if (rc < 0)
-			rc = tb_usage_error("%s", err);
-		else
-			rc = TB_EXIT_OK;
-		tb_argv_free(orig);
-		return rc;
+	if (rc <= -2) {
+		rc = tb_getopt_error(list_cases ? "list" : "run", argc, argv, -2 - rc);
+		goto out;
 	}
-	if (o.round_spec && tb_run_round_child(&o, o.round_spec, err, sizeof(err))) {
-		tb_argv_free(orig);
-		return tb_usage_error("%s", err);
+	if (rc < 0 || (o.round_spec && tb_run_round_child(&o, o.round_spec, err, sizeof(err))) ||
+	    settle(&o, err, sizeof(err))) {
+		rc = tb_usage_error("%s", err);
+		goto out;
 	}
-	if (o.rounds > 1 && o.metric_insns) {
-		tb_argv_free(orig);
-		return tb_usage_error("--rounds cannot be combined with --metric instructions (the counts are the same in every process)");
-	}
-	if (o.rounds > 1 && o.turns) {
-		tb_argv_free(orig);
-		return tb_usage_error("--rounds cannot be combined with --turns (the two processes taking turns are the rounds: scripts/gate-ab.sh)");
-	}
-	if (!o.threads_given) {
-		o.threads[0] = o.metric_insns ? 1 : tb_cpu_count();
-		o.nthreads = 1;
-	}
-	if (o.folded[0] && !o.quiet)
-		tb_print_error("note: %s: measured once", o.folded);
-	struct tb_plan plan = {0};
-	if (o.append && !o.save_baseline) {
-		tb_filters_free(&o.filters);
-		tb_argv_free(orig);
-		return tb_usage_error("--append needs --save-baseline NAME");
-	}
-	if (o.blas_core && (rc = tb_run_blas_reexec(o.blas_core, orig)) >= 0) {
-		tb_filters_free(&o.filters);
-		tb_argv_free(orig);
-		return rc;
-	}
-	rc = tb_run_build_plan(&o, &plan, err, sizeof(err));
-	tb_filters_free(&o.filters);
-	if (rc) {
-		free(plan.c);
-		tb_argv_free(orig);
-		return tb_usage_error("%s", err);
+	if (o.sel.folded[0] && !o.quiet)
+		tb_print_error("note: %s: measured once", o.sel.folded);
+	if (o.blas_core && (rc = tb_run_blas_reexec(o.blas_core, orig)) >= 0)
+		goto out;
+	if (tb_run_build_plan(&o, &plan, err, sizeof(err))) {
+		rc = tb_usage_error("%s", err);
+		goto out;
 	}
 	if (o.of) /* a round: the order it runs the cases in (--dry-run shows it) */
-		tb_run_rotate(&plan, o.round, o.of);
-	if (o.dry_run || o.list_cases) {
+		tb_plan_rotate(&plan, o.round, o.of);
+	rc = TB_EXIT_OK;
+	if (o.list_cases || o.dry_run) {
 		if (o.list_cases)
-			tb_plan_print(&plan, true);
+			tb_run_print_ids(&plan);
 		else
 			tb_run_print_plan(&plan);
-		free(plan.c);
-		tb_argv_free(orig);
-		return TB_EXIT_OK;
+		goto out;
 	}
-	size_t len = 1;
-	for (int i = 0; i < argc; i++)
-		len += strlen(orig[i]) + 1;
-	o.argv_joined = calloc(1, len + 8);
-	if (o.argv_joined) {
-		strcpy(o.argv_joined, "tbench");
-		for (int i = 0; i < argc; i++) {
-			strcat(o.argv_joined, i ? " " : " ");
-			strcat(o.argv_joined, orig[i]);
-		}
-	}
-	if (o.rounds > 1 && !o.of) {
+	o.ses.command = o.argv_joined = join_argv(argc, orig);
+	if (o.rounds > 1 && !o.of)
 		rc = tb_run_rounds(&o, &plan, argc, orig);
-		free(plan.c);
-		free(o.argv_joined);
-		tb_argv_free(orig);
-		return rc;
-	}
-	if (o.metric_insns && !tb_callgrind_child()) {
+	else if (o.ses.metric_insns && !tb_callgrind_child())
 		/* this process only starts the counting child under callgrind */
 		rc = tb_run_insns_parent(&o, orig);
-		free(plan.c);
-		free(o.argv_joined);
-		tb_argv_free(orig);
-		return rc;
-	}
-	rc = tb_run_execute(&o, &plan);
-	free(plan.c);
+	else
+		rc = tb_run_execute(&o, &plan);
+out:
+	tb_filters_free(&o.sel.filters);
+	tb_plan_free(&plan);
 	free(o.argv_joined);
 	tb_argv_free(orig);
 	return rc;

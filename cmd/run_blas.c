@@ -43,19 +43,3 @@ int tb_run_blas_reexec(const char *core, char **argv)
 	free(av);
 	return TB_EXIT_FAIL;
 }
-
-void tb_run_blas_notes(const struct tb_run_opts *o, const struct tb_plan *plan)
-{
-	bool blas = false;
-	for (size_t i = 0; i < plan->n && !blas; i++)
-		blas = !strcmp(plan->c[i].k->variant, "blas");
-	if (!blas || o->quiet)
-		return;
-	const char *core = openblas_get_corename();
-	char line[512];
-	if (o->blas_core && strcasecmp(o->blas_core, core))
-		tb_print_error("note: --blas-core %s: OpenBLAS runs its %s kernels instead (this build has no %s kernels of its own)",
-			       o->blas_core, core, o->blas_core);
-	else if (tb_blas_core_older(line, sizeof(line)))
-		tb_print_error("note: %s", line);
-}

@@ -11,10 +11,10 @@
 int tb_run_history_open(const struct tb_run_opts *o, struct tb_history **h)
 {
 	*h = NULL;
-	if (!o->history)
+	if (!o->gate.history)
 		return 0;
 	char err[1024];
-	int rc = tb_history_open(h, tb_history_where(o->history_db), true, err, sizeof(err));
+	int rc = tb_history_open(h, tb_history_where(o->gate.history_db), true, err, sizeof(err));
 	return rc ? tb_history_fail(rc, true, err) : 0;
 }
 
@@ -23,7 +23,7 @@ int tb_run_history_add(const struct tb_run_opts *o, struct tb_history *h,
 {
 	if (!h)
 		return TB_EXIT_OK;
-	const char *where = tb_history_where(o->history_db);
+	const char *where = tb_history_where(o->gate.history_db);
 	if (interrupted) {
 		tb_print_error("interrupted: the run was not recorded in the history %s", where);
 		return TB_EXIT_OK;

@@ -9,6 +9,18 @@
 #include <errno.h>
 #include <string.h>
 
+size_t tb_outs_list(struct out *outs, const char *const path[TB_OUT_COUNT], char *fpath,
+		    size_t fpathlen, const char *options_csv)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < TB_OUT_COUNT; i++)
+		outs[n++] = (struct out){path[i], tb_outputs[i].w, {0}};
+	tb_run_fingerprint_path(path[TB_OUT_CSV], fpath, fpathlen);
+	outs[n++] = (struct out){fpath[0] ? fpath : NULL, &tb_writer_fingerprint_csv, {0}};
+	outs[n++] = (struct out){options_csv, &tb_writer_options_csv, {0}};
+	return n;
+}
+
 int tb_outs_open(struct out *outs, size_t n)
 {
 	char err[512];
@@ -77,9 +89,8 @@ void tb_run_fingerprint_path(const char *csv, char *buf, size_t len)
 int tb_run_check_outputs(const struct tb_run_opts *o)
 {
 	char fpath[4096];
-	tb_run_fingerprint_path(o->csv_path, fpath, sizeof(fpath));
-	struct out outs[] = RUN_OUTS(o, fpath);
-	const size_t nouts = sizeof(outs) / sizeof(outs[0]);
+	struct out outs[TB_MAX_OUTS];
+	size_t nouts = tb_outs_list(outs, o->out.path, fpath, sizeof(fpath), o->out.options_csv_path);
 	if (tb_outs_open(outs, nouts))
 		return TB_EXIT_USAGE;
 	tb_outs_abort(outs, nouts);

@@ -19,16 +19,15 @@ struct out {
 	struct tb_outfile f;
 };
 
-#define RUN_OUTS(o, fpath)                                         \
-	{                                                          \
-		{(o)->csv_path, &tb_writer_csv, {0}},              \
-		{(o)->samples_csv_path, &tb_writer_samples_csv, {0}}, \
-		{(o)->html_path, &tb_writer_html, {0}},            \
-		{(o)->json_path, &tb_writer_json, {0}},            \
-		{(o)->markdown_path, &tb_writer_markdown, {0}},    \
-		{(fpath)[0] ? (fpath) : NULL, &tb_writer_fingerprint_csv, {0}}, \
-		{(o)->options_csv_path, &tb_writer_options_csv, {0}},    \
-	}
+/* every output of the table, the fingerprint CSV and a round's options CSV */
+#define TB_MAX_OUTS (TB_OUT_COUNT + 2)
+
+/* The outputs of a result set: path[i] (NULL: not asked) for tb_outputs[i]
+ * (reports/outputs.def), then the fingerprint CSV beside a summary CSV at
+ * fpath (filled here; "" for none) and options_csv (NULL: none).  Returns
+ * how many entries outs got (TB_MAX_OUTS). */
+size_t tb_outs_list(struct out *outs, const char *const path[TB_OUT_COUNT], char *fpath,
+		    size_t fpathlen, const char *options_csv);
 
 /* Open every requested output; two that name one file (compared by
  * device and inode, not by spelling) are refused.  0, or TB_EXIT_USAGE

@@ -1,8 +1,7 @@
 /*
- * run_record.c - what `tbench run` records beside the case loop
- * (run_exec.c): the --verbose line per case, the options, pinning plan and
- * size tiers kept with the results, the plan's notes and the warning on
- * disturbed cases (the counters: run_counters.c).
+ * run_record.c - what `tbench run` prints beside the case loop
+ * (run_exec.c): the --verbose line per case, the plan's notes and the
+ * warning on disturbed cases.
  */
 #define _GNU_SOURCE
 #include "cmds.h"
@@ -31,7 +30,7 @@ void tb_run_verbose_case(const struct tb_result *r, const struct tb_progress *p)
 	if (r->threads > 1)
 		snprintf(lab + strlen(lab), sizeof(lab) - strlen(lab), " x%u", r->threads);
 	if (!r->nsamples) {
-		fprintf(stderr, "  %s: %s%s%s\n", lab, r->status, r->note[0] ? ": " : "", r->note);
+		fprintf(stderr, "  %s: %s%s%s\n", lab, tb_status_name(r->status), r->note[0] ? ": " : "", r->note);
 		return;
 	}
 	double wu = tb_progress_phase_ns(p, TB_PHASE_WARMUP);
@@ -47,68 +46,6 @@ void tb_run_verbose_case(const struct tb_result *r, const struct tb_progress *p)
 		fprintf(stderr, ", calibration %.1f ms", cal / 1e6);
 	fprintf(stderr, "; median %s, CI %s - %s, cv %.1f%%, outliers %zu mild / %zu severe\n",
 		med, lo, hi, 100 * r->st.cv, r->st.outliers_mild, r->st.outliers_severe);
-}
-
-void tb_run_record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
-			   const struct tb_clock_info *ci)
-{
-	tb_kv_set(kv, "command", o->argv_joined ? o->argv_joined : "tbench run");
-	tb_kv_setf(kv, "seed", "%llu", (unsigned long long)o->seed);
-	tb_kv_setf(kv, "alpha", "%.9g", (double)o->alpha);
-	tb_kv_setf(kv, "samples", "%zu", o->runner.samples);
-	tb_kv_setf(kv, "warmup_iters", "%llu", (unsigned long long)o->runner.warmup_iters);
-	tb_kv_setf(kv, "warmup_min_ns", "%.0f", o->runner.warmup_min_ns);
-	tb_kv_setf(kv, "min_sample_ns", "%.0f", o->runner.min_sample_ns);
-	tb_kv_setf(kv, "max_time_ns", "%.0f", o->runner.max_time_ns);
-	tb_kv_setf(kv, "pin", "%s", o->pin ? "yes" : "no");
-	tb_kv_setf(kv, "warmup", "%s", o->runner.warmup_auto ? "auto" : "fixed");
-	if (o->runner.warmup_auto)
-		tb_kv_setf(kv, "warmup_max_ns", "%.0f", o->runner.warmup_max_ns);
-	tb_kv_setf(kv, "bootstrap", "%zu", o->gate.cmp.resamples);
-	tb_kv_setf(kv, "confidence", "%g",
-		   o->gate.cmp.confidence > 0 ? o->gate.cmp.confidence : TB_BOOT_LEVEL);
-	if (o->work_factor != 1.0)
-		tb_kv_setf(kv, "work_factor", "%g", o->work_factor);
-	tb_kv_setf(kv, "metric", "%s", o->metric_insns ? TB_METRIC_INSNS : TB_METRIC_TIME);
-	if (o->runner.fixed_iters)
-		tb_kv_setf(kv, "profile_iters", "%llu", (unsigned long long)o->runner.fixed_iters);
-	tb_kv_setf(kv, "clock.resolution_ns", "%.0f", ci->resolution_ns);
-	tb_kv_setf(kv, "clock.overhead_ns", "%.1f", ci->overhead_ns);
-	tb_run_plugins_record(kv);
-}
-
-/* --pin: the calling thread runs single-thread cases on CPU pin_cpu;
- * threaded cases put worker i on CPU (pin_cpu + i) mod CPUs. */
-void tb_run_pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv)
-{
-	if (!o->pin)
-		return;
-	cpu_set_t set;
-	CPU_ZERO(&set);
-	CPU_SET(o->pin_cpu, &set);
-	if (sched_setaffinity(0, sizeof(set), &set))
-		tb_print_error("warning: cannot pin to CPU %d: %s", o->pin_cpu, strerror(errno));
-	unsigned maxt = 1, ncpu = tb_cpu_count();
-	for (int i = 0; i < o->nthreads; i++)
-		if (o->threads[i] > maxt)
-			maxt = o->threads[i];
-	char plan[512] = "";
-	for (unsigned t = 0; t < maxt && strlen(plan) < sizeof(plan) - 16; t++)
-		snprintf(plan + strlen(plan), sizeof(plan) - strlen(plan), "%st%u:cpu%u",
-			 t ? " " : "", t, ((unsigned)o->pin_cpu + t) % ncpu);
-	tb_kv_setf(kv, "pin.cpu", "%d", o->pin_cpu);
-	tb_kv_set(kv, "pin.plan", plan);
-}
-
-void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
-			 struct tb_kvlist *fingerprint)
-{
-	if (p->tiers[0]) {
-		tb_kv_set(options, "size_tiers", p->tiers);
-		tb_kv_set(fingerprint, "tiers.caches", p->caches);
-	}
-	if (p->skipped[0])
-		tb_kv_set(options, "sizes_left_out", p->skipped);
 }
 
 void tb_run_warn_disturbed(const struct tb_resultset *rs)
@@ -134,4 +71,11 @@ void tb_run_print_notes(const struct tb_plan *p, FILE *f)
 	if (p->skipped[0])
 		fprintf(f, "note: left out of the default sizes, too large for the memory here: %s\n",
 			p->skipped);
+}
+
+void tb_run_blas_note(const struct tb_run_opts *o, const struct tb_plan *plan)
+{
+	char note[640];
+	if (!o->quiet && tb_session_blas_note(plan, o->blas_core, note, sizeof(note)))
+		tb_print_error("note: %s", note);
 }

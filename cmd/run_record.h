@@ -1,8 +1,7 @@
 /*
- * run_record.h - helpers of `tbench run` beside the case loop
- * (run_record.c): the verbose line, recorded options, pinning, the size
- * tiers' notes, the warning on disturbed cases (the counters:
- * run_counters.h).
+ * run_record.h - what `tbench run` prints beside the case loop
+ * (run_record.c): the verbose line, the plan's notes, OpenBLAS's note,
+ * the warning on disturbed cases.
  */
 #ifndef TB_CMD_RUN_RECORD_H
 #define TB_CMD_RUN_RECORD_H
@@ -10,24 +9,16 @@
 #include "progress.h"
 #include "run.h"
 
-#include "../probes/clock.h"
-#include "../base/kv.h"
 #include "../reports/results.h"
 
 #include <stdio.h>
 
 /* --verbose: what the table does not show, one line per case on stderr */
 void tb_run_verbose_case(const struct tb_result *r, const struct tb_progress *p);
-/* how the run was made, into the result set's options */
-void tb_run_record_options(const struct tb_run_opts *o, struct tb_kvlist *kv,
-			   const struct tb_clock_info *ci);
-/* --pin: pin the calling thread, record the plan of threads to CPUs */
-void tb_run_pin_plan(const struct tb_run_opts *o, struct tb_kvlist *kv);
-/* the size tiers' note and cache sizes (options.size_tiers, fingerprint tiers.caches) */
-void tb_run_record_tiers(const struct tb_plan *p, struct tb_kvlist *options,
-			 struct tb_kvlist *fingerprint);
 /* the plan's notes (size tiers, default sizes left out) on f */
 void tb_run_print_notes(const struct tb_plan *p, FILE *f);
+/* the note on OpenBLAS's core (engine/session.h), unless quiet */
+void tb_run_blas_note(const struct tb_run_opts *o, const struct tb_plan *plan);
 /* one warning line on stderr per case disturbed by preemption or bimodal */
 void tb_run_warn_disturbed(const struct tb_resultset *rs);
 

@@ -1,35 +1,25 @@
 /*
- * run_rounds.c - `tbench run --rounds N`: one process's speed is not the
- * machine's, so the parent re-runs the same command N times, one fresh
- * process after the other (--round-of R,N,DIR), each measuring every case,
- * round r starting at case r n / N (so no case is always first or last);
- * it pools their samples as --append does (the `runs` of a case, compared
- * run by run), and finishes as one run: table with the spread between
- * processes beside the spread within one, outputs, --baseline,
- * --save-baseline (run_session.c).  A round interrupted keeps what it
- * measured; a round that fails is reported and ends the rounds.
+ * run_rounds.c - `tbench run --rounds N`: the engine runs the rounds, each
+ * a fresh process (engine/rounds.h); this file parses a round's
+ * --round-of, prints the header and the progress, and finishes as one run:
+ * table with the spread between processes beside the spread within one,
+ * outputs, --baseline, --save-baseline (run_session.c).
  */
 #define _GNU_SOURCE
 #include "cmds.h"
 #include "run.h"
-#include "run_counters.h"
 #include "run_session.h"
 #include "run_blas.h"
 #include "run_record.h"
 
 #include "version.h" /* generated: build/base/version.h */
 
-#include "../probes/runner.h"
+#include "../engine/rounds.h"
 #include "../probes/subprocess.h"
-#include "../reports/baseline.h"
-#include "../reports/load.h"
 
-#include <limits.h>
-#include <pthread.h>
 #include <signal.h>
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 int tb_run_round_child(struct tb_run_opts *o, const char *spec, char *err, size_t len)
@@ -43,129 +33,23 @@ int tb_run_round_child(struct tb_run_opts *o, const char *spec, char *err, size_
 	const char *dir = spec + at;
 	static const char *const kinds[] = {"", ".samples", ".options"};
 	for (int i = 0; i < 3; i++)
-		if ((size_t)snprintf(o->round_files[i], sizeof(o->round_files[i]), "%s/r%u%s.csv", dir, r,
-				     kinds[i]) >= sizeof(o->round_files[i]))
+		if ((size_t)snprintf(o->out.round_files[i], sizeof(o->out.round_files[i]), "%s/r%u%s.csv", dir, r,
+				     kinds[i]) >= sizeof(o->out.round_files[i]))
 			return snprintf(err, len, "invalid --round-of: directory '%s' is too long", dir), -1;
 	o->round = r;
 	o->of = n;
 	/* the parent prints, compares, saves: this process only measures */
 	o->rounds = 1;
 	o->quiet = true;
-	o->csv_path = o->round_files[0];
-	o->samples_csv_path = o->round_files[1];
-	o->options_csv_path = o->round_files[2];
-	o->html_path = o->json_path = o->markdown_path = NULL;
-	o->json_samples = false;
-	o->baseline = o->save_baseline = NULL;
-	o->append = false;
-	o->history = false;
+	memset(o->out.path, 0, sizeof(o->out.path));
+	o->out.path[TB_OUT_CSV] = o->out.round_files[0];
+	o->out.path[TB_OUT_SAMPLES_CSV] = o->out.round_files[1];
+	o->out.options_csv_path = o->out.round_files[2];
+	o->out.json_samples = false;
+	o->gate.baseline = o->gate.save_baseline = NULL;
+	o->gate.append = false;
+	o->gate.history = false;
 	return 0;
-}
-
-void tb_run_rotate(struct tb_plan *p, unsigned r, unsigned n)
-{
-	size_t k = p->n ? (size_t)((uint64_t)r * p->n / n) % p->n : 0;
-	if (!k)
-		return;
-	struct tb_plan_case *t = malloc(k * sizeof(*t));
-	if (!t)
-		return; /* the order only spreads the cases; any order measures */
-	memcpy(t, p->c, k * sizeof(*t));
-	memmove(p->c, p->c + k, (p->n - k) * sizeof(*t));
-	memcpy(p->c + (p->n - k), t, k * sizeof(*t));
-	free(t);
-}
-
-#define NFILES 5
-
-/* the files a round writes (its summary first, its stderr last) */
-static void round_files(const char *dir, unsigned r, char f[NFILES][PATH_MAX + 32])
-{
-	static const char *const kinds[NFILES] = {".csv", ".samples.csv", ".fingerprint.csv",
-						  ".options.csv", ".err"};
-	for (int i = 0; i < NFILES; i++)
-		snprintf(f[i], PATH_MAX + 32, "%s/r%u%s", dir, r, kinds[i]);
-}
-
-/* a round's stderr, line by line, each line once over all rounds (its
- * "interrupted" line is ours to say) */
-static void pass_on(const char *path, const char *prefix, char *seen, size_t cap)
-{
-	FILE *f = fopen(path, "r");
-	char line[1024];
-	while (f && fgets(line, sizeof(line), f)) {
-		line[strcspn(line, "\n")] = 0;
-		if (!line[0] || strstr(seen, line) || (tb_stop_requested && strstr(line, "interrupted by ")))
-			continue;
-		size_t l = strlen(seen);
-		if (l + strlen(line) + 2 < cap)
-			snprintf(seen + l, cap - l, "%s\n", line);
-		fprintf(stderr, "%s%s\n", prefix, line);
-	}
-	if (f)
-		fclose(f);
-}
-
-static bool exists(const char *p)
-{
-	struct stat st;
-	return stat(p, &st) == 0;
-}
-
-/* round r's results into rs (the first round's are rs); 0, or -1 with err */
-static int pool_round(struct tb_resultset *rs, const char *summary, char *err, size_t len)
-{
-	struct tb_resultset one = {0};
-	int rc = tb_results_load(summary, &one, NULL, 0, err, len);
-	if (!rc && !rs->n && !rs->fingerprint.n) {
-		*rs = one;
-		return 0;
-	}
-	if (!rc)
-		rc = tb_resultset_append_samples(rs, &one, err, len);
-	tb_resultset_free(&one);
-	return rc;
-}
-
-/* what a round's exit status means: 0 measured, 1 measured with a failure
- * (verification), -1 interrupted (we forwarded the signal), -2 failed */
-static int round_outcome(int status)
-{
-	if (status == 0 || status == TB_EXIT_FAIL)
-		return status;
-	if (tb_stop_requested && status >= 128)
-		return -1;
-	return -2;
-}
-
-static void say_failure(unsigned r, unsigned n, int status, const char *errf, char *seen,
-			size_t cap)
-{
-	if (status > 128 && status < 128 + NSIG)
-		tb_print_error("round %u/%u failed: tbench was killed by %s", r + 1, n,
-			       strsignal(status - 128));
-	else if (status == 127)
-		tb_print_error("round %u/%u failed: tbench could not be run again", r + 1, n);
-	else
-		tb_print_error("round %u/%u failed: tbench exited with status %d", r + 1, n, status);
-	char prefix[32];
-	snprintf(prefix, sizeof(prefix), "  round %u: ", r + 1);
-	pass_on(errf, prefix, seen, cap);
-}
-
-/* [exe, "run", "--round-of", "r,n,dir", the arguments after "run"] */
-static char **round_argv(const char *exe, const char *spec, int argc, char **argv)
-{
-	char **av = calloc((size_t)argc + 4, sizeof(*av));
-	if (!av)
-		return NULL;
-	av[0] = (char *)exe;
-	av[1] = (char *)"run";
-	av[2] = (char *)"--round-of";
-	av[3] = (char *)spec;
-	for (int i = 1; i < argc; i++)
-		av[3 + i] = argv[i];
-	return av;
 }
 
 static void header(const struct tb_run_opts *o, const struct tb_plan *plan)
@@ -179,132 +63,61 @@ static void header(const struct tb_run_opts *o, const struct tb_plan *plan)
 	fflush(stdout);
 }
 
-static void progress(const struct tb_run_opts *o, unsigned r, bool done)
+static void on_round(void *ctx, unsigned r, unsigned n, bool done)
 {
+	const struct tb_run_opts *o = ctx;
 	if (o->quiet || !isatty(STDERR_FILENO))
 		return;
 	if (done)
 		fputs("\r\033[K", stderr);
 	else
-		fprintf(stderr, "\r\033[Kround %u/%u ...", r + 1, o->rounds);
+		fprintf(stderr, "\r\033[Kround %u/%u ...", r + 1, n);
 	fflush(stderr);
+}
+
+static void on_line(void *ctx, const char *line)
+{
+	(void)ctx;
+	fprintf(stderr, "%s\n", line);
+}
+
+static void on_warning(void *ctx, const char *msg)
+{
+	(void)ctx;
+	tb_print_error("%s", msg);
 }
 
 int tb_run_rounds(struct tb_run_opts *o, struct tb_plan *plan, int argc, char **argv)
 {
-	char exe[PATH_MAX], dir[PATH_MAX], err[1024];
-	if (tb_self_exe(exe, sizeof(exe), err, sizeof(err)))
-		return tb_usage_error("%s", err);
-	if (o->events) { /* refused here once, not by every round's process */
-		struct tb_run_counters rctr = {0};
-		if (o->metric_insns)
-			return tb_usage_error("--events cannot be combined with --metric instructions (callgrind counts by itself)");
-		if (tb_run_counters_open(&rctr, o->events, true, err, sizeof(err)))
-			return tb_usage_error("%s", err);
-		tb_run_counters_close(&rctr);
-	}
 	struct tb_run_session ss;
+	struct tb_resultset rs = {0};
+	char err[1024];
+	unsigned done;
 	int rc = tb_run_session_open(&ss, o);
 	if (rc)
 		return rc;
-	if (tb_temp_dir("tbench-rounds", dir, sizeof(dir), err, sizeof(err))) {
+	header(o, plan);
+	tb_run_blas_note(o, plan);
+	const struct tb_rounds rd = {.o = &o->ses, .n = o->rounds, .argc = argc, .argv = argv};
+	const struct tb_rounds_cb cb = {.ctx = o, .round = on_round, .line = on_line,
+					.warning = on_warning};
+	int mr = tb_rounds_measure(&rd, &cb, &rs, &done, err, sizeof(err));
+	if (mr == TB_ROUNDS_KILLED) { /* a second signal: leave now, nothing behind */
 		tb_run_session_abort(&ss);
+		signal((int)tb_spawn_killed, SIG_DFL);
+		raise((int)tb_spawn_killed);
+	}
+	if (mr == TB_SESSION_USAGE) {
+		tb_run_session_abort(&ss);
+		tb_resultset_free(&rs);
 		return tb_usage_error("%s", err);
 	}
-	header(o, plan);
-	tb_run_blas_notes(o, plan);
-	sigset_t sigs, open_mask;
-	sigemptyset(&sigs);
-	sigaddset(&sigs, SIGINT);
-	sigaddset(&sigs, SIGTERM);
-	sigaddset(&sigs, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &sigs, &open_mask);
-	snprintf(tb_run_rounds_dir, sizeof(tb_run_rounds_dir), "%s", dir);
-	struct tb_resultset rs = {0};
-	static char seen[8192];
-	seen[0] = 0;
-	unsigned r, done = 0;
-	char failed[1100] = "";
-	static char pids[TB_MAX_ROUNDS * 8 + 16];
-	pids[0] = 0;
-	for (r = 0; r < o->rounds && !tb_stop_requested; r++) {
-		char spec[PATH_MAX + 32];
-		snprintf(spec, sizeof(spec), "%u,%u,%s", r, o->rounds, dir);
-		char files[NFILES][PATH_MAX + 32];
-		round_files(dir, r, files);
-		const char *summary = files[0], *errf = files[NFILES - 1];
-		char **av = round_argv(exe, spec, argc, argv);
-		if (!av) {
-			rc = tb_usage_error("out of memory");
-			break;
-		}
-		struct tb_spawn sp = {.path = exe, .argv = av, .out = "/dev/null", .errf = errf,
-				      .stop = &tb_stop_requested};
-		int status = 0;
-		progress(o, r, false);
-		/* signals are taken only while a round runs (and forwarded to it):
-		 * one that comes while a round is pooled waits for the next wait */
-		pthread_sigmask(SIG_SETMASK, &open_mask, NULL);
-		int sr = tb_spawn_wait(&sp, &status, err, sizeof(err));
-		pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-		free(av);
-		if (tb_spawn_killed) { /* a second signal: leave now, nothing behind */
-			tb_remove_dir(dir);
-			tb_run_session_abort(&ss);
-			tb_resultset_free(&rs);
-			signal((int)tb_spawn_killed, SIG_DFL);
-			raise((int)tb_spawn_killed);
-		}
-		if (sp.pid && strlen(pids) + 16 < sizeof(pids))
-			snprintf(pids + strlen(pids), sizeof(pids) - strlen(pids), "%s%d", r ? " " : "", sp.pid);
-		progress(o, r, true);
-		if (sr) {
-			tb_print_error("round %u/%u: %s", r + 1, o->rounds, err);
-			snprintf(failed, sizeof(failed), "round %u: %s", r + 1, err);
-			rc = TB_EXIT_FAIL;
-			break;
-		}
-		int out = round_outcome(status);
-		if (out == -2)
-			say_failure(r, o->rounds, status, errf, seen, sizeof(seen));
-		else
-			pass_on(errf, "", seen, sizeof(seen));
-		/* whatever the round wrote is kept, also when it was cut short */
-		if (exists(summary)) {
-			if (pool_round(&rs, summary, err, sizeof(err))) {
-				tb_print_error("round %u/%u: %s", r + 1, o->rounds, err);
-				out = -2;
-			} else {
-				done++;
-			}
-		}
-		for (int i = 0; i < NFILES; i++) /* pooled: at most one round's files exist */
-			unlink(files[i]);
-		if (out == TB_EXIT_FAIL)
-			rc = TB_EXIT_FAIL;
-		if (out == -2) {
-			snprintf(failed, sizeof(failed), "round %u: exit status %d", r + 1, status);
-			rc = TB_EXIT_FAIL;
-			break;
-		}
-	}
-	tb_remove_dir(dir);
-	tb_run_rounds_dir[0] = 0;
-	pthread_sigmask(SIG_SETMASK, &open_mask, NULL);
-	snprintf(rs.name, sizeof(rs.name), "%s", o->name ? o->name : "");
-	tb_kv_set(&rs.options, "command", o->argv_joined ? o->argv_joined : "tbench run");
-	tb_kv_setf(&rs.options, "rounds", "%u", o->rounds);
-	tb_kv_setf(&rs.options, "rounds.measured", "%u", done);
-	tb_kv_set(&rs.options, "rounds.order", "round r starts at case r x cases / rounds");
-	tb_kv_set(&rs.options, "rounds.pids", pids);
-	if (failed[0])
-		tb_kv_set(&rs.options, "rounds.failed", failed);
-	if (tb_stop_requested)
-		tb_kv_set(&rs.options, "partial", "yes");
+	if (mr == TB_SESSION_ERROR)
+		tb_print_error("%s", err);
 	const char *noise = tb_kv_get(&rs.fingerprint, "noise");
 	if (!o->quiet && noise && strcmp(noise, "none seen"))
 		tb_print_error("warning: timings may be noisy: %s", noise);
 	if (!o->quiet && done < o->rounds)
 		tb_print_error("note: %u of %u rounds measured", done, o->rounds);
-	return tb_run_session_finish(&ss, o, &rs, rc);
+	return tb_run_session_finish(&ss, o, &rs, mr == TB_SESSION_OK ? TB_EXIT_OK : TB_EXIT_FAIL);
 }

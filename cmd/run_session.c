@@ -13,6 +13,7 @@
 #include "run_outputs.h"
 #include "run_record.h"
 
+#include "../engine/rounds.h"
 #include "../probes/subprocess.h"
 #include "../reports/baseline.h"
 #include "../reports/compare.h"
@@ -29,8 +30,6 @@
  * what was measured.  Second: remove the temporary output files (existing
  * targets were never touched) and die of the signal at once.  Only
  * async-signal-safe calls here. */
-char tb_run_rounds_dir[4096];
-
 static void on_signal(int sig)
 {
 	if (tb_stop_requested) {
@@ -40,8 +39,8 @@ static void on_signal(int sig)
 			return;
 		}
 		tb_outfile_unlink_all();
-		if (tb_run_rounds_dir[0]) /* between two rounds it is empty */
-			rmdir(tb_run_rounds_dir);
+		if (tb_rounds_dir[0]) /* between two rounds it is empty */
+			rmdir(tb_rounds_dir);
 		signal(sig, SIG_DFL);
 		raise(sig);
 		return;
@@ -62,50 +61,30 @@ void tb_run_catch_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-/* --append: the saved baseline's results first (prev, loaded before the
- * run so a damaged one fails at once), this run's merged in */
-static int append_prev(struct tb_resultset *prev, struct tb_resultset *rs, char *err,
-		       size_t errlen)
-{
-	int rc = tb_resultset_append_samples(prev, rs, err, errlen);
-	if (!rc) { /* rs becomes the merged set */
-		snprintf(prev->name, sizeof(prev->name), "%s", rs->name);
-		tb_resultset_free(rs);
-		*rs = *prev;
-		memset(prev, 0, sizeof(*prev));
-	}
-	return rc;
-}
-
 int tb_run_session_open(struct tb_run_session *s, const struct tb_run_opts *o)
 {
 	memset(s, 0, sizeof(*s));
-	tb_run_fingerprint_path(o->csv_path, s->fpath, sizeof(s->fpath));
-	struct out outs[] = RUN_OUTS(o, s->fpath);
-	s->nouts = sizeof(outs) / sizeof(outs[0]);
-	_Static_assert(sizeof(outs) <= sizeof(s->outs), "run_session: room for every output");
-	memcpy(s->outs, outs, sizeof(outs));
+	s->nouts = tb_outs_list(s->outs, o->out.path, s->fpath, sizeof(s->fpath),
+				o->out.options_csv_path);
 	tb_run_catch_signals(); /* before the temporary files exist */
 	if (tb_outs_open(s->outs, s->nouts))
 		return TB_EXIT_USAGE;
-	s->bdir = tb_baseline_dir(o->gate.baseline_dir);
-	int hrc = 0;
-	if ((o->baseline && tb_baseline_load(s->bdir, o->baseline, &s->base, s->berr, sizeof(s->berr))) ||
-	    (o->save_baseline && tb_baseline_begin(&s->tx, s->bdir, o->save_baseline, s->berr, sizeof(s->berr))) ||
-	    (o->append && tb_baseline_load(s->bdir, o->save_baseline, &s->prev, s->berr, sizeof(s->berr)) == -1) ||
-	    (hrc = tb_run_history_open(o, &s->hist))) {
+	const struct tb_run_gate *g = &o->gate;
+	if (tb_baselines_open(&s->bl, g->opts.baseline_dir, g->baseline, g->save_baseline,
+			      g->append, s->berr, sizeof(s->berr))) {
 		tb_run_session_abort(s);
-		return hrc ? hrc : tb_usage_error("%s", s->berr);
+		return tb_usage_error("%s", s->berr);
 	}
-	return 0;
+	int hrc = tb_run_history_open(o, &s->hist);
+	if (hrc)
+		tb_run_session_abort(s);
+	return hrc;
 }
 
 void tb_run_session_abort(struct tb_run_session *s)
 {
 	tb_outs_abort(s->outs, s->nouts);
-	tb_baseline_abort(&s->tx);
-	tb_resultset_free(&s->base);
-	tb_resultset_free(&s->prev);
+	tb_baselines_close(&s->bl);
 	tb_history_close(s->hist);
 	s->hist = NULL;
 }
@@ -115,7 +94,7 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 {
 	char err[512] = "";
 	const char *nc = getenv("NO_COLOR");
-	struct tb_report rep = {.rs = rs, .verbose = o->verbose, .samples = o->json_samples,
+	struct tb_report rep = {.rs = rs, .verbose = o->verbose, .samples = o->out.json_samples,
 				.color = isatty(STDOUT_FILENO) && !(nc && *nc)};
 	if (!o->quiet) { /* the table, then the warnings its marks explain */
 		char e2[256];
@@ -124,18 +103,15 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 		tb_run_warn_disturbed(rs);
 	}
 	struct tb_comparison cmp = {0};
-	if (o->baseline) {
-		if (tb_compare(&s->base, rs, &o->gate.cmp, &cmp, err, sizeof(err))) {
+	if (o->gate.baseline) {
+		if (tb_baselines_compare(&s->bl, rs, &o->gate.opts.cmp, &cmp, err, sizeof(err))) {
 			tb_print_error("%s", err);
 			rc = TB_EXIT_USAGE;
 		} else {
-			snprintf(cmp.old_label, sizeof(cmp.old_label), "baseline %s", o->baseline);
-			snprintf(cmp.new_label, sizeof(cmp.new_label), "this run%s%s",
-				 rs->name[0] ? " " : "", rs->name);
 			rep.cmp = &cmp;
 			if (!o->quiet)
 				putchar('\n');
-			int grc = tb_gate_report(&cmp, &o->gate, o->quiet, rep.color);
+			int grc = tb_gate_report(&cmp, &o->gate.opts, o->quiet, rep.color);
 			if (grc > rc)
 				rc = grc;
 		}
@@ -144,17 +120,14 @@ int tb_run_session_finish(struct tb_run_session *s, const struct tb_run_opts *o,
 	int wrc = tb_outs_write(s->outs, s->nouts, &rep);
 	int hadd = tb_run_history_add(o, s->hist, rs, tb_stop_requested != 0); /* before --append pools */
 	rc = hadd > rc ? hadd : rc;
-	if (o->save_baseline && tb_stop_requested) {
-		tb_print_error("interrupted: baseline '%s' was not saved", o->save_baseline);
-	} else if (o->save_baseline) {
-		if (o->append && append_prev(&s->prev, rs, s->berr, sizeof(s->berr))) {
-			tb_print_error("%s", s->berr);
-			wrc = TB_EXIT_WRITE;
-		} else if (tb_baseline_commit(&s->tx, rs, s->berr, sizeof(s->berr))) {
+	if (o->gate.save_baseline && tb_stop_requested) {
+		tb_print_error("interrupted: baseline '%s' was not saved", o->gate.save_baseline);
+	} else if (o->gate.save_baseline) {
+		if (tb_baselines_save(&s->bl, rs, s->berr, sizeof(s->berr))) {
 			tb_print_error("%s", s->berr);
 			wrc = TB_EXIT_WRITE;
 		} else if (!o->quiet) {
-			printf("baseline '%s' saved in %s\n", o->save_baseline, s->bdir);
+			printf("baseline '%s' saved in %s\n", o->gate.save_baseline, s->bl.dir);
 		}
 	}
 	if (wrc && rc == TB_EXIT_OK)

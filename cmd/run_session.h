@@ -10,17 +10,14 @@
 #include "run.h"
 #include "run_outputs.h"
 
-#include "../reports/baseline.h"
+#include "../engine/baselines.h"
 
 struct tb_history;
 struct tb_run_session {
 	char fpath[4096];
-	struct out outs[8];
+	struct out outs[TB_MAX_OUTS];
 	size_t nouts;
-	const char *bdir;
-	struct tb_resultset base;  /* --baseline NAME */
-	struct tb_resultset prev;  /* --append: the saved baseline, loaded before the run */
-	struct tb_baseline_tx tx;  /* --save-baseline NAME */
+	struct tb_baselines bl;    /* --baseline, --save-baseline, --append (engine/baselines.h) */
 	struct tb_history *hist;   /* --history */
 	char berr[1024];
 };

@@ -87,8 +87,8 @@ int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_result
 			continue;
 		}
 		if (!s->nsamples) { /* nothing measured: a failure shows, an interruption not */
-			if (strcmp(s->status, "partial") && strcmp(s->status, "ok")) {
-				memcpy(d->status, s->status, sizeof(d->status));
+			if (!tb_status_measured(s->status)) {
+				d->status = s->status;
 				memcpy(d->note, s->note, sizeof(d->note));
 			}
 			continue;

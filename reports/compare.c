@@ -200,7 +200,7 @@ static double metric_median(const struct tb_compare_opts *o, const struct tb_res
 
 static bool usable(const struct tb_result *r)
 {
-	return !strcmp(r->status, "ok") || !strcmp(r->status, "partial");
+	return tb_status_measured(r->status);
 }
 
 static int compare_case(const struct tb_compare_opts *o, const struct tb_result *a,
@@ -214,7 +214,8 @@ static int compare_case(const struct tb_compare_opts *o, const struct tb_result 
 	row->threshold = tb_compare_threshold(o, b->family, b->variant);
 	if (!usable(a) || !usable(b)) {
 		row->verdict = TB_VERDICT_NOT_OK;
-		snprintf(row->note, sizeof(row->note), "status %s -> %s", a->status, b->status);
+		snprintf(row->note, sizeof(row->note), "status %s -> %s", tb_status_name(a->status),
+			 tb_status_name(b->status));
 		return 0;
 	}
 	if (isnan(row->old_median) || isnan(row->new_median) || row->old_median <= 0) {

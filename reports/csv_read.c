@@ -151,8 +151,9 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 	if (tb_csv_field_str(p, line, "family", FIELD(C_FAMILY), r->family, sizeof(r->family), err, errlen) ||
 	    tb_csv_field_str(p, line, "variant", FIELD(C_VARIANT), r->variant, sizeof(r->variant), err, errlen) ||
 	    tb_csv_field_str(p, line, "mode", FIELD(C_MODE), r->mode, sizeof(r->mode), err, errlen) ||
-	    tb_csv_field_str(p, line, "status", *FIELD(C_STATUS) ? FIELD(C_STATUS) : "ok", r->status,
-		     sizeof(r->status), err, errlen) ||
+	    tb_csv_field_str(p, line, "status", *FIELD(C_STATUS) ? FIELD(C_STATUS) : "ok",
+			     tb_load_last(c->ld)->status, sizeof(tb_load_last(c->ld)->status), err,
+			     errlen) ||
 	    tb_csv_field_str(p, line, "note", FIELD(C_NOTE), r->note, sizeof(r->note), err, errlen) ||
 	    tb_csv_field_str(p, line, "item_unit", FIELD(C_UNIT), r->unit, sizeof(r->unit), err, errlen) ||
 	    tb_csv_field_str(p, line, "metric", *FIELD(C_METRIC) ? FIELD(C_METRIC) : TB_METRIC_TIME,

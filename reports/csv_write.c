@@ -80,7 +80,7 @@ static int write_summary(FILE *f, const struct tb_report *rep, char *err, size_t
 		tb_csv_field(f, r->mode);
 		fprintf(f, ",%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%u,", r->n, r->rows, r->cols,
 			r->threads);
-		tb_csv_field(f, r->status);
+		tb_csv_field(f, tb_status_name(r->status));
 		fprintf(f, ",%zu,%" PRIu64, tb_result_sample_count(r), r->iters);
 		const double v[] = {s->min, s->median, s->mean, s->sd, s->mad, s->cv,
 				    s->p5, s->p25, s->p75, s->p95, s->ci_low, s->ci_high};

@@ -21,8 +21,8 @@ int tb_result_from_exec(struct tb_result *r, const char *name, const struct tb_e
 	r->bytes = r->flops = NAN; /* a command's work is unknown */
 	r->items = 1;              /* rate: runs per second */
 	snprintf(r->unit, sizeof(r->unit), "run");
-	const char *status = res->failed ? "failed-verify" : res->partial ? "partial" : "ok";
-	snprintf(r->status, sizeof(r->status), "%s", status);
+	r->status = res->failed ? TB_STATUS_FAILED_VERIFY
+		    : res->partial ? TB_STATUS_PARTIAL : TB_STATUS_OK;
 	if (res->failed)
 		snprintf(r->note, sizeof(r->note), "the command failed: %s (--ignore-failure to "
 			 "measure it anyway)", res->why);

@@ -22,7 +22,7 @@ int tb_foreign_key(struct tb_result *r, const char *family, const char *name, co
 	snprintf(r->family, sizeof(r->family), "%s", family);
 	snprintf(r->variant, sizeof(r->variant), "%s", name);
 	snprintf(r->mode, sizeof(r->mode), "-");
-	snprintf(r->status, sizeof(r->status), "ok");
+	r->status = TB_STATUS_OK;
 	snprintf(r->metric, sizeof(r->metric), "%s", TB_METRIC_TIME);
 	r->n = r->rows = r->cols = 1;
 	r->threads = 1;

@@ -12,7 +12,7 @@
 
 bool tb_result_measured(const struct tb_result *r)
 {
-	return (!strcmp(r->status, "ok") || !strcmp(r->status, "partial")) &&
+	return tb_status_measured(r->status) &&
 	       isfinite(r->st.median) && r->st.median > 0;
 }
 

@@ -365,7 +365,7 @@ static int insert_result(struct tb_history *h, long long run, const struct tb_re
 	snprintf(ns, sizeof(ns), "%zu", r->nsamples);
 	snprintf(pooled, sizeof(pooled), "%zu", r->runs ? r->runs : 1);
 	const char *p[23] = {runs, key, r->metric[0] ? r->metric : TB_METRIC_TIME, r->family,
-			     r->variant, r->mode, n, rows, cols, thr, r->status, r->note, ns, pooled};
+			     r->variant, r->mode, n, rows, cols, thr, tb_status_name(r->status), r->note, ns, pooled};
 	num(med, sizeof(med), r->st.median, &p[14]);
 	num(lo, sizeof(lo), r->st.ci_low, &p[15]);
 	num(hi, sizeof(hi), r->st.ci_high, &p[16]);

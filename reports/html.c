@@ -140,10 +140,10 @@ static void header(FILE *f, const struct tb_report *rep)
 	}
 	size_t ok = 0, bad = 0, uns = 0;
 	for (size_t i = 0; i < rs->n; i++) {
-		const char *st = rs->r[i].status;
-		if (!strcmp(st, "ok") || !strcmp(st, "partial"))
+		enum tb_status st = rs->r[i].status;
+		if (tb_status_measured(st))
 			ok++;
-		else if (!strcmp(st, "unsupported"))
+		else if (st == TB_STATUS_UNSUPPORTED)
 			uns++;
 		else
 			bad++;
@@ -203,18 +203,18 @@ static void unsupported(FILE *f, const struct tb_resultset *rs)
 {
 	size_t total = 0;
 	for (size_t i = 0; i < rs->n; i++)
-		total += !strcmp(rs->r[i].status, "unsupported");
+		total += rs->r[i].status == TB_STATUS_UNSUPPORTED;
 	if (!total)
 		return;
 	fprintf(f, "<details class=\"hint\"><summary>%zu case%s did not run here (unsupported)"
 		   "</summary><ul>\n", total, total == 1 ? "" : "s");
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct tb_result *r = &rs->r[i];
-		if (strcmp(r->status, "unsupported"))
+		if (r->status != TB_STATUS_UNSUPPORTED)
 			continue;
 		size_t j;
 		for (j = 0; j < i; j++)
-			if (!strcmp(rs->r[j].status, "unsupported") && !strcmp(rs->r[j].note, r->note))
+			if (rs->r[j].status == TB_STATUS_UNSUPPORTED && !strcmp(rs->r[j].note, r->note))
 				break;
 		if (j < i)
 			continue;
@@ -224,11 +224,11 @@ static void unsupported(FILE *f, const struct tb_resultset *rs)
 		fputs(": ", f);
 		for (j = i; j < rs->n; j++) {
 			const struct tb_result *o = &rs->r[j];
-			if (strcmp(o->status, "unsupported") || strcmp(o->note, r->note))
+			if (o->status != TB_STATUS_UNSUPPORTED || strcmp(o->note, r->note))
 				continue;
 			bool dup = false; /* family/variant once */
 			for (size_t q = i; q < j && !dup; q++)
-				dup = !strcmp(rs->r[q].status, "unsupported") &&
+				dup = rs->r[q].status == TB_STATUS_UNSUPPORTED &&
 				      !strcmp(rs->r[q].note, r->note) &&
 				      !strcmp(rs->r[q].family, o->family) && !strcmp(rs->r[q].variant, o->variant);
 			if (dup)
@@ -257,7 +257,7 @@ static void summary_table(FILE *f, const struct tb_report *rep)
 		const struct tb_stats *s = &r->st;
 		bool has = r->nsamples || !isnan(s->median);
 		char b[96], sz[48];
-		if (!strcmp(r->status, "unsupported"))
+		if (r->status == TB_STATUS_UNSUPPORTED)
 			continue;
 		fputs("<tr>", f);
 		text_cell(f, r->family, NULL);
@@ -267,8 +267,8 @@ static void summary_table(FILE *f, const struct tb_report *rep)
 		num_cell(f, (double)r->n, sz);
 		snprintf(b, sizeof(b), "%u", r->threads);
 		num_cell(f, r->threads, b);
-		text_cell(f, r->status, !strcmp(r->status, "ok") ? "ok"
-				       : !strcmp(r->status, "unsupported") ? "warn" : "bad");
+		text_cell(f, tb_status_name(r->status), r->status == TB_STATUS_OK ? "ok"
+				       : r->status == TB_STATUS_UNSUPPORTED ? "warn" : "bad");
 		snprintf(b, sizeof(b), "%zu", r->nsamples);
 		num_cell(f, r->nsamples ? (double)r->nsamples : NAN, b);
 		tb_fmt_per_call(r, s->median, b, sizeof(b));

@@ -60,7 +60,7 @@ static bool failed_in(const struct tb_resultset *rs, const struct tb_result *row
 {
 	for (size_t i = 0; i < rs->n; i++)
 		if (same_row(&rs->r[i], row) && !strcmp(rs->r[i].variant, v) &&
-		    !strcmp(rs->r[i].status, "failed-verify"))
+		    rs->r[i].status == TB_STATUS_FAILED_VERIFY)
 			return true;
 	return false;
 }

@@ -63,7 +63,7 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 			      "family", jstr(r->family), "variant", jstr(r->variant), "mode", jstr(r->mode),
 			      "n", (json_int_t)r->n, "rows", (json_int_t)r->rows,
 			      "cols", (json_int_t)r->cols, "threads", (int)r->threads,
-			      "status", jstr(r->status), "note", jstr(r->note),
+			      "status", jstr(tb_status_name(r->status)), "note", jstr(r->note),
 			      "samples", (json_int_t)tb_result_sample_count(r), "iters_per_sample", (json_int_t)r->iters,
 			      "runs", (json_int_t)(r->runs ? r->runs : 1));
 	if (!c)

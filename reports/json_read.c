@@ -196,7 +196,7 @@ static int load_case(struct tb_load *ld, const struct jctx *c, json_t *o, struct
 	if (str(c, o, "family", r->family, sizeof(r->family), true) ||
 	    str(c, o, "variant", r->variant, sizeof(r->variant), true) ||
 	    str(c, o, "mode", r->mode, sizeof(r->mode), true) ||
-	    str(c, o, "status", r->status, sizeof(r->status), true) ||
+	    str(c, o, "status", tb_load_last(ld)->status, sizeof(tb_load_last(ld)->status), true) ||
 	    str(c, o, "note", r->note, sizeof(r->note), false) ||
 	    str(c, o, "metric", r->metric, sizeof(r->metric), false) ||
 	    uint_of(c, o, NULL, "n", &r->n, true) || uint_of(c, o, NULL, "rows", &r->rows, false) ||

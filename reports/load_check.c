@@ -57,6 +57,7 @@ struct tb_result *tb_load_add(struct tb_load *ld, const char *fmt, ...)
 	c->declared_samples = TB_LOAD_UNKNOWN;
 	c->declared_median = c->declared_mean = NAN;
 	c->run_counts = 0;
+	c->status[0] = 0;
 	ld->nc++;
 	return r;
 }
@@ -164,21 +165,20 @@ static int range(const struct tb_load *ld, size_t i, int field, double v, double
 
 static bool measured(const struct tb_result *r)
 {
-	return !strcmp(r->status, "ok") || !strcmp(r->status, "partial");
+	return tb_status_measured(r->status);
 }
 
-static int check_key(const struct tb_load *ld, size_t i, const struct tb_result *r, char *err,
+static int check_key(const struct tb_load *ld, size_t i, struct tb_result *r, char *err,
 		     size_t errlen)
 {
 	if (!r->family[0] || !r->variant[0] || !r->mode[0])
 		return fail(ld, i, -1, err, errlen, "empty family, variant or mode");
-	if (!tb_status_known(r->status)) {
-		char allowed[128] = "";
-		for (size_t k = 0; tb_statuses[k]; k++)
-			snprintf(allowed + strlen(allowed), sizeof(allowed) - strlen(allowed), "%s%s",
-				 k ? ", " : "", tb_statuses[k]);
+	const char *st = ld->c[i].status;
+	if (st[0] && tb_status_parse(st, &r->status)) {
+		char allowed[128];
+		tb_status_list(allowed, sizeof(allowed));
 		return fail(ld, i, TB_LF_STATUS, err, errlen, "'%s' is not a status (allowed: %s)",
-			    r->status, allowed);
+			    st, allowed);
 	}
 	if (strcmp(r->metric, TB_METRIC_TIME) && strcmp(r->metric, TB_METRIC_INSNS))
 		return fail(ld, i, TB_LF_METRIC, err, errlen, "'%s' is not %s or %s", r->metric,
@@ -231,7 +231,7 @@ static int check_figures(const struct tb_load *ld, size_t i, const struct tb_res
 					    "%s: %g is not a finite number of at most %g", m->name,
 					    x[k], F);
 	}
-	if (!strcmp(r->status, "ok") && isnan(s->median) && !r->nsamples)
+	if (r->status == TB_STATUS_OK && isnan(s->median) && !r->nsamples)
 		return fail(ld, i, TB_LF_MEDIAN, err, errlen, "status ok but no median");
 	return 0;
 }

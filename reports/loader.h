@@ -47,6 +47,8 @@ struct tb_load_case {
 				  * computed it (foreign files); NaN when unchecked */
 	size_t run_counts;       /* how many counts run_samples listed (in r->run_n,
 				  * not yet checked against runs); 0: none */
+	char status[24];         /* the status as the file spells it (tb_load_check
+				  * names the enum from it); "": the reader set it */
 };
 
 struct tb_load {

@@ -185,8 +185,8 @@ static int write_md(FILE *f, const struct tb_report *rep, char *err, size_t errl
 		cell(f, sz);
 		snprintf(b, sizeof(b), "%u", r->threads);
 		cell(f, b);
-		cell(f, r->status);
-		if (strcmp(r->status, "ok"))
+		cell(f, tb_status_name(r->status));
+		if (r->status != TB_STATUS_OK)
 			notok++;
 		if (!has) {
 			fputs(" - | - | - | - | - | - |\n", f);
@@ -219,7 +219,7 @@ static int write_md(FILE *f, const struct tb_report *rep, char *err, size_t errl
 		fputs("\nNot measured or not ok:\n\n", f);
 		for (size_t i = 0; i < rs->n; i++) {
 			const struct tb_result *r = &rs->r[i];
-			if (!strcmp(r->status, "ok"))
+			if (r->status == TB_STATUS_OK)
 				continue;
 			char lab[TB_VARIANT_MAX + 96], sz[48];
 			tb_result_size_str(r, sz, sizeof(sz));
@@ -227,7 +227,7 @@ static int write_md(FILE *f, const struct tb_report *rep, char *err, size_t errl
 			fputs("- ", f);
 			tb_md_text(f, lab);
 			fputs(": **", f);
-			tb_md_text(f, r->status);
+			tb_md_text(f, tb_status_name(r->status));
 			fputs("**", f);
 			if (r->note[0]) {
 				fputs(" — ", f);

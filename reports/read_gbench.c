@@ -285,7 +285,7 @@ static int finish(struct tb_load *ld, const char *path, const struct group *g, c
 	r->threads = (unsigned)g->threads;
 	snprintf(r->unit, sizeof(r->unit), "it");
 	if (g->error || g->skip) {
-		snprintf(r->status, sizeof(r->status), "%s", g->error ? "setup-failed" : "unsupported");
+		r->status = g->error ? TB_STATUS_SETUP_FAILED : TB_STATUS_UNSUPPORTED;
 		snprintf(r->note, sizeof(r->note), "Google Benchmark: %s%s",
 			 g->error ? "error: " : "skipped: ", g->error ? g->error : g->skip);
 		return 0;

@@ -218,13 +218,39 @@ bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b)
 }
 
 
-const char *const tb_statuses[] = {"ok", "partial", "failed-verify", "unsupported",
-				   "setup-failed", NULL};
+const char *const tb_statuses[] = {
+	[TB_STATUS_OK] = "ok",
+	[TB_STATUS_PARTIAL] = "partial",
+	[TB_STATUS_FAILED_VERIFY] = "failed-verify",
+	[TB_STATUS_UNSUPPORTED] = "unsupported",
+	[TB_STATUS_SETUP_FAILED] = "setup-failed",
+	[TB_STATUS_COUNT] = NULL,
+};
 
-bool tb_status_known(const char *status)
+const char *tb_status_name(enum tb_status s)
 {
-	for (size_t i = 0; tb_statuses[i]; i++)
-		if (!strcmp(tb_statuses[i], status))
-			return true;
-	return false;
+	return (unsigned)s < TB_STATUS_COUNT ? tb_statuses[s] : "?";
+}
+
+int tb_status_parse(const char *name, enum tb_status *out)
+{
+	for (int i = 0; i < TB_STATUS_COUNT; i++)
+		if (!strcmp(tb_statuses[i], name)) {
+			*out = (enum tb_status)i;
+			return 0;
+		}
+	return -1;
+}
+
+bool tb_status_measured(enum tb_status s)
+{
+	return s == TB_STATUS_OK || s == TB_STATUS_PARTIAL;
+}
+
+void tb_status_list(char *buf, size_t len)
+{
+	if (len)
+		buf[0] = 0;
+	for (size_t k = 0; tb_statuses[k]; k++)
+		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", k ? ", " : "", tb_statuses[k]);
 }

@@ -27,12 +27,23 @@ struct tb_metric {
  * hyperfine, criterion; reports/foreign.h), hence its length */
 #define TB_VARIANT_MAX 128
 
+/* What became of a case.  Its name (tb_status_name) is the CSV/JSON
+ * spelling; code compares the enum. */
+enum tb_status {
+	TB_STATUS_OK,            /* "ok": measured */
+	TB_STATUS_PARTIAL,       /* "partial": measured in part (interrupted) or not run */
+	TB_STATUS_FAILED_VERIFY, /* "failed-verify": a wrong result, not timed */
+	TB_STATUS_UNSUPPORTED,   /* "unsupported": not on this machine (the note says why) */
+	TB_STATUS_SETUP_FAILED,  /* "setup-failed": could not be set up (memory, threads) */
+	TB_STATUS_COUNT
+};
+
 struct tb_result {
 	char family[32], variant[TB_VARIANT_MAX], mode[16];
 	uint64_t n, rows, cols;
 	unsigned threads;
 	char metric[16]; /* "time": samples are ns per call; "instructions": instructions per call */
-	char status[24]; /* one of tb_statuses */
+	enum tb_status status;
 	char note[256];  /* why a case is not ok, or a remark */
 	uint64_t iters;  /* calls per sample */
 	size_t nsamples;
@@ -114,9 +125,16 @@ int tb_result_key_cmp_unshaped(const struct tb_result *a, const struct tb_result
 void tb_result_key_str(const struct tb_result *r, char *buf, size_t len);
 bool tb_result_same_key(const struct tb_result *a, const struct tb_result *b);
 
-/* The statuses a case can have, NULL-terminated: ok, partial,
+/* The statuses' names by enum value, NULL-terminated: ok, partial,
  * failed-verify, unsupported, setup-failed. */
 extern const char *const tb_statuses[];
-bool tb_status_known(const char *status);
+/* s's name ("?" for a value out of range) */
+const char *tb_status_name(enum tb_status s);
+/* the status named name: 0, or -1 when it names none */
+int tb_status_parse(const char *name, enum tb_status *out);
+/* ok or partial: the case has figures to compare */
+bool tb_status_measured(enum tb_status s);
+/* "ok, partial, ..." (for messages) */
+void tb_status_list(char *buf, size_t len);
 
 #endif

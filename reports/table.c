@@ -55,7 +55,7 @@ static void cells(const struct tb_result *r, char c[NCOL][CELL])
 	tb_term_text(c[2], CELL, r->mode);
 	tb_result_size_str(r, c[3], CELL);
 	snprintf(c[4], CELL, "%u", r->threads);
-	tb_term_text(c[5], CELL, r->status);
+	tb_term_text(c[5], CELL, tb_status_name(r->status));
 	if ((r->nsamples || !isnan(r->st.median)) && tb_result_is_insns(r)) {
 		/* exact counts: "12004 insn", and instructions per item as the rate */
 		tb_fmt_per_call(r, r->st.median, c[6], CELL);
@@ -126,7 +126,7 @@ static void say_marks(FILE *f, const struct tb_resultset *rs)
 	}
 }
 
-static bool is_unsupported(const struct tb_result *r) { return !strcmp(r->status, "unsupported"); }
+static bool is_unsupported(const struct tb_result *r) { return r->status == TB_STATUS_UNSUPPORTED; }
 
 /* "unsupported here, not run: VARIANT (N cases): REASON", once per
  * (variant, reason), in order of first appearance */
@@ -216,8 +216,8 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 			int k = show[j];
 			const char *col = NULL;
 			if (k == 5 && rep->color)
-				col = !strcmp(r->status, "ok") ? "\033[32m"
-				      : !strcmp(r->status, "unsupported") ? "\033[33m" : "\033[31m";
+				col = r->status == TB_STATUS_OK ? "\033[32m"
+				      : r->status == TB_STATUS_UNSUPPORTED ? "\033[33m" : "\033[31m";
 			if (col)
 				fputs(col, f);
 			/* the last column is not padded: no trailing blanks */
@@ -226,7 +226,7 @@ static int write_table(FILE *f, const struct tb_report *rep, char *err, size_t e
 				fputs("\033[0m", f);
 			fputs(j + 1 < ncol ? "  " : "\n", f);
 		}
-		if (r->note[0] && strcmp(r->status, "ok")) {
+		if (r->note[0] && r->status != TB_STATUS_OK) {
 			fprintf(f, "    %s: ", c[5]);
 			tb_term_puts(f, r->note);
 			fputc('\n', f);

@@ -1,5 +1,6 @@
 /*
- * writer.c - the table of writers and the formatting helpers they share.
+ * writer.c - the table of outputs (outputs.def) and the formatting helpers
+ * the writers share.
  */
 #include "writer.h"
 
@@ -8,24 +9,17 @@
 #include <stdio.h>
 #include <string.h>
 
-static const struct tb_writer *const writers[] = {
-	&tb_writer_table,
-	&tb_writer_csv,
-	&tb_writer_samples_csv,
-	&tb_writer_html,
-	&tb_writer_json,
-	&tb_writer_markdown,
-	&tb_writer_compare_table,
-	&tb_writer_compare_markdown,
-	&tb_writer_compare_csv,
-	&tb_writer_fingerprint_csv,
+const struct tb_output_desc tb_outputs[TB_OUT_COUNT] = {
+#define TB_OUTPUT(id, w, opt, help) [TB_OUT_##id] = {opt, help, &w},
+#include "outputs.def"
+#undef TB_OUTPUT
 };
 
-const struct tb_writer *tb_writer_find(const char *name)
+const struct tb_output_desc *tb_output_find(const char *option)
 {
-	for (size_t i = 0; i < sizeof(writers) / sizeof(writers[0]); i++)
-		if (!strcmp(writers[i]->name, name))
-			return writers[i];
+	for (size_t i = 0; i < TB_OUT_COUNT; i++)
+		if (!strcmp(tb_outputs[i].option, option))
+			return &tb_outputs[i];
 	return NULL;
 }
 

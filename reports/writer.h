@@ -1,8 +1,9 @@
 /*
  * writer.h - one writer per output format behind one small interface.
  * A writer renders a tb_report to an open FILE and never times anything.
- * Adding a format: write reports/<format>.c with one const struct
- * tb_writer and add it to the table in reports/writer.c.
+ * The writers a user asks for by an option are the table tb_outputs, one
+ * row each in outputs.def.  Adding such a format: write reports/<format>.c
+ * with one const struct tb_writer and add its row to outputs.def.
  */
 #ifndef TB_WRITER_H
 #define TB_WRITER_H
@@ -31,11 +32,9 @@ struct tb_writer {
 };
 
 extern const struct tb_writer tb_writer_table;
-extern const struct tb_writer tb_writer_csv;
-extern const struct tb_writer tb_writer_samples_csv;
-extern const struct tb_writer tb_writer_html;
-extern const struct tb_writer tb_writer_json;
-extern const struct tb_writer tb_writer_markdown;
+#define TB_OUTPUT(id, w, opt, help) extern const struct tb_writer w;
+#include "outputs.def"
+#undef TB_OUTPUT
 /* comparisons (rep->cmp), reports/compare_write.c */
 extern const struct tb_writer tb_writer_compare_table;
 extern const struct tb_writer tb_writer_compare_markdown;
@@ -43,7 +42,29 @@ extern const struct tb_writer tb_writer_compare_csv;
 extern const struct tb_writer tb_writer_fingerprint_csv;
 extern const struct tb_writer tb_writer_options_csv;
 
-const struct tb_writer *tb_writer_find(const char *name);
+/* The output files a user asks for by an option (outputs.def). */
+enum tb_output {
+#define TB_OUTPUT(id, w, opt, help) TB_OUT_##id,
+#include "outputs.def"
+#undef TB_OUTPUT
+	TB_OUT_COUNT
+};
+
+struct tb_output_desc {
+	const char *option;        /* "csv": --csv FILE */
+	const char *help;          /* its --help line */
+	const struct tb_writer *w; /* name, summary, write */
+};
+extern const struct tb_output_desc tb_outputs[TB_OUT_COUNT];
+
+/* A command builds its help lines and long options from the same rows:
+ *   #define TB_OUTPUT(id, w, opt, help) help
+ *   #include "../reports/outputs.def"          (inside the usage string)
+ *   #define TB_OUTPUT(id, w, opt, help) {opt, required_argument, NULL, BASE + TB_OUT_##id},
+ *   #include "../reports/outputs.def"          (inside the option array)
+ * and stores optarg in path[c - BASE]. */
+/* the output whose option is name, or NULL */
+const struct tb_output_desc *tb_output_find(const char *option);
 
 /* Human units: "312 ns", "1.25 µs", "3.40 ms", "1.20 s" */
 void tb_fmt_ns(double ns, char *buf, size_t len);

@@ -16,7 +16,8 @@
 #
 #   TB_OLD_TBENCH / TB_NEW_TBENCH  binaries of the two sides (default $TBENCH)
 #   TB_OLD_ARGS / TB_NEW_ARGS      extra `tbench run` arguments per side
-#                                  (the self-test: TB_NEW_ARGS="--work-factor 1.05")
+#   TB_OLD_ENV / TB_NEW_ENV        extra environment per side, VAR=VALUE ...
+#                                  (the self-test: TB_NEW_ENV="TBENCH_TEST_WORK_FACTOR=1.05")
 #   TB_ROUNDS      rounds first (default 10: the fewest for p < 0.01 paired)
 #   TB_ROUND_STEP  rounds added while undecided (default 10)
 #   TB_MAX_ROUNDS  at most (default 40)
@@ -53,6 +54,8 @@ fi
 old_tb=${TB_OLD_TBENCH:-$TBENCH} new_tb=${TB_NEW_TBENCH:-$TBENCH}
 read -r -a old_args <<<"${TB_OLD_ARGS:-}"
 read -r -a new_args <<<"${TB_NEW_ARGS:-}"
+read -r -a old_env <<<"${TB_OLD_ENV:-}"
+read -r -a new_env <<<"${TB_NEW_ENV:-}"
 read -r -a cmp_args <<<"${TB_COMPARE_ARGS:-}"
 old=${TB_OLD_NAME:-old} new=${TB_NEW_NAME:-new}
 if [ -n "${TB_AB_DIR:-}" ]; then
@@ -75,11 +78,12 @@ for tb in "$old_tb" "$new_tb"; do
 done
 [ $turns = 1 ] || echo "gate-ab: a binary has no 'run --turns': the sides of a round run one after the other" >&2
 
-side() { # side TBENCH NAME TURNS [extra args]: in the background
-	local tb=$1 name=$2 t=()
+side() { # side TBENCH NAME TURNS [extra args]: in the background, with the side's environment
+	local tb=$1 name=$2 t=() e=("${old_env[@]}")
 	[ $turns = 1 ] && t=(--turns "$3")
+	[ "$name" = "$new" ] && e=("${new_env[@]}")
 	shift 3
-	"$tb" run "${run_args[@]}" "$@" -q "${t[@]}" --save-baseline "$name" --append \
+	env "${e[@]}" "$tb" run "${run_args[@]}" "$@" -q "${t[@]}" --save-baseline "$name" --append \
 		>/dev/null 2>"$dir/err.$name" &
 	[ $turns = 1 ] || wait $! # one after the other
 }

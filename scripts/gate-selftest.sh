@@ -6,7 +6,7 @@
 # alarm) and A/B experiments where the new side does 5% and 10% more work
 # than the old under the same key, where "slower" is a detection: the new
 # side is the case as named, the old one does 1/1.05 and 1/1.10 of its work
-# (`run --work-factor`, a test aid: floor(cols / F) columns, so the ratio is
+# ($TBENCH_TEST_WORK_FACTOR, a test aid: floor(cols / F) columns, so the ratio is
 # at least F, and a buffer never crosses a size where the kernel changes its
 # layout - tb_alloc's 2 MiB huge-page threshold lies below 1000x1000 / 1.10).  Exit 0 when the bars hold: at
 # most K/20 false alarms, at least 19K/20 detected at +5%, all K at +10%;
@@ -46,7 +46,7 @@ for k in $(seq 1 "$K"); do
 	for f in 1.00 1.05 1.10; do
 		set +e
 		inv=$(awk -v f="$f" 'BEGIN { printf "%.9f", 1 / f }')
-		TB_AB_DIR=$work/ab TB_OLD_ARGS="--work-factor $inv" TB_COMPARE_ARGS="-q" \
+		TB_AB_DIR=$work/ab TB_OLD_ENV="TBENCH_TEST_WORK_FACTOR=$inv" TB_COMPARE_ARGS="-q" \
 			"$here/gate-ab.sh" "${sel[@]}" >"$work/out" 2>"$work/err"
 		rc=$?
 		set -e

@@ -33,9 +33,6 @@ INTERNAL = re.compile(r"_(impl|int)$")
 # Circles known and owned elsewhere: reported, not failed.  A ratchet: one
 # that is gone fails until its line here is deleted.
 KNOWN_CIRCLES = {
-    # run_blas.c reads struct tb_run_opts from run.h while run.c calls
-    # tb_run_blas_reexec: the engine branch splits the run options out of run.h
-    ("cmd/run", "cmd/run_blas"): "the engine branch splits the run options out of cmd/run.h",
 }
 
 

@@ -3,7 +3,7 @@
  * integer multiply-adds per call (an LCG step each), so a call costs a
  * known, memory-free amount of work.  It exists to test the harness and the
  * regression gate (whose self-test makes it longer with `run --work-factor`,
- * a test aid of the engine, cmd/run_exec.c, that works for every kernel).
+ * a test aid of the engine, engine/case.c, that works for every kernel).
  */
 #include "../common.h"
 #include "../kernel.h"

@@ -98,7 +98,8 @@ expect_usage "missing baseline lists those there" "baselines there: main" "$TBEN
 expect_usage "run --baseline missing" "no baseline 'nosuch'" "$TBENCH" run null --baseline nosuch --csv never.csv
 check "nothing written for a missing baseline" '[ ! -e never.csv ]'
 expect_usage "--baseline-dir overrides the environment" "in 'elsewhere'" "$TBENCH" compare main main --baseline-dir elsewhere
-expect_usage "bad work factor" "'0'" "$TBENCH" run spin --work-factor 0
+expect_usage "bad work factor" "TBENCH_TEST_WORK_FACTOR '0'" env TBENCH_TEST_WORK_FACTOR=0 "$TBENCH" run spin
+expect_usage "no --work-factor option (a test aid is no option)" "'--work-factor'" "$TBENCH" run spin --work-factor 2
 expect_usage "bad warmup" "'sometimes'" "$TBENCH" run null --warmup sometimes
 expect_status "warmup auto" 0 "$TBENCH" run null --samples 5 --warmup auto --warmup-max 200ms --csv w.csv -q
 check "warmup auto reported" 'grep -q "warmup auto:" w.csv'

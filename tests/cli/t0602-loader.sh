@@ -13,7 +13,7 @@ F=(spin -v chain --samples 20 --warmup 1 --warmup-time 1ms --min-sample-time 100
 "$TBENCH" run "${F[@]}" -s 1000 --save-baseline main
 mkdir results
 "$TBENCH" run "${F[@]}" -s 1000 --csv results/summary.csv --samples-csv results/samples.csv
-"$TBENCH" run "${F[@]}" -s 1000 --work-factor 2 --csv results/summary.csv
+TBENCH_TEST_WORK_FACTOR=2 "$TBENCH" run "${F[@]}" -s 1000 --csv results/summary.csv
 expect_usage "stale samples beside a new summary" "results/samples.csv:2" "$TBENCH" compare main results/
 check "names the summary line it contradicts" 'grep -q "results/summary.csv:2" "$T/err"'
 # the same with calls per sample equal: the medians disagree

@@ -29,8 +29,8 @@ expect_status "compare --markdown /dev/full: exit 3" 3 "$TBENCH" compare main ma
 expect_status "report --csv /dev/full: exit 3" 3 "$TBENCH" report bl/main/summary.csv --csv /dev/full
 # a regression is still exit 1 when an output also fails
 "$TBENCH" run "${Q[@]}" -s 1000 --samples 30 --save-baseline main30
-expect_status "regression wins over a write error" 1 "$TBENCH" run "${Q[@]}" -s 1000 --samples 30 \
-	--work-factor 3 --baseline main30 --markdown /dev/full
+expect_status "regression wins over a write error" 1 env TBENCH_TEST_WORK_FACTOR=3 "$TBENCH" run "${Q[@]}" \
+	-s 1000 --samples 30 --baseline main30 --markdown /dev/full
 
 # before the run: the baseline to save is a regular file
 : >bl/afile

@@ -30,7 +30,7 @@ check "all its samples" '[ "$(grep -c ",spin,chain," bl/c/samples.csv)" -eq 7 ]'
 
 # gate-ab.sh: two rounds, both sides of each taking turns
 AB=$TB_SRC/scripts/gate-ab.sh
-run env TB_ROUNDS=2 TB_MAX_ROUNDS=2 TB_AB_DIR="$T/w/ab" TB_NEW_ARGS="--work-factor 1.5" \
+run env TB_ROUNDS=2 TB_MAX_ROUNDS=2 TB_AB_DIR="$T/w/ab" TB_NEW_ENV="TBENCH_TEST_WORK_FACTOR=1.5" \
 	TB_COMPARE_ARGS=--fail-on=none "$AB" spin -s 1000 --samples 5 --warmup-time 1ms
 check "gate-ab: compared, rounds said" '[ "$rc" -eq 0 ] && grep -q "^comparison: old -> new" "$T/out" && grep -q "^gate-ab: 2 rounds a side$" "$T/out"'
 check "gate-ab: two runs a side, paired" 'grep -q "2 and 2 runs: too few for p < 0.01 and a 99% interval (paired)" "$T/out"'

@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		r->rows = 1;
 		r->cols = 1000;
 		r->threads = 1;
-		snprintf(r->status, sizeof(r->status), "ok");
+		r->status = TB_STATUS_OK;
 	}
 	const char *path = tb_fuzz_file(data, size);
 	char err[512] = "";

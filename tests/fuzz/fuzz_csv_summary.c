@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			const struct tb_result *r = &rs.r[i];
 			if (!r->family[0] || !r->variant[0] || r->threads == 0)
 				abort();
-			if (!strcmp(r->status, "ok") && !isfinite(r->st.median))
+			if (r->status == TB_STATUS_OK && !isfinite(r->st.median))
 				abort();
 			for (size_t j = 0; j < i; j++)
 				if (tb_result_same_key(&rs.r[j], r))

@@ -30,7 +30,7 @@ static void tb_fuzz_foreign_check(int rc, struct tb_resultset *rs, const char *e
 		const struct tb_result *r = &rs->r[i];
 		if (!r->variant[0] || r->threads == 0 || strlen(r->variant) >= TB_VARIANT_MAX)
 			abort();
-		if (!strcmp(r->status, "ok") && !(isfinite(r->st.median) && r->st.median >= 0))
+		if (r->status == TB_STATUS_OK && !(isfinite(r->st.median) && r->st.median >= 0))
 			abort();
 		for (size_t s = 0; s < r->nsamples; s++)
 			if (!isfinite(r->samples[s]) || r->samples[s] < 0)

@@ -29,7 +29,7 @@ static void make_set(struct tb_resultset *rs, double base, size_t n)
 		snprintf(r->family, sizeof(r->family), "spin");
 		snprintf(r->variant, sizeof(r->variant), "v%d", i);
 		snprintf(r->mode, sizeof(r->mode), "-");
-		snprintf(r->status, sizeof(r->status), "ok");
+		r->status = TB_STATUS_OK;
 		r->n = 1000;
 		r->cols = 1000;
 		r->iters = 3;
@@ -162,7 +162,7 @@ static void merge_rounds(void **state)
 	snprintf(extra->family, sizeof(extra->family), "spin");
 	snprintf(extra->variant, sizeof(extra->variant), "new");
 	snprintf(extra->mode, sizeof(extra->mode), "-");
-	snprintf(extra->status, sizeof(extra->status), "ok");
+	extra->status = TB_STATUS_OK;
 	extra->n = extra->cols = 1000;
 	const double two[] = {7, 8};
 	assert_int_equal(tb_result_set_samples(extra, two, 2), 0);

@@ -86,7 +86,7 @@ static void metric_column(void **state)
 	snprintf(r->family, sizeof(r->family), "scale");
 	snprintf(r->variant, sizeof(r->variant), "scalar");
 	snprintf(r->mode, sizeof(r->mode), "inplace");
-	snprintf(r->status, sizeof(r->status), "ok");
+	r->status = TB_STATUS_OK;
 	snprintf(r->metric, sizeof(r->metric), "instructions");
 	r->n = r->cols = r->items = 1000;
 	r->bytes = 8000;
@@ -128,7 +128,7 @@ static void add_case(struct tb_resultset *rs, const char *variant, const char *m
 	snprintf(r->family, sizeof(r->family), "scale");
 	snprintf(r->variant, sizeof(r->variant), "%s", variant);
 	snprintf(r->mode, sizeof(r->mode), "inplace");
-	snprintf(r->status, sizeof(r->status), "ok");
+	r->status = TB_STATUS_OK;
 	snprintf(r->metric, sizeof(r->metric), "%s", metric);
 	r->n = r->cols = 1000;
 	double s[3] = {v, v, v};

@@ -188,7 +188,7 @@ static struct tb_result *add(struct tb_resultset *rs, const char *variant, const
 	snprintf(r->family, sizeof(r->family), "spin");
 	snprintf(r->variant, sizeof(r->variant), "%s", variant);
 	snprintf(r->mode, sizeof(r->mode), "-");
-	snprintf(r->status, sizeof(r->status), "ok");
+	r->status = TB_STATUS_OK;
 	r->n = 1000;
 	r->cols = 1000;
 	assert_int_equal(tb_result_set_samples(r, x, n), 0);

@@ -48,7 +48,7 @@ static void make_set(struct tb_resultset *rs)
 		r->rows = 1;
 		r->cols = r->n;
 		r->threads = 1 + (unsigned)i;
-		snprintf(r->status, sizeof(r->status), "ok");
+		r->status = TB_STATUS_OK;
 		snprintf(r->note, sizeof(r->note), "a, \"note\"");
 		snprintf(r->unit, sizeof(r->unit), "elem");
 		r->iters = 4;

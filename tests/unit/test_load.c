@@ -82,7 +82,7 @@ static struct tb_result *add(struct tb_resultset *rs, const char *variant)
 	snprintf(r->family, sizeof(r->family), "spin");
 	snprintf(r->variant, sizeof(r->variant), "%s", variant);
 	snprintf(r->mode, sizeof(r->mode), "-");
-	snprintf(r->status, sizeof(r->status), "ok");
+	r->status = TB_STATUS_OK;
 	r->n = r->cols = 1000;
 	r->st.median = 5;
 	return r;
@@ -139,7 +139,7 @@ static const char *check_one(void (*f)(struct tb_result *r, struct tb_load_case 
 	snprintf(r->family, sizeof(r->family), "spin");
 	snprintf(r->variant, sizeof(r->variant), "chain");
 	snprintf(r->mode, sizeof(r->mode), "-");
-	snprintf(r->status, sizeof(r->status), "ok");
+	r->status = TB_STATUS_OK;
 	r->n = r->cols = 1000;
 	r->st.median = 3;
 	f(r, tb_load_last(&ld));
@@ -152,7 +152,7 @@ static const char *check_one(void (*f)(struct tb_result *r, struct tb_load_case 
 }
 
 static void fine(struct tb_result *r, struct tb_load_case *c) { (void)r, (void)c; }
-static void bogus_status(struct tb_result *r, struct tb_load_case *c) { (void)c; snprintf(r->status, sizeof(r->status), "great"); }
+static void bogus_status(struct tb_result *r, struct tb_load_case *c) { (void)r; snprintf(c->status, sizeof(c->status), "great"); }
 static void shape(struct tb_result *r, struct tb_load_case *c) { (void)c; r->rows = 3; }
 static void huge(struct tb_result *r, struct tb_load_case *c) { (void)c; r->st.median = 1.7e308; }
 static void count(struct tb_result *r, struct tb_load_case *c)

@@ -63,7 +63,7 @@ static void make_set(struct tb_resultset *rs, const char *name)
 			snprintf(r->variant, sizeof(r->variant), "%s", k ? "v<i>x" : "scalar");
 			snprintf(r->mode, sizeof(r->mode), "%s", modes[m]);
 			r->n = r->cols = 1000;
-			snprintf(r->status, sizeof(r->status), "ok");
+			r->status = TB_STATUS_OK;
 			r->bytes = 8000;
 			r->items = 1000;
 			snprintf(r->unit, sizeof(r->unit), "elem");
@@ -81,7 +81,7 @@ static void make_set(struct tb_resultset *rs, const char *name)
 	snprintf(r->variant, sizeof(r->variant), "broken");
 	snprintf(r->mode, sizeof(r->mode), "outofplace");
 	r->n = r->cols = 1000;
-	snprintf(r->status, sizeof(r->status), "failed-verify");
+	r->status = TB_STATUS_FAILED_VERIFY;
 	snprintf(r->note, sizeof(r->note), "%s", HOSTILE);
 }
 
@@ -170,7 +170,7 @@ static void test_json_round_trip(void **state)
 	for (size_t i = 0; i < rs.n; i++) {
 		const struct tb_result *a = &rs.r[i], *b = &back.r[i];
 		assert_true(tb_result_same_key(a, b));
-		assert_string_equal(a->status, b->status);
+		assert_int_equal(a->status, b->status);
 		assert_string_equal(a->note, b->note);
 		assert_int_equal(a->nsamples, b->nsamples);
 		assert_true(isnan(a->st.median) ? isnan(b->st.median)

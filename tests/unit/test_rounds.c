@@ -139,7 +139,7 @@ static void one_run(struct tb_resultset *rs, double level, size_t n, double dist
 	snprintf(r->family, sizeof(r->family), "add");
 	snprintf(r->variant, sizeof(r->variant), "threaded");
 	snprintf(r->mode, sizeof(r->mode), "inplace");
-	snprintf(r->status, sizeof(r->status), "ok");
+	r->status = TB_STATUS_OK;
 	r->n = r->cols = 65536;
 	r->rows = 1;
 	r->threads = 2;
@@ -183,10 +183,10 @@ static void pooling_counts_runs(void **state)
 	struct tb_resultset none;
 	char err[256];
 	one_run(&none, 1, 0, NAN);
-	snprintf(none.r[0].status, sizeof(none.r[0].status), "failed-verify");
+	none.r[0].status = TB_STATUS_FAILED_VERIFY;
 	assert_int_equal(tb_resultset_append_samples(&all, &none, err, sizeof(err)), 0);
 	assert_int_equal(all.r[0].runs, 3);
-	assert_string_equal(all.r[0].status, "failed-verify");
+	assert_int_equal(all.r[0].status, TB_STATUS_FAILED_VERIFY);
 	tb_resultset_free(&none);
 	tb_resultset_free(&all);
 }

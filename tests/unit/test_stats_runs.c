@@ -114,7 +114,7 @@ static void fill(struct tb_resultset *rs, const double *x, size_t n, size_t runs
 	snprintf(r->family, sizeof(r->family), "spin");
 	snprintf(r->variant, sizeof(r->variant), "chain");
 	snprintf(r->mode, sizeof(r->mode), "-");
-	snprintf(r->status, sizeof(r->status), "ok");
+	r->status = TB_STATUS_OK;
 	r->n = r->cols = 1000;
 	r->runs = runs;
 	assert_int_equal(tb_result_set_samples(r, x, n), 0);

@@ -1,11 +1,12 @@
 /*
- * run_select.c - case ids and the --filter / --filter-regex selection of
- * `tbench run` and `tbench list --cases` (run_select.h).  A case is kept
+ * plan_ids.c - case ids and the --filter / --filter-regex selection of
+ * `tbench run` and `tbench list --cases` (plan.h).  A case is kept
  * when its id matches any pattern; a pattern matching no case is an error
  * (a typo would otherwise select nothing, silently).
  */
-#include "run_select.h"
 #include "plan.h"
+
+#include "../reports/results.h"
 
 #include <fnmatch.h>
 #include <inttypes.h>
@@ -28,13 +29,19 @@ void tb_case_id(const struct tb_plan_case *pc, char *buf, size_t len)
 	case_fields(pc, '/', buf, len);
 }
 
-void tb_plan_print(const struct tb_plan *plan, bool ids)
+void tb_case_fields(const struct tb_plan_case *pc, char *buf, size_t len)
 {
-	for (size_t i = 0; i < plan->n; i++) {
-		char line[256];
-		case_fields(&plan->c[i], ids ? '/' : ' ', line, sizeof(line));
-		puts(line);
-	}
+	case_fields(pc, ' ', buf, len);
+}
+
+void tb_case_label(const struct tb_plan_case *pc, char *buf, size_t len)
+{
+	char sz[48];
+	tb_result_size_str(&(struct tb_result){.n = pc->size.n, .rows = pc->size.rows,
+						 .cols = pc->size.cols}, sz, sizeof(sz));
+	snprintf(buf, len, "%s/%s %s %s", pc->k->family, pc->k->variant, tb_mode_name(pc->mode), sz);
+	if (pc->threads > 1 && strlen(buf) < len)
+		snprintf(buf + strlen(buf), len - strlen(buf), " x%u", pc->threads);
 }
 
 int tb_filters_add(struct tb_filters *f, const char *pat, bool regex, char *err, size_t len)

@@ -1,10 +1,10 @@
 /*
- * run_limit.c - effective clock and copy-bandwidth limit for a run (see
- * run_limit.h).  The copy moves as many bytes as the case counts: a kernel
+ * limit.c - effective clock and copy-bandwidth limit for a run (see
+ * limit.h).  The copy moves as many bytes as the case counts: a kernel
  * that reads and writes B bytes per call is held against a copy of B/2.
  * The limit is the better of ordinary and non-temporal stores.
  */
-#include "run_limit.h"
+#include "limit.h"
 
 #include "../kernels/pool.h"
 #include "../probes/freq.h"

@@ -1,10 +1,9 @@
 /*
- * run_counters.c - the counters of `tbench run` (see run_counters.h).
+ * counters.c - the counters of a session (see counters.h).
  */
-#include "run_counters.h"
+#include "counters.h"
 
-#include "cmds.h"
-#include "parse.h"
+#include "../base/parse.h"
 
 #include "../kernels/common.h"
 #include "../reports/ctr_metrics.h"
@@ -12,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-int tb_run_counters_open(struct tb_run_counters *rc, const char *spec, bool quiet, char *err,
-			 size_t errlen)
+int tb_session_counters_open(struct tb_session_counters *rc, const char *spec, char *note,
+			     size_t notelen, char *err, size_t errlen)
 {
 	const char *names[TB_CTR_MAX];
 	char buf[1024];
@@ -21,6 +20,8 @@ int tb_run_counters_open(struct tb_run_counters *rc, const char *spec, bool quie
 	bool hw;
 	const char *why = "";
 	memset(rc, 0, sizeof(*rc));
+	if (notelen)
+		note[0] = 0;
 	tb_counters_init(NULL, 0); /* without PAPI, perf_event_open may still count */
 	bool none = tb_counters_access(&why) == TB_CTR_NONE;
 	if (none) {
@@ -43,25 +44,24 @@ int tb_run_counters_open(struct tb_run_counters *rc, const char *spec, bool quie
 	if (none || n == 0) {
 		snprintf(rc->none_why, sizeof(rc->none_why), "%s",
 			 none ? why : "no event of the default set counts here");
-		if (!quiet)
-			tb_print_error("note: no counters: %s; running without them", rc->none_why);
+		snprintf(note, notelen, "no counters: %s; running without them", rc->none_why);
 		return 0;
 	}
 	if (!(rc->c = tb_counters_open(names, n, err, errlen)))
 		return -1;
-	if (!tb_counters_hw_available(&why) && !quiet)
-		tb_print_error("note: %s; counting software events only", why);
+	if (!tb_counters_hw_available(&why))
+		snprintf(note, notelen, "%s; counting software events only", why);
 	tb_counters_describe(rc->c, rc->line, sizeof(rc->line));
 	return 0;
 }
 
-void tb_run_counters_close(struct tb_run_counters *rc)
+void tb_session_counters_close(struct tb_session_counters *rc)
 {
 	tb_counters_close(rc->c);
 	rc->c = NULL;
 }
 
-int tb_run_counters_add(const struct tb_counters *c, struct tb_result *r,
+int tb_session_counters_add(const struct tb_counters *c, struct tb_result *r,
 			const struct tb_measurement *m)
 {
 	const char *names[TB_CTR_MAX];
@@ -87,7 +87,7 @@ int tb_run_counters_add(const struct tb_counters *c, struct tb_result *r,
 	return 0;
 }
 
-void tb_run_counters_record(const struct tb_run_counters *rc, struct tb_kvlist *kv)
+void tb_session_counters_record(const struct tb_session_counters *rc, struct tb_kvlist *kv)
 {
 	const struct tb_counters *c = rc->c;
 	if (!c) {

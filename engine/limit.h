@@ -1,11 +1,11 @@
 /*
- * run_limit.h - the measured context of a run: the effective clock (once,
+ * limit.h - the measured context of a run: the effective clock (once,
  * at the start) and the copy bandwidth at each case's traffic and thread
  * count (once per distinct pair, measured after the first such case), so
  * every result gets its share of the machine's limit and items per cycle.
  */
-#ifndef TB_CMD_RUN_LIMIT_H
-#define TB_CMD_RUN_LIMIT_H
+#ifndef TB_ENGINE_LIMIT_H
+#define TB_ENGINE_LIMIT_H
 
 #include "../probes/bandwidth.h"
 #include "../base/kv.h"
