@@ -1,7 +1,7 @@
 /*
  * cmds.h - the subcommands of tbench.  To add one: write cmd/<name>.c with
- * `int cmd_<name>(int argc, char **argv)` and its usage text, declare both
- * here, and add one line to the table in cmd/main.c.
+ * `int cmd_<name>(int argc, char **argv)` and `tb_usage_<name>[]`, and add
+ * one row to cmd/commands.def (declared here and tabled in main.c from it).
  */
 #ifndef TB_CMDS_H
 #define TB_CMDS_H
@@ -30,23 +30,11 @@ void tb_print_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* standard handling of an unknown option / missing value from getopt_long */
 int tb_getopt_error(const char *cmd, int argc, char **argv, int optopt_c);
 
-int cmd_run(int argc, char **argv);
-int cmd_list(int argc, char **argv);
-int cmd_env(int argc, char **argv);
-int cmd_counters(int argc, char **argv);
-int cmd_help(int argc, char **argv);
-int cmd_compare(int argc, char **argv);
-int cmd_report(int argc, char **argv);
-int cmd_emu(int argc, char **argv);
-int cmd_exec(int argc, char **argv);
-int cmd_history(int argc, char **argv);
-
-extern const char tb_usage_run[], tb_usage_list[], tb_usage_env[], tb_usage_help[];
-extern const char tb_usage_compare[];
-extern const char tb_usage_counters[];
-extern const char tb_usage_report[];
-extern const char tb_usage_emu[];
-extern const char tb_usage_exec[];
-extern const char tb_usage_history[];
+/* every command of cmd/commands.def: its function and its --help text */
+#define TB_COMMAND(name, summary)                 \
+	int cmd_##name(int argc, char **argv); \
+	extern const char tb_usage_##name[];
+#include "commands.def"
+#undef TB_COMMAND
 
 #endif

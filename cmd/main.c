@@ -18,16 +18,9 @@
 #include <unistd.h>
 
 static const struct tb_cmd commands[] = {
-	{"run", cmd_run, "run benchmarks (default: the whole default suite)", tb_usage_run},
-	{"list", cmd_list, "list families and variants, with support on this machine", tb_usage_list},
-	{"exec", cmd_exec, "measure whole commands as processes (wall, CPU, RSS; hyperfine-style)", tb_usage_exec},
-	{"compare", cmd_compare, "compare two result sets or baselines (exit 1 on a slowdown)", tb_usage_compare},
-	{"report", cmd_report, "re-render and merge saved results (HTML, Markdown, JSON)", tb_usage_report},
-	{"emu", cmd_emu, "run an AArch64 program in the emulator (translator or interpreter)", tb_usage_emu},
-	{"history", cmd_history, "record results per commit; show, check (change points), report", tb_usage_history},
-	{"env", cmd_env, "show the machine fingerprint", tb_usage_env},
-	{"counters", cmd_counters, "list the events PAPI can count here (presets, native, components)", tb_usage_counters},
-	{"help", cmd_help, "show help for tbench or one command", tb_usage_help},
+#define TB_COMMAND(name, summary) {#name, cmd_##name, summary, tb_usage_##name},
+#include "commands.def"
+#undef TB_COMMAND
 };
 
 const struct tb_cmd *tb_cmd_find(const char *name)
