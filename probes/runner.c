@@ -51,6 +51,16 @@ static uint64_t time_call(struct tb_case *c, uint64_t iters)
 	return tb_now_ns() - t0;
 }
 
+uint64_t tb_calibrate_next(uint64_t iters, uint64_t t, double min_ns)
+{
+	if ((double)t >= min_ns || iters > UINT64_MAX / 16)
+		return 0;
+	/* jump close to the target, then double */
+	double want = min_ns / (t ? (double)t : 1.0) * (double)iters;
+	uint64_t next = want > (double)iters * 2 ? (uint64_t)(want * 1.1) : iters * 2;
+	return next > iters * 1024 ? iters * 1024 : next;
+}
+
 static uint64_t calibrate(struct tb_case *c, const struct tb_runner_opts *o)
 {
 	uint64_t iters = 1;
@@ -67,15 +77,9 @@ static uint64_t calibrate(struct tb_case *c, const struct tb_runner_opts *o)
 				uint64_t t2 = time_call(c, iters);
 				t = t2 < t ? t2 : t;
 			}
-		if ((double)t >= o->min_sample_ns || tb_stop_requested)
+		uint64_t next = tb_calibrate_next(iters, t, o->min_sample_ns);
+		if (!next || tb_stop_requested)
 			break;
-		if (iters > UINT64_MAX / 16)
-			break;
-		/* jump close to the target, then double */
-		double want = o->min_sample_ns / (t ? (double)t : 1.0) * (double)iters;
-		uint64_t next = want > (double)iters * 2 ? (uint64_t)(want * 1.1) : iters * 2;
-		if (next > iters * 1024)
-			next = iters * 1024;
 		iters = next;
 	}
 	return iters;

@@ -79,6 +79,12 @@ struct tb_measurement {
 	uint32_t *preempted;
 };
 
+/* calibration's step: the calls per sample to try after iters calls took
+ * t ns (the shortest of its timings), or 0 when that reached min_ns (or
+ * iters cannot grow): about min_ns / t x iters with 10% to spare, at least
+ * twice iters, at most 1024 times */
+uint64_t tb_calibrate_next(uint64_t iters, uint64_t t, double min_ns);
+
 /* how many of m's samples had a thread preempted */
 size_t tb_measurement_disturbed(const struct tb_measurement *m);
 

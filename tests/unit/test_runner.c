@@ -1,6 +1,6 @@
 /*
- * test_runner.c - the runner's phases on the null kernel: calibration makes
- * a sample last at least the minimum, the sample count is honoured, fixed
+ * test_runner.c - the runner's phases on the null kernel: calibration's
+ * steps (on given timings) reach the minimum sample time, the sample count is honoured, fixed
  * iterations skip warmup and calibration, a stop request gives a partial
  * measurement, the hook is called around every sample, and the phase
  * callback (perf's control fifo) once on right before the first measured
@@ -38,17 +38,16 @@ static void calibrates_to_min_sample(void **state)
 	assert_false(m.partial);
 	assert_true(m.warmup_iters >= o.warmup_iters);
 	assert_true(m.iters > 1); /* an empty call is far shorter than 2 ms */
-	/* calibrated: the typical sample (iters calls) lasts about
-	 * min_sample_ns or more (half of it as slack for samples faster than
-	 * the calibration; a slow machine or valgrind only makes samples
-	 * longer).  Most samples, not every one: an uncalibrated run (iters of
-	 * a few calls) would fail this by orders of magnitude. */
-	size_t long_enough = 0;
-	for (size_t i = 0; i < m.nsamples; i++) {
+	for (size_t i = 0; i < m.nsamples; i++)
 		assert_true(m.ns[i] > 0);
-		long_enough += m.ns[i] * (double)m.iters >= 0.5 * o.min_sample_ns;
-	}
-	assert_true(long_enough * 2 > m.nsamples);
+	/* the count it settles on: calibration's steps, on given timings */
+	assert_int_equal(tb_calibrate_next(1000, 2000000, 2e6), 0);    /* reached */
+	assert_int_equal(tb_calibrate_next(1000, 3000000, 2e6), 0);    /* beyond */
+	assert_int_equal(tb_calibrate_next(1000, 100000, 2e6), 22000); /* x20, +10% */
+	assert_int_equal(tb_calibrate_next(1000, 1500000, 2e6), 2000); /* close: doubles */
+	assert_int_equal(tb_calibrate_next(1, 1, 2e6), 1024);          /* at most x1024 */
+	assert_int_equal(tb_calibrate_next(8, 0, 2e6), 8192);          /* a 0 ns timing */
+	assert_int_equal(tb_calibrate_next(UINT64_MAX / 8, 1, 2e6), 0); /* cannot grow */
 	tb_measurement_free(&m);
 }
 
