@@ -141,8 +141,7 @@ static int check_events(const struct tb_session_opts *o, char *err, size_t len)
 		return 0;
 	struct tb_session_counters rctr;
 	char note[512];
-	if (o->metric_insns)
-		return tb_err(err, len, "--events cannot be combined with --metric instructions (callgrind counts by itself)");
+	/* (--metric instructions never has rounds: refused by the options) */
 	if (tb_session_counters_open(&rctr, o->events, note, sizeof(note), err, len))
 		return -1;
 	tb_session_counters_close(&rctr);
