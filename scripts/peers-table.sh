@@ -7,7 +7,8 @@
 # FAMILY defaults to every op family of the registry (tbench list --json).
 # Environment: TBENCH (default build/tbench), SIZES (100x100,500x500,1000x1000),
 # THREADS (1,2), SAMPLES (30), MAXTIME (seconds per case, 0.3), VARIANTS
-# (tbench's candidates, default avx2,avx512,neon,threaded,pool).  OUTDIR gets
+# (tbench's candidates, default avx2,avx512,neon,threaded,pool), TB_PEERS_OFF
+# (torch,numpy: peers treated as missing, not run).  OUTDIR gets
 # tb.csv, torch.csv, numpy.csv, table.md (a line per family, size and thread
 # count), table-wide.md (a line per family) and machine.txt (CPU, UTC start
 # and end, load average at both: a speed-up marked '?' is one the load
@@ -19,7 +20,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/find-tbench.sh"
 if [ $# -lt 1 ] || [ "${1:-}" = -h ] || [ "${1:-}" = --help ]; then
-	sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
+	sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
 	[ $# -lt 1 ] && exit 2 || exit 0
 fi
 out=$1
@@ -56,11 +57,12 @@ fam = [f for f in json.load(open(sys.argv[1]))["families"] if f["name"] == sys.a
 print(",".join(v["name"] for v in fam["variants"] if v["name"] in want))' "$out/registry.json" "$VARIANTS" "$f")
 	"$TB" run "$f" -v "$vars" -s "$SIZES" -t "$THREADS" --pin --samples "$SAMPLES" \
 		--max-time "${MAXTIME}s" -q --csv "$out/.tb.$f.csv" || [ $? -eq 1 ]
-	if taskset -c "$cpus" "$PY" "$here/compare_torch.py" "$f" --size "$SIZES" --threads "$THREADS" \
+	off=",${TB_PEERS_OFF:-},"
+	if [[ $off == *,torch,* ]]; then :; elif taskset -c "$cpus" "$PY" "$here/compare_torch.py" "$f" --size "$SIZES" --threads "$THREADS" \
 		--samples "$SAMPLES" --max-time "$MAXTIME" --csv "$out/.torch.$f.csv" 2>/dev/null; then :; else
 		echo "peers-table: no PyTorch figure for $f" >&2
 	fi
-	if taskset -c 0 "$PY" "$here/compare_numpy.py" "$f" --size "$SIZES" --samples "$SAMPLES" \
+	if [[ $off == *,numpy,* ]]; then :; elif taskset -c 0 "$PY" "$here/compare_numpy.py" "$f" --size "$SIZES" --samples "$SAMPLES" \
 		--max-time "$MAXTIME" --csv "$out/.numpy.$f.csv" 2>/dev/null; then :; else
 		echo "peers-table: no NumPy figure for $f" >&2
 	fi
@@ -77,5 +79,9 @@ for side in torch numpy; do
 	[ -s "$out/$side.csv" ] && peers+=("$out/$side.csv")
 done
 machine end >>"$out/machine.txt"
+if [ ${#peers[@]} -eq 0 ]; then
+	echo "peers-table: no peer figures (PyTorch and NumPy missing): no table" | tee "$out/table.md" >"$out/table-wide.md"
+	exit 0
+fi
 "$PY" "$here/tbpeer.py" against --wide "$out/tb.csv" "${peers[@]}" >"$out/table-wide.md"
 "$PY" "$here/tbpeer.py" against "$out/tb.csv" "${peers[@]}" | tee "$out/table.md"

@@ -10,7 +10,8 @@
 # Sizes follow the caches in sysfs: in place L2/2, 2 x L2, LLC/2, 4 x LLC
 # bytes (n = bytes / 4); out of place the same footprints of x + y (n =
 # bytes / 8), L2/2 left out.  A peer that is missing is said once, its bars
-# are "unknown".
+# are "unknown"; TB_PEERS_OFF=likwid,numpy (a comma list) treats those as
+# missing (scripts/bars.sh, the tests).
 #
 # usage: scripts/scale-bars.sh [--rounds N] [--cpu C] [--in N,N...] [--out N,N...]
 #                              [--tbench PATH] [--dir DIR]
@@ -42,18 +43,7 @@ for s in ${in_sizes//,/ } ${out_sizes//,/ }; do
 done
 [ -x "$tb" ] || usage "no tbench at '$tb' (build first, or --tbench PATH)"
 
-cache() { # bytes of the largest level-$1 data/unified cache of cpu0, 0 if unknown
-	local best=0 d s b
-	for d in /sys/devices/system/cpu/cpu0/cache/index*; do
-		[ "$(cat "$d/level" 2>/dev/null)" = "$1" ] || continue
-		[ "$(cat "$d/type" 2>/dev/null)" = Instruction ] && continue
-		s=$(cat "$d/size" 2>/dev/null) || continue
-		case $s in *K) b=$((${s%K} << 10)) ;; *M) b=$((${s%M} << 20)) ;; *) b=$s ;; esac
-		[ "$b" -gt "$best" ] && best=$b
-	done
-	echo "$best"
-}
-l2=$(cache 2) llc=$(cache 3)
+l2=$(tb_cache_bytes 2) llc=$(tb_cache_bytes 3)
 [ "$llc" -gt 0 ] || llc=$l2
 if [ -z "$in_sizes" ] || [ -z "$out_sizes" ]; then
 	[ "$l2" -gt 0 ] || usage "no cache sizes in sysfs: give --in and --out"
@@ -66,8 +56,9 @@ mkdir -p "$dir" || usage "cannot create '$dir'"
 w=256; grep -qw avx512f /proc/cpuinfo && w=512
 lk_up=update_sp_avx lk_cp=copy_mem_avx
 [ $w = 512 ] && lk_up=update_sp_avx512 lk_cp=copy_mem_avx512
-have_lk=yes; command -v likwid-bench >/dev/null || { have_lk=no; echo "likwid-bench missing: its bars are unknown"; }
-have_np=yes; /usr/bin/python3 -c "import numpy" 2>/dev/null || { have_np=no; echo "NumPy missing: its bars are unknown"; }
+off=",${TB_PEERS_OFF:-},"
+have_lk=yes; [[ $off != *,likwid,* ]] && command -v likwid-bench >/dev/null || { have_lk=no; echo "likwid-bench missing: its bars are unknown"; }
+have_np=yes; [[ $off != *,numpy,* ]] && /usr/bin/python3 -c "import numpy" 2>/dev/null || { have_np=no; echo "NumPy missing: its bars are unknown"; }
 pin=(taskset -c "$cpu")
 variants_in=best,blas,avx2,avx2-pf,sse,avx512,avx512-pf
 variants_out=best,blas,avx2,stream,stream512

@@ -30,6 +30,28 @@ def load(d):
     return v, notes
 
 
+def bar_list(v, mode, n, l2, get):
+    """issue 18's scale bars at (mode, n): [(name, best, peer, factor)], the
+    figures (GB/s) through get(key), None where missing; v's keys name the
+    likwid-bench tests run.  scripts/bars.py judges the same list per round."""
+    b = get(("best", mode, n))
+    if mode == "inplace":
+        lk = [x for x in (get(k) for k in v if k[0].startswith("likwid") and k[1:] == (mode, n))
+              if x is not None]
+        bars = [("best >= 1.05 x blas", get(("blas", mode, n)), 1.05),
+                ("best >= numpy", get(("numpy", mode, n)), 1.0),
+                ("best >= likwid-bench", max(lk) if lk else None, 1.0)]
+        if 4 * n < l2:  # below L2 the BLAS bar does not apply
+            bars = bars[1:]
+    elif 8 * n > l2:
+        lk = [x for x in (get(k) for k in v if k[0].startswith("likwid:copy") and k[1:] == (mode, n))
+              if x is not None]
+        bars = [("best >= 0.95 x likwid-bench NT copy", lk[0] if lk else None, 0.95)]
+    else:
+        bars = []
+    return [(name, b, peer, bar) for name, peer, bar in bars]
+
+
 def main():
     d, l2 = sys.argv[1], int(sys.argv[2])
     v, notes = load(d)
@@ -53,19 +75,7 @@ def main():
                        " | %s |" % ",".join(sorted(notes[("best", mode, n)])))
         out.append("")
         for n in sizes:
-            b = med(("best", mode, n))
-            bars = []
-            if mode == "inplace":
-                lk = [med(k) for k in v if k[0].startswith("likwid") and k[1:] == (mode, n)]
-                bars = [("best >= 1.05 x blas", med(("blas", mode, n)), 1.05),
-                        ("best >= numpy", med(("numpy", mode, n)), 1.0),
-                        ("best >= likwid-bench", max(lk) if lk else None, 1.0)]
-                if 4 * n < l2:  # below L2 the BLAS bar does not apply
-                    bars = bars[1:]
-            elif 8 * n > l2:
-                lk = [med(k) for k in v if k[0].startswith("likwid:copy") and k[1:] == (mode, n)]
-                bars = [("best >= 0.95 x likwid-bench NT copy", lk[0] if lk else None, 0.95)]
-            for name, peer, bar in bars:
+            for name, b, peer, bar in bar_list(v, mode, n, l2, med):
                 if b is None or peer is None:
                     verdict = "unknown"
                 else:
