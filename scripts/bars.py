@@ -182,7 +182,7 @@ class Judge:
     # ---- ops: every op family against PyTorch and NumPy ----
     def ops(self):
         per = {}  # case -> {"group", "bytes", rounds: {r: {...}}}
-        seen = {p: set() for p in PEERS}  # rounds each peer's CSV exists in
+        seen = {p: set() for p in PEERS}  # the families each peer has a figure of
         for r, rd in self.rounds("ops/r*"):
             if not os.path.isdir(rd) or not os.path.exists(os.path.join(rd, "tb.csv")):
                 continue
@@ -194,8 +194,8 @@ class Judge:
             for p in PEERS:
                 path = os.path.join(rd, p + ".csv")
                 if os.path.exists(path):
-                    seen[p].add(r)
                     peer_rows[p] = [d for d in _csv(path) if d.get("status") == "ok"]
+                    seen[p] |= {d["family"] for d in peer_rows[p]}
             limits = self._limits(r)
             cases = sorted({(d["family"], d["mode"], int(d["rows"]), int(d["cols"]))
                             for d in tb if d.get("status") == "ok"})
@@ -230,16 +230,17 @@ class Judge:
             factor = GROUP_BAR.get(c["group"])
             peers = [p for p in PEERS if not (p == "numpy" and thr != 1)]
             # the peer has no equivalent of this op: it ran, but not this family
-            na = [p for p in peers if seen[p] and not any(p in g for g in rs)]
+            na = [p for p in peers if seen[p] and fam not in seen[p]]
             self.na += ["%s vs %s" % (case, PEERS[p]) for p in na]
             peers = [p for p in peers if p not in na]
+            absent = lambda p: (self.missing(p, PEERS[p]) if not seen[p] else
+                                "no %s figure of this case (see ops/rN.log)" % PEERS[p])
             for p in peers:
                 xs = [g[p] / g["best"][0] for g in rs if p in g]
                 sides = "tbench %s (%s) / %s %s" % (
                     tbpeer.us(_med(g["best"][0] for g in rs)), ",".join(ran), PEERS[p],
                     tbpeer.us(_med(g[p] for g in rs if p in g)) if xs else "-")
-                self.add("ops", case, "≥ 1.0 × %s" % PEERS[p], 1.0, xs, sides,
-                         self.missing(p, PEERS[p]))
+                self.add("ops", case, "≥ 1.0 × %s" % PEERS[p], 1.0, xs, sides, absent(p))
             if factor is None:
                 continue
             # bandwidth-bound?  the fastest peer's rate against the round's limit
@@ -247,8 +248,9 @@ class Judge:
                       for g in rs if g["limit"] and any(p in g for p in peers) and g["best"][3]]
             lim = [g["limit"] for g in rs if g["limit"]]
             if not shares:
-                why = ("no same-traffic limit: %s" % self.missing("likwid", "likwid-bench")
-                       if not lim else "no peer figure to tell whether it is bandwidth-bound")
+                why = ("no same-traffic limit: %s" % self.missing("likwid", "likwid-bench") if not lim else
+                       "no peer figure to tell whether it is bandwidth-bound: %s" %
+                       ("; ".join(absent(p) for p in peers) or "no peer has the op"))
                 self.add("ops", case, "≥ %g × peers, or ≥ %d%% of the same-traffic limit" %
                          (factor, 100 * LIMIT_SHARE), factor, [], "-", why)
             elif _med(shares) >= 1 / factor:
@@ -261,8 +263,7 @@ class Judge:
                 for p in peers:
                     xs = [g[p] / g["best"][0] for g in rs if p in g]
                     sides = "not bound: the fastest peer at %.0f%% of the same-traffic limit" % (100 * _med(shares))
-                    self.add("ops", case, "≥ %g × %s" % (factor, PEERS[p]), factor, xs, sides,
-                             self.missing(p, PEERS[p]))
+                    self.add("ops", case, "≥ %g × %s" % (factor, PEERS[p]), factor, xs, sides, absent(p))
 
     def _limits(self, r):
         """{(group, n, threads): GB/s}: the same-traffic limit of round r"""

@@ -70,6 +70,8 @@ done
 for s in ${TB_BARS_SCALE_IN:-} ${TB_BARS_SCALE_OUT:-} ${TB_BARS_THREADS_SIZES:-}; do
 	[[ $s =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || usage "size list '$s' is not element counts, comma-separated"
 done
+[[ ${TB_BARS_OPS_SIZES:-1x1} =~ ^[1-9][0-9]*x[1-9][0-9]*(,[1-9][0-9]*x[1-9][0-9]*)*$ ]] ||
+	usage "TB_BARS_OPS_SIZES '$TB_BARS_OPS_SIZES' is not RxC sizes, comma-separated"
 [ -n "$tb" ] || tb=$(tb_default_tbench "$here" 2>/dev/null) || usage "no tbench found (build first, or --tbench PATH)"
 [ -x "$tb" ] || usage "no tbench at '$tb' (build first, or --tbench PATH)"
 tb=$(cd "$(dirname "$tb")" && pwd)/$(basename "$tb")
@@ -204,6 +206,7 @@ emu_round() {
 }
 
 export TB_PEERS_OFF=${TB_PEERS_OFF:-}
+echo "bars: ${parts[*]}, $rounds round(s), into $dir"
 broken=0
 for p in "${parts[@]}"; do mkdir -p "$dir/$p"; done
 for r in $(seq 1 "$rounds"); do
