@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bars.sh - every bar of issue 18 judged in one run, by one command: the
 # scale bars (scripts/scale-bars.sh), 2 threads over 1 (scale `threaded`),
-# the tensor ops against PyTorch and NumPy (scripts/peers-table.sh, with a
+# the tensor ops against PyTorch and NumPy (compare_torch.py and
+# compare_numpy.py, one process per side and round, with a
 # same-traffic limit measured beside them) and the emulator against
 # qemu-aarch64 (scripts/emu-vs-qemu.sh).  Each part runs once per round,
 # its sides interleaved inside the round, pinned (taskset / --pin), so a
@@ -22,8 +23,8 @@
 # --dir DIR    where everything goes (default results/bars-<UTC time>):
 #              bars.md (the table, also printed), bars.csv (a row per bar),
 #              machine.txt, commands.txt (every command as run), and per part
-#              and round the raw CSVs and logs (scale/rN/, threads/, ops/rN/,
-#              ops/limit.rN.csv, emu/rN.txt)
+#              and round the raw CSVs and logs (scale/rN/, threads/, ops/rN/
+#              {tb,torch,numpy}.csv, ops/limit.rN.csv, ops/lk.rN.txt, emu/rN.txt)
 # --cpu C      the CPU of the 1-thread runs (default 1); 2-thread runs use 0,1
 #
 # The lock: bars.sh holds /tmp/tbench-bench.lock (TB_BARS_LOCK; empty: no
@@ -146,14 +147,15 @@ x() {
 	{ printf '%q ' "$@"; echo; } | sed 's/ $//' >>"$dir/commands.txt"
 	"$@"
 }
-lk() { # likwid-bench KERNEL BYTES THREADS CPUS -> GB/s (its MByte/s counts every stream's bytes)
-	x timeout 300 taskset -c "$4" likwid-bench -t "$1" -w "S0:${2}B:$3" 2>/dev/null </dev/null |
+lk() { # likwid-bench KERNEL BYTES THREADS CPUS -> GB/s (its MByte/s counts every stream's bytes;
+	# -i: its own -s calibration stops at 10 iterations, see scripts/agree.sh)
+	x timeout 300 taskset -c "$4" likwid-bench -t "$1" -w "S0:${2}B:$3" -i "$(lk_iters "$2")" 2>/dev/null </dev/null |
 		awk '/^MByte\/s/ { print $2 / 1000 }'
 }
 
 # ---- the parts: one round each ----
-if [ $quick = 1 ]; then tbq=(--samples 5 --max-time 0.2s -q) ops_env=(SAMPLES=5 MAXTIME=0.05); else
-	tbq=(--samples 20 --max-time 1s -q) ops_env=(SAMPLES=15 MAXTIME=0.15)
+if [ $quick = 1 ]; then tbq=(--samples 5 --max-time 0.2s -q) ops_samples=5 ops_max=0.03; else
+	tbq=(--samples 20 --max-time 1s -q) ops_samples=20 ops_max=0.1
 fi
 scale_round() {
 	local a=(--rounds 1 --cpu "$cpu" --tbench "$tb" --dir "$dir/scale/r$1")
@@ -176,12 +178,42 @@ threads_round() {
 	done
 }
 ops_sizes=${TB_BARS_OPS_SIZES:-100x100,500x500,1000x1000}
+lk_iters() { awk -v b="$1" 'BEGIN { i = int(2e10 / b); print (i < 10 ? 10 : i) }'; } # 20 GB: 0.1-1 s
 ops_round() {
-	local s n t
-	# shellcheck disable=SC2086 # TB_BARS_OPS is a list of families
-	x env "${ops_env[@]}" TBENCH="$tb" SIZES="$ops_sizes" THREADS=1,2 "$here/peers-table.sh" \
-		"$dir/ops/r$1" ${TB_BARS_OPS:-} >"$dir/ops/r$1.log" 2>&1 ||
-		{ echo "bars: peers-table.sh failed in round $1 ($dir/ops/r$1.log)"; return 1; }
+	local o=$dir/ops/r$1 s n t side fams
+	mkdir -p "$o"
+	x "$tb" list --json >"$o/registry.json" || { echo "bars: '$tb list --json' failed"; return 1; }
+	fams=${TB_BARS_OPS:-$("$PY" -c 'import json, sys
+print(" ".join(f["name"] for f in json.load(open(sys.argv[1]))["families"] if "op" in f))' "$o/registry.json")}
+	# tbench's candidates (peers-table.sh's), those the families have: a
+	# filter that matches no case is an error
+	local filters=()
+	# shellcheck disable=SC2086
+	for s in $("$PY" -c 'import json, sys
+fams = {f["name"]: f for f in json.load(open(sys.argv[1]))["families"]}
+have = {v["name"] for f in sys.argv[2:] if f in fams for v in fams[f]["variants"]}
+print(" ".join(v for v in ("avx2", "avx512", "neon", "threaded", "pool") if v in have))' "$o/registry.json" $fams); do
+		filters+=(--filter "*/$s/*")
+	done
+	# one process per side and round, the sides' order turning round by
+	# round; the same method on each: samples, --max-time, warm-up, 1 ms samples
+	local sides=(tb torch numpy) k=$(( ($1 - 1) % 3 ))
+	sides=("${sides[@]:k}" "${sides[@]:0:k}")
+	for side in "${sides[@]}"; do
+		case $side in
+		tb) # shellcheck disable=SC2086 # fams is a list
+			x "$tb" run $fams -s "$ops_sizes" -t 1,2 --pin "${filters[@]}" --samples "$ops_samples" \
+				--max-time "${ops_max}s" --warmup-time 20ms -q --csv "$o/tb.csv" >"$o/tb.log" 2>&1
+			[ $? -le 1 ] || { echo "bars: tbench failed in the ops round $1 ($o/tb.log)"; return 1; } ;;
+		torch | numpy)
+			peer_off $side && continue
+			# shellcheck disable=SC2086
+			x taskset -c "$([ $side = torch ] && echo 0,1 || echo 0)" "$PY" "$here/compare_$side.py" $fams \
+				--skip-unmatched --size "$ops_sizes" --threads 1,2 --samples "$ops_samples" \
+				--max-time "$ops_max" --warmup-time 0.02 --tbench "$tb" --csv "$o/$side.csv" >"$o/$side.log" 2>&1 ||
+				echo "bars: no $side figures in round $1 ($o/$side.log)" ;;
+		esac
+	done
 	# the same-traffic limits at the ops' sizes, 1 and 2 threads: tbench's
 	# own copy (scale out of place, 8 bytes per element, as an activation)
 	# and likwid-bench's load (4 bytes, as a reduction) and copy (8 bytes)

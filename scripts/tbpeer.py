@@ -325,6 +325,9 @@ def common_args(ap, default_threads):
     ap.add_argument("--against", help="a tbench summary CSV: print speed-ups against it")
     ap.add_argument("--peer-csv", action="append", default=[],
                     help="another peer's CSV to add to the --against table (repeatable)")
+    ap.add_argument("--skip-unmatched", action="store_true",
+                    help="a FAMILY the peer has no equivalent of is named on stderr and "
+                    "skipped, not an error")
     ap.add_argument("--tbench", help="the tbench binary whose registry is read "
                     "(default: $TBENCH, else build/tbench, else tbench on PATH)")
 
@@ -374,11 +377,12 @@ def _run(peer, a):
     for f in a.families:
         if f not in reg:
             raise UsageError("unknown family '%s' (families: %s)" % (f, ", ".join(reg)))
-        if not peer.equivalent(reg[f]):
+        if not peer.equivalent(reg[f]) and not a.skip_unmatched:
             raise UsageError("family '%s' has no %s equivalent" % (f, peer.label))
-    fams = a.families or [f for f in reg if peer.equivalent(reg[f])]
-    if not a.families:
-        none = [f for f in reg if reg[f].get("op") and not peer.equivalent(reg[f])]
+    fams = [f for f in a.families if peer.equivalent(reg[f])] or (
+        [] if a.families else [f for f in reg if peer.equivalent(reg[f])])
+    if not a.families or a.skip_unmatched:
+        none = [f for f in (a.families or reg) if reg[f].get("op") and not peer.equivalent(reg[f])]
         if none:
             sys.stderr.write("no %s equivalent (not timed): %s\n" % (peer.label, ", ".join(none)))
     rows = []

@@ -74,7 +74,7 @@ check "quick: exit 1 exactly when a bar FAILS" '[ "$rc" = "$(verdicts "$T/b/bars
 check "quick: the CPU, its caches, the load at start and end, the commands" '
 	grep -q "^- cpu: .*family" "$T/b/bars.md" && grep -q "^- caches: L1d" "$T/b/bars.md" &&
 	grep -q "^- start: .*load average" "$T/b/bars.md" && grep -q "^- end: .*load average" "$T/b/bars.md" &&
-	grep -q "scale-bars.sh --rounds 1" "$T/b/bars.md" && grep -q "peers-table.sh" "$T/b/bars.md"'
+	grep -q "scale-bars.sh --rounds 1" "$T/b/bars.md" && grep -q "compare_torch.py" "$T/b/bars.md"'
 check "quick: reductions and activations get the higher bar or the limit" '
 	grep -Eq "^\| sum 100x100, 1 thread \| (≥ 1.3 × |bandwidth-bound|≥ 1.3 × peers, or)" "$T/b/bars.md" &&
 	grep -Eq "^\| relu outofplace 100x100, 1 thread \| (≥ 1.2 × |bandwidth-bound|≥ 1.2 × peers, or)" "$T/b/bars.md"'
