@@ -244,6 +244,7 @@ for p in "${parts[@]}"; do mkdir -p "$dir/$p"; done
 for r in $(seq 1 "$rounds"); do
 	echo "== round $r of $rounds: ${parts[*]} ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg))" | tee -a "$dir/commands.txt"
 	for p in "${parts[@]}"; do
+		echo "# $p, round $r, $(date -u +%T) UTC" >>"$dir/commands.txt"
 		"${p}_round" "$r" || broken=1
 	done
 done
