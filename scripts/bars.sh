@@ -91,7 +91,7 @@ held_by_caller() { # does an ancestor of this shell hold a flock on $lock?
 	p=$$
 	while [ "${p:-0}" -gt 1 ]; do
 		grep -qx "$p" <<<"$holders" && return 0
-		p=$(awk '{ print $4 }' "/proc/$p/stat" 2>/dev/null)
+		p=$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | cut -d' ' -f2) # the parent (after "(comm) S")
 	done
 	return 1
 }

@@ -57,8 +57,19 @@ expect_usage "no tbench" "no tbench at" "$S" --tbench "$T/none" --dir "$T/no4"
 TB_BARS_OPS_SIZES=100 expect_usage "ops sizes are RxC" "TB_BARS_OPS_SIZES '100'" "$S" --tbench "$TBENCH" --dir "$T/no5"
 check "nothing written for bad usage" '( for d in no1 no2 no3 no4 no5; do [ ! -e "$T/$d" ] || exit 1; done )'
 
+# ---- the lock: waited for when another holds it, not when the caller does ----
+(flock "$T/lock" sleep 2) &
+sleep 0.5
+TB_BARS_LOCK=$T/lock TB_PEERS_OFF=qemu run timeout 60 "$S" --quick --only emu --tbench "$TBENCH" --dir "$T/l1"
+check "lock held by another: waited for, said on stderr" '[ "$rc" = 0 ] && grep -q "waiting for $T/lock" "$T/err" &&
+	grep -q "^- rounds: .*$T/lock held by bars.sh" "$T/l1/bars.md"'
+wait
+TB_BARS_LOCK=$T/lock TB_PEERS_OFF=qemu run timeout 60 flock "$T/lock" "$S" --quick --only emu --tbench "$TBENCH" --dir "$T/l2"
+check "lock held by the caller (flock LOCK bars.sh): no wait for itself" '[ "$rc" = 0 ] &&
+	grep -q "^- rounds: .*$T/lock held by the caller" "$T/l2/bars.md"'
+
 # ---- end to end, narrowed: tiny sizes, two op families, a short emu loop ----
-export TB_BARS_LOCK= TB_BARS_OPS="relu sum" TB_BARS_OPS_SIZES=100x100 TB_BARS_SCALE_IN=4096,70000 \
+export TB_BARS_LOCK= TB_BARS_OPS="relu sum gelu_erf" TB_BARS_OPS_SIZES=100x100 TB_BARS_SCALE_IN=4096,70000 \
 	TB_BARS_SCALE_OUT=70000 TB_BARS_THREADS_SIZES=70000 TB_BARS_EMU_N=100000 TB_BARS_EMU_RUNS=2
 verdicts() { # the verdict column of every table row of bars.md
 	awk -F' \\| ' '/^\| / && !/^\| case / && !/^\| ---/ { print $5 }' "$1"
@@ -78,6 +89,9 @@ check "quick: the CPU, its caches, the load at start and end, the commands" '
 check "quick: reductions and activations get the higher bar or the limit" '
 	grep -Eq "^\| sum 100x100, 1 thread \| (≥ 1.3 × |bandwidth-bound|≥ 1.3 × peers, or)" "$T/b/bars.md" &&
 	grep -Eq "^\| relu outofplace 100x100, 1 thread \| (≥ 1.2 × |bandwidth-bound|≥ 1.2 × peers, or)" "$T/b/bars.md"'
+check "quick: a peer without the op is not judged, and named" '
+	grep -q "^Not judged (the peer has no equivalent of the op): .*gelu_erf outofplace 100x100, 1 thread vs NumPy" "$T/b/bars.md" &&
+	! grep -q "^| gelu_erf .* × NumPy |" "$T/b/bars.md"'
 expect_usage "a used --dir is refused" "not empty" "$S" --quick --dir "$T/b" --tbench "$TBENCH"
 
 # ---- peers missing: exactly their bars are unknown ----
