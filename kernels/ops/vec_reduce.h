@@ -146,13 +146,20 @@ static void cols_rowwise(enum tb_red_fn fn, float *out, const float *x, size_t r
 	float acc[COLS_CHUNK];
 	double dacc[COLS_CHUNK];
 	if (fn != TB_RED_SUM) {
+#define MM(v, a) (fn == TB_RED_MAX ? TB_VMAX(v, a) : TB_VMIN(v, a))
 		memcpy(acc, x + j, w * sizeof(float));
-		for (size_t r = 1; r < rows; r++) {
+		size_t r = 1;
+		for (; r + 4 <= rows; r += 4) { /* four rows a pass, in row order */
+			const float *a = x + r * cols + j, *b = a + cols, *c = b + cols, *d = c + cols;
+			for (size_t i = 0; i < w; i += VW)
+				st(acc + i, MM(ld(d + i), MM(ld(c + i), MM(ld(b + i), MM(ld(a + i), ld(acc + i))))));
+		}
+		for (; r < rows; r++) {
 			const float *xr = x + r * cols + j;
 			for (size_t i = 0; i < w; i += VW)
-				st(acc + i, fn == TB_RED_MAX ? TB_VMAX(ld(xr + i), ld(acc + i))
-							     : TB_VMIN(ld(xr + i), ld(acc + i)));
+				st(acc + i, MM(ld(xr + i), ld(acc + i)));
 		}
+#undef MM
 		memcpy(out + j, acc, w * sizeof(float));
 		return;
 	}
@@ -184,9 +191,11 @@ static void v_cols(enum tb_red_fn fn, float *out, const float *x, size_t rows,
 		   size_t cols, size_t j0, size_t j1, double scale)
 {
 	size_t j = j0;
-	/* wide enough that a row's piece is a run of loads: row by row; a
-	 * narrow one (a running sum's store would wait on the last) in registers */
-	if (j1 - j0 >= 16 * VW)
+	/* whole rows (one thread's call), wide enough that a row is a run of
+	 * loads: row by row.  Narrow ones (a running sum's store would wait on
+	 * the last) and a thread's half rows (the other thread streams the
+	 * other half of each line's page: slower so on Zen 3) in registers */
+	if (j0 == 0 && j1 == cols && cols >= 16 * VW)
 		for (; j + VW <= j1; j += COLS_CHUNK) {
 			size_t w = (j1 - j) / VW * VW;
 			cols_rowwise(fn, out, x, rows, cols, j, w < COLS_CHUNK ? w : COLS_CHUNK,
