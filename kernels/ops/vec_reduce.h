@@ -133,10 +133,78 @@ static inline __attribute__((always_inline)) void cols_strip(enum tb_red_fn fn, 
 		st(out + j + k * VW, acc[k]);
 }
 
+/* columns [j, j + w) (w a multiple of VW, at most COLS_CHUNK) row by row:
+ * each row's piece is read in order (the prefetchers follow it; a strip
+ * walking down the rows jumps a row each load and, from L3, waits), into
+ * running sums kept in L1.  The same additions in the same order as
+ * cols_strip (float from 0 over blocks of 64 rows, the blocks added in
+ * double; max/min from row 0 on), so the results are the same bits. */
+#define COLS_CHUNK 1024
+static void cols_rowwise(enum tb_red_fn fn, float *out, const float *x, size_t rows,
+			 size_t cols, size_t j, size_t w, double scale)
+{
+	float acc[COLS_CHUNK];
+	double dacc[COLS_CHUNK];
+	if (fn != TB_RED_SUM) {
+#define MM(v, a) (fn == TB_RED_MAX ? TB_VMAX(v, a) : TB_VMIN(v, a))
+		memcpy(acc, x + j, w * sizeof(float));
+		size_t r = 1;
+		for (; r + 4 <= rows; r += 4) { /* four rows a pass, in row order */
+			const float *a = x + r * cols + j, *b = a + cols, *c = b + cols, *d = c + cols;
+			for (size_t i = 0; i < w; i += VW)
+				st(acc + i, MM(ld(d + i), MM(ld(c + i), MM(ld(b + i), MM(ld(a + i), ld(acc + i))))));
+		}
+		for (; r < rows; r++) {
+			const float *xr = x + r * cols + j;
+			for (size_t i = 0; i < w; i += VW)
+				st(acc + i, MM(ld(xr + i), ld(acc + i)));
+		}
+#undef MM
+		memcpy(out + j, acc, w * sizeof(float));
+		return;
+	}
+	for (size_t i = 0; i < w; i++)
+		dacc[i] = 0;
+	for (size_t r0 = 0; r0 < rows; r0 += 64) {
+		size_t r1 = rows - r0 < 64 ? rows : r0 + 64;
+		for (size_t i = 0; i < w; i += VW)
+			st(acc + i, (vf){0} + ld(x + r0 * cols + j + i));
+		size_t r = r0 + 1;
+		for (; r + 4 <= r1; r += 4) { /* four rows a pass, added in row order */
+			const float *a = x + r * cols + j, *b = a + cols, *c = b + cols, *d = c + cols;
+			for (size_t i = 0; i < w; i += VW)
+				st(acc + i, (((ld(acc + i) + ld(a + i)) + ld(b + i)) + ld(c + i)) + ld(d + i));
+		}
+		for (; r < r1; r++) {
+			const float *xr = x + r * cols + j;
+			for (size_t i = 0; i < w; i += VW)
+				st(acc + i, ld(acc + i) + ld(xr + i));
+		}
+		for (size_t i = 0; i < w; i++)
+			dacc[i] += (double)acc[i];
+	}
+	for (size_t i = 0; i < w; i++)
+		out[j + i] = (float)(dacc[i] * scale);
+}
+
 static void v_cols(enum tb_red_fn fn, float *out, const float *x, size_t rows,
 		   size_t cols, size_t j0, size_t j1, double scale)
 {
 	size_t j = j0;
+	/* whole rows (one thread's call), wide enough that a row is a run of
+	 * loads: row by row.  Narrow ones (a running sum's store would wait on
+	 * the last) and a thread's half rows (the other thread streams the
+	 * other half of each line's page: slower so on Zen 3) in registers */
+	if (j0 == 0 && j1 == cols && cols >= 16 * VW)
+		for (; j + VW <= j1; j += COLS_CHUNK) {
+			size_t w = (j1 - j) / VW * VW;
+			cols_rowwise(fn, out, x, rows, cols, j, w < COLS_CHUNK ? w : COLS_CHUNK,
+				     scale);
+			if (w < COLS_CHUNK) {
+				j += w;
+				break;
+			}
+		}
 	for (; j + 8 * VW <= j1; j += 8 * VW)
 		cols_strip(fn, 8, out, x, rows, cols, j, scale);
 	for (; j + VW <= j1; j += VW)
