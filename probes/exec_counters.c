@@ -131,13 +131,15 @@ void tb_exec_counters_label(const struct tb_exec_counters *x, struct tb_exec_res
 
 /*
  * The tolerances, from how each side is measured (docs/cli.md, exec):
- * - CPU time: wait4's ru_utime + ru_stime is the scheduler's runtime split
- *   by ticks but scaled to sum to it (cputime_adjust), rounded to 1 us per
- *   field; task-clock is the same runtime measured by perf's own clock,
- *   which includes interrupt and steal time that the scheduler's clock
- *   leaves out, and starts a little later (inside exec).  Allowed: 0.3 ms +
- *   10% of the larger (one 4 ms tick would be over it on a short command:
- *   a kernel that only samples ticks fails the check, and says so).
+ * - CPU time: wait4's ru_utime + ru_stime is the scheduler's runtime (the
+ *   tick-sampled split scaled to sum to it, 1 us per field); task-clock is
+ *   perf's clock while the task runs, which also sees interrupt and steal
+ *   time (so it may be above: 0.3 ms + 10% of rusage's figure), and which
+ *   starts inside the exec and, as measured on the 6.18 KVM guests, stops
+ *   before the exit's teardown of the memory: below by about 0.3 ms per
+ *   process plus ~15% of a fault-bound command's time.  Allowed below:
+ *   0.5 ms + 35% of rusage's figure (a counter that lost a child's time,
+ *   inherit broken, is far beyond it).
  * - context switches: both count every switch of every task; the counter
  *   misses each task's last one (its events are gone when it is switched
  *   out dead), which rusage has or not (racing the parent's wait4).
@@ -157,8 +159,12 @@ bool tb_exec_xcheck(enum tb_xcheck kind, double ctr, double ref, double *tol)
 	switch (kind) {
 	case TB_XC_NONE: return true;
 	case TB_XC_CPU_TIME:
-		*tol = 3e5 + 0.10 * big;
-		return fabs(ctr - ref) <= *tol;
+		if (ctr > ref) {
+			*tol = 3e5 + 0.10 * ref;
+			return ctr - ref <= *tol;
+		}
+		*tol = 5e5 + 0.35 * ref;
+		return ref - ctr <= *tol;
 	case TB_XC_SWITCHES:
 		*tol = 2 + 0.5 * ref;
 		return ctr - ref <= 2 && ref - ctr <= *tol;

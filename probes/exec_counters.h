@@ -37,7 +37,7 @@ struct tb_exec_counters {
 	enum tb_xcheck xc[TB_EXEC_CTR_MAX];
 	char line[1024];     /* which backend counts what */
 	char dropped[512];   /* events this machine lacks, and why ("" none) */
-	char none_why[400];  /* the kernel lets this process count nothing: why */
+	char none_why[520];  /* nothing counts here: why */
 };
 
 /* Open --events SPEC ("default" or a comma list) for whole commands.  An

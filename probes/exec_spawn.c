@@ -20,12 +20,16 @@
 #include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#define CHILD_STACK (256 * 1024)
 
 /* what the child says down the status pipe */
 struct child_msg {
@@ -86,6 +90,21 @@ __attribute__((noreturn)) static void child(char *const argv[], bool show_output
 	_exit(127);
 }
 
+struct child_arg {
+	char *const *argv;
+	bool show_output;
+	int go, st;     /* its ends */
+	int go_w, st_r; /* ours, closed in its own file table */
+};
+
+static int child_main(void *p)
+{
+	const struct child_arg *a = p;
+	close(a->go_w); /* else it would never see the end of file */
+	close(a->st_r);
+	child(a->argv, a->show_output, a->go, a->st);
+}
+
 /* open every counter on pid: 0, or -errno with those opened closed */
 static int attach(const struct tb_exec_counters *x, pid_t pid, int *fd)
 {
@@ -134,12 +153,15 @@ int tb_exec_counted(char *const argv[], bool show_output, const struct tb_exec_c
 	sigset_t all, old;
 	sigfillset(&all);
 	pthread_sigmask(SIG_BLOCK, &all, &old);
-	pid_t pid = fork();
-	if (pid == 0) {
-		close(go[1]);
-		close(st[0]);
-		child(argv, show_output, go[0], st[1]);
-	}
+	/* the child shares our memory until its exec (as posix_spawn's does):
+	 * no copy of tbench's address space to fault in and tear down inside
+	 * the exec, where the rusage sees it and the counters do not */
+	struct child_arg ca = {argv, show_output, go[0], st[1], go[1], st[0]};
+	pid_t pid = -1;
+	void *stack = mmap(NULL, CHILD_STACK, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	if (stack != MAP_FAILED)
+		pid = clone(child_main, (char *)stack + CHILD_STACK, CLONE_VM | SIGCHLD, &ca);
 	int fork_errno = errno;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	close(go[0]);
@@ -147,6 +169,8 @@ int tb_exec_counted(char *const argv[], bool show_output, const struct tb_exec_c
 	if (pid < 0) {
 		close(go[1]);
 		close(st[0]);
+		if (stack != MAP_FAILED)
+			munmap(stack, CHILD_STACK);
 		return tb_err(err, errlen, "cannot run '%s': %s", argv[0], strerror(fork_errno));
 	}
 	int fd[TB_EXEC_CTR_MAX];
@@ -169,6 +193,7 @@ int tb_exec_counted(char *const argv[], bool show_output, const struct tb_exec_c
 		;
 	uint64_t t1 = tb_now_ns();
 	int werr = errno;
+	munmap(stack, CHILD_STACK); /* it has exec'd or exited: no longer used */
 	if (arc) {
 		char why[300];
 		tb_perf_why(x->attr[0], arc, why, sizeof(why));

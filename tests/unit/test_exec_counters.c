@@ -50,7 +50,9 @@ static void test_tolerances(void **state)
 	assert_false(tb_exec_xcheck(TB_XC_SWITCHES, 20, 10, &tol)); /* counter above rusage */
 	assert_false(tb_exec_xcheck(TB_XC_SWITCHES, 2, 40, &tol));
 	assert_true(tb_exec_xcheck(TB_XC_CPU_TIME, 1.0e6, 1.05e6, &tol));
-	assert_false(tb_exec_xcheck(TB_XC_CPU_TIME, 1.0e6, 2.0e6, &tol));
+	assert_true(tb_exec_xcheck(TB_XC_CPU_TIME, 0.6e6, 0.95e6, &tol)); /* the exec before enabling */
+	assert_false(tb_exec_xcheck(TB_XC_CPU_TIME, 10e6, 20e6, &tol));   /* a child's time lost */
+	assert_false(tb_exec_xcheck(TB_XC_CPU_TIME, 20e6, 10e6, &tol));   /* more than the runtime */
 	assert_false(tb_exec_xcheck(TB_XC_FAULTS, NAN, 10, &tol)); /* not counted: no figure */
 	assert_true(tb_exec_xcheck(TB_XC_NONE, 123, NAN, &tol));
 }
