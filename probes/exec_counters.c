@@ -88,8 +88,9 @@ int tb_exec_counters_open(struct tb_exec_counters *x, const char *spec, char *no
 		if (!lack && !is_default)
 			return tb_err(err, errlen, "%s", e1);
 		size_t o = strlen(x->dropped);
-		snprintf(x->dropped + o, sizeof(x->dropped) - o, "%s%s%s%s%s", o ? ", " : "", names[i],
-			 lack ? "" : " (", lack ? "" : e1, lack ? "" : ")");
+		if (snprintf(x->dropped + o, sizeof(x->dropped) - o, "%s%s%s%s%s", o ? ", " : "",
+			     names[i], lack ? "" : " (", lack ? "" : e1, lack ? "" : ")") < 0)
+			x->dropped[o] = 0; /* a long list is cut, never overrun */
 		if (lack)
 			why = w, nlack++;
 	}

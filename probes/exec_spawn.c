@@ -22,12 +22,18 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 #define CHILD_STACK (256 * 1024)
 
@@ -57,52 +63,110 @@ static ssize_t read_full(int fd, void *buf, size_t len)
 	return (ssize_t)got;
 }
 
-__attribute__((noreturn)) static void child(char *const argv[], bool show_output, int go, int st)
+/*
+ * The child runs on its own stack in our memory until its exec, as
+ * posix_spawn's does: it makes raw system calls only (a libc or sanitizer
+ * lock it took would stay taken in our memory after its exec) and is not
+ * instrumented.  sys() returns -errno, never touching our errno.
+ */
+#define NOSAN __attribute__((no_sanitize("address", "undefined"), noinline))
+
+NOSAN static long sys(long nr, long a, long b, long c, long d)
 {
-	static const int sigs[] = {SIGPIPE, SIGINT, SIGTERM, SIGHUP};
-	sigset_t none;
-	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		signal(sigs[i], SIG_DFL);
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-	int null = open("/dev/null", O_RDWR);
-	if (null >= 0) {
-		dup2(null, STDIN_FILENO);
-		if (!show_output) {
-			dup2(null, STDOUT_FILENO);
-			dup2(null, STDERR_FILENO);
-		}
-		if (null > STDERR_FILENO)
-			close(null);
-	}
-	char c = 0;
-	if (read_full(go, &c, 1) != 1 || c != 'g')
-		_exit(127); /* the parent could not attach the counters */
-	struct child_msg m = {.kind = 0};
-	getrusage(RUSAGE_SELF, &m.ru);
-	if (write(st, &m, sizeof(m)) != (ssize_t)sizeof(m))
-		_exit(127);
-	execvp(argv[0], argv);
-	m.kind = 1;
-	m.errnum = errno;
-	if (write(st, &m, sizeof(m)) != (ssize_t)sizeof(m))
-		_exit(126);
-	_exit(127);
+	long rc;
+#if defined(__x86_64__)
+	register long r10 __asm__("r10") = d;
+	__asm__ volatile("syscall" : "=a"(rc) : "0"(nr), "D"(a), "S"(b), "d"(c), "r"(r10)
+			 : "rcx", "r11", "memory");
+#elif defined(__aarch64__)
+	register long x8 __asm__("x8") = nr, x0 __asm__("x0") = a, x1 __asm__("x1") = b,
+		      x2 __asm__("x2") = c, x3 __asm__("x3") = d;
+	__asm__ volatile("svc 0" : "+r"(x0) : "r"(x8), "r"(x1), "r"(x2), "r"(x3) : "memory");
+	rc = x0;
+#else
+#error "exec_spawn.c: raw system calls for this architecture"
+#endif
+	return rc;
 }
 
 struct child_arg {
+	const char *path;    /* the executable, looked up in PATH by us */
 	char *const *argv;
+	char *const *envp;
 	bool show_output;
 	int go, st;     /* its ends */
 	int go_w, st_r; /* ours, closed in its own file table */
 };
 
-static int child_main(void *p)
+NOSAN __attribute__((noreturn)) static void child_exit(int code)
+{
+	for (;;)
+		sys(SYS_exit_group, code, 0, 0, 0);
+}
+
+NOSAN static int child_main(void *p)
 {
 	const struct child_arg *a = p;
-	close(a->go_w); /* else it would never see the end of file */
-	close(a->st_r);
-	child(a->argv, a->show_output, a->go, a->st);
+	static const int sigs[] = {SIGPIPE, SIGINT, SIGTERM, SIGHUP};
+	struct { void *handler; unsigned long flags; void *restorer; uint64_t mask; } dfl = {0};
+	uint64_t none = 0;
+	sys(SYS_close, a->go_w, 0, 0, 0); /* else it would never see the end of file */
+	sys(SYS_close, a->st_r, 0, 0, 0);
+	/* as from a shell: default dispositions (SIG_DFL is 0), nothing blocked */
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sys(SYS_rt_sigaction, sigs[i], (long)&dfl, 0, 8);
+	sys(SYS_rt_sigprocmask, SIG_SETMASK, (long)&none, 0, 8);
+	long null = sys(SYS_openat, AT_FDCWD, (long)"/dev/null", O_RDWR, 0);
+	if (null >= 0) {
+		for (long fd = 0; fd <= 2; fd++)
+			if (fd != null && (fd == 0 || !a->show_output))
+				sys(SYS_dup3, null, fd, 0, 0);
+		if (null > 2)
+			sys(SYS_close, null, 0, 0, 0);
+	}
+	char c = 0;
+	long k;
+	while ((k = sys(SYS_read, a->go, (long)&c, 1, 0)) == -EINTR)
+		;
+	if (k != 1 || c != 'g')
+		child_exit(127); /* the parent could not attach the counters */
+	struct child_msg m = {.kind = 0};
+	sys(SYS_getrusage, RUSAGE_SELF, (long)&m.ru, 0, 0);
+	if (sys(SYS_write, a->st, (long)&m, sizeof(m), 0) != (long)sizeof(m))
+		child_exit(127);
+	long rc = sys(SYS_execve, (long)a->path, (long)a->argv, (long)a->envp, 0);
+	m.kind = 1;
+	m.errnum = (int)-rc;
+	sys(SYS_write, a->st, (long)&m, sizeof(m), 0);
+	child_exit(127);
+}
+
+/* argv0 as execvp finds it: a path as given, else the first executable
+ * file of that name in $PATH.  0, or an errno (ENOENT, EACCES, ...). */
+static int lookup(const char *argv0, char *buf, size_t len)
+{
+	if (strchr(argv0, '/')) {
+		snprintf(buf, len, "%s", argv0);
+		return 0;
+	}
+	const char *p = getenv("PATH");
+	int why = ENOENT;
+	if (!p)
+		p = "/usr/local/bin:/usr/bin:/bin";
+	for (;;) {
+		const char *e = strchr(p, ':');
+		int l = e ? (int)(e - p) : (int)strlen(p);
+		struct stat st;
+		int n = snprintf(buf, len, "%.*s/%s", l ? l : 1, l ? p : ".", argv0);
+		if (n > 0 && (size_t)n < len && stat(buf, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (access(buf, X_OK) == 0)
+				return 0;
+			why = EACCES;
+		}
+		if (!e)
+			return why;
+		p = e + 1;
+	}
 }
 
 /* open every counter on pid: 0, or -errno with those opened closed */
@@ -138,6 +202,10 @@ static void read_all(const struct tb_exec_counters *x, int *fd, struct tb_exec_r
 int tb_exec_counted(char *const argv[], bool show_output, const struct tb_exec_counters *x,
 		    struct tb_exec_run *run, char *err, size_t errlen)
 {
+	char path[4096];
+	int lrc = lookup(argv[0], path, sizeof(path));
+	if (lrc)
+		return tb_err(err, errlen, "cannot run '%s': %s", argv[0], strerror(lrc));
 	int go[2], st[2];
 	if (pipe2(go, O_CLOEXEC))
 		return tb_err(err, errlen, "cannot run '%s': %s", argv[0], strerror(errno));
@@ -156,7 +224,7 @@ int tb_exec_counted(char *const argv[], bool show_output, const struct tb_exec_c
 	/* the child shares our memory until its exec (as posix_spawn's does):
 	 * no copy of tbench's address space to fault in and tear down inside
 	 * the exec, where the rusage sees it and the counters do not */
-	struct child_arg ca = {argv, show_output, go[0], st[1], go[1], st[0]};
+	struct child_arg ca = {path, argv, environ, show_output, go[0], st[1], go[1], st[0]};
 	pid_t pid = -1;
 	void *stack = mmap(NULL, CHILD_STACK, PROT_READ | PROT_WRITE,
 			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);

@@ -18,7 +18,9 @@ if grep -q "no counters:" "$T/err"; then echo "SKIP: $(cat "$T/err")"; exit 77; 
 run "$TBENCH" exec -r 5 -e "$E" -n zero -n pages -c "$H 0" -c "$H 3000 20" --csv a.csv --json a.json
 check "exit 0" '[ "$rc" -eq 0 ]'
 check "the backend is said" 'grep -q "perf_event_open counts perf::PAGE-FAULTS" "$T/out"'
-check "no counter disagreed with rusage" '! grep -q "unknown" "$T/err"'
+# task-clock may disagree where the kernel's teardown is long (a sanitizer
+# build's shadow memory): then it is unknown and said, never a figure
+check "page faults and switches agreed with rusage" '! grep -Eq "(PAGE-FAULTS|CONTEXT-SWITCHES) is unknown" "$T/err"'
 z=$(col a.csv zero ctr_perf::PAGE-FAULTS) p=$(col a.csv pages ctr_perf::PAGE-FAULTS)
 cs=$(col a.csv pages ctr_perf::CONTEXT-SWITCHES) tc=$(col a.csv pages ctr_perf::TASK-CLOCK)
 mig=$(col a.csv pages ctr_perf::CPU-MIGRATIONS)
@@ -26,7 +28,7 @@ echo "# page faults: $z with 0 pages, $p with 3000; context switches $cs; task-c
 check "3000 pages: 2990 to 3300 faults more than none" '/usr/bin/python3 -c "import sys; d = $p - $z; sys.exit(not (2990 <= d <= 3300))"'
 check "the helper without pages still faults (loader)" '/usr/bin/python3 -c "import sys; sys.exit(not ($z > 10))"'
 check "20 sleeps: at least 20 context switches" '/usr/bin/python3 -c "import sys; sys.exit(not ($cs >= 20))"'
-check "task-clock counted" '/usr/bin/python3 -c "import sys; sys.exit(not ($tc > 0))"'
+check "task-clock counted, or unknown and said" '/usr/bin/python3 -c "import sys; sys.exit(not ($tc > 0))" 2>/dev/null || { [ -z "$tc" ] && grep -q "perf::TASK-CLOCK is unknown" "$T/err"; }'
 check "migrations a column too" '[ -n "$mig" ]'
 check "the rusage metrics stay" '[ -n "$(col a.csv pages ctr_minflt)" ]'
 check "the table shows the counters" 'grep -qE "^ +perf::PAGE-FAULTS +[0-9]" "$T/out"'
