@@ -1,12 +1,13 @@
 /*
- * exec_spawn.c - one counted run of a command (exec_counters.h): fork; the
- * child sets itself up as posix_spawn would (default signal dispositions,
- * nothing blocked, stdin and, unless shown, stdout/stderr on /dev/null) and
- * waits on a pipe; the parent opens every counter on the child's pid
- * (inherit, enable_on_exec, disabled) and releases it; the child writes
- * its own rusage so far down a close-on-exec pipe and execs (exec closes
- * the pipe: end of file means it ran; an errno means it could not); wait4;
- * each counter read alone and closed.
+ * exec_spawn.c - one counted run of a command (exec_counters.h): the child
+ * is cloned sharing our memory until its exec (as posix_spawn's is: no
+ * copy of tbench's address space to tear down inside the exec), sets itself
+ * up as posix_spawn would (default signal dispositions, nothing blocked,
+ * stdin and, unless shown, stdout/stderr on /dev/null) and waits on a
+ * pipe; we open every counter on its pid (inherit, enable_on_exec,
+ * disabled) and release it; it writes its own rusage so far down a
+ * close-on-exec pipe and execs (end of file: it ran; an errno: it could
+ * not); wait4; each counter read alone and closed.
  */
 #define _GNU_SOURCE
 #include "exec_counters.h"

@@ -16,8 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* not instrumented in the sanitizer build: its shadow would fault too */
-__attribute__((no_sanitize("address"))) static int work(long n, long sleeps)
+static int work(long n, long sleeps)
 {
 	long page = sysconf(_SC_PAGESIZE);
 	if (n > 0) {
