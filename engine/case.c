@@ -31,6 +31,39 @@ static struct tb_pool *pool_create_masked(unsigned n, bool pin, int first_cpu, c
 	return p;
 }
 
+/* Threaded cases, after the samples: the calls of BALANCE_NS (at least one
+ * sample's) again with the pool timing each worker's share (long enough to
+ * span scheduler slices: a worker that shares its CPU waits for its turn).  The workers get equal shares, so the ratio
+ * of the slowest worker's busy time to the fastest's says whether a CPU
+ * was slower (a host core shared with another guest, throttling, another
+ * task): a guest sees no context switch for it, but the call waits for
+ * the slowest share.  NaN when a worker took no share (the kernel does not
+ * use the pool: OpenBLAS's own threads). */
+#define BALANCE_NS 20e6
+static double worker_imbalance(struct tb_case *c, uint64_t iters, double ns_per_call)
+{
+	enum { MAXW = 256 };
+	if (ns_per_call > 0 && (double)iters * ns_per_call < BALANCE_NS)
+		iters = (uint64_t)ceil(BALANCE_NS / ns_per_call);
+	double ns[MAXW];
+	unsigned long runs[MAXW];
+	if (!c->pool || tb_pool_size(c->pool) < 2 || tb_pool_size(c->pool) > MAXW)
+		return NAN;
+	tb_pool_time(c->pool, true);
+	c->k->run(c, iters ? iters : 1);
+	tb_pool_time(c->pool, false);
+	unsigned n = tb_pool_busy(c->pool, ns, runs, MAXW);
+	double lo = INFINITY, hi = 0;
+	for (unsigned i = 0; i < n; i++) {
+		if (!runs[i] || !(ns[i] > 0))
+			return NAN;
+		double t = ns[i] / (double)runs[i];
+		lo = t < lo ? t : lo;
+		hi = t > hi ? t : hi;
+	}
+	return n ? hi / lo : NAN;
+}
+
 void tb_case_set_key(struct tb_result *r, const struct tb_plan_case *pc,
 		     const struct tb_session_opts *o)
 {
@@ -130,8 +163,10 @@ int tb_case_run(const struct tb_session_opts *o, const struct tb_plan_case *pc,
 					m.ns[s] = m.values[s * m.nvalues] / (double)m.iters;
 			if (tb_result_set_samples(r, m.ns, m.nsamples))
 				rc = tb_err(err, errlen, "out of memory");
-			if (!o->metric_insns && m.nsamples) /* callgrind's virtual CPU: no */
+			if (!o->metric_insns && m.nsamples) { /* callgrind's virtual CPU: no */
 				r->disturbed = (double)tb_measurement_disturbed(&m) / (double)m.nsamples;
+				r->imbalance = worker_imbalance(&c, m.iters, r->st.median);
+			}
 			struct tb_boot_opts bo = o->boot;
 			struct tb_boot_opts def;
 			tb_boot_defaults(&def);

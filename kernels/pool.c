@@ -13,6 +13,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SPINS 20000
@@ -21,6 +22,8 @@ struct worker {
 	struct tb_pool *pool;
 	unsigned tid;
 	pthread_t th;
+	uint64_t busy_ns;    /* while timing: time in fn (written by this worker) */
+	unsigned long runs;
 };
 
 struct tb_pool {
@@ -32,6 +35,7 @@ struct tb_pool {
 	atomic_uint done;    /* workers (other than the caller) finished */
 	atomic_bool quit;
 	atomic_uint sleepers;
+	atomic_bool timing;  /* workers time their share (tb_pool_time) */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 };
@@ -54,6 +58,26 @@ static void pin_to(int cpu)
 	CPU_ZERO(&set);
 	CPU_SET((unsigned)cpu % (unsigned)ncpu, &set);
 	pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
+}
+
+static uint64_t mono_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* w's share of one run: timed when the pool is timing */
+static void share(struct tb_pool *p, struct worker *w, tb_pool_fn fn, void *arg)
+{
+	if (!atomic_load_explicit(&p->timing, memory_order_relaxed)) {
+		fn(arg, w->tid, p->n);
+		return;
+	}
+	uint64_t t0 = mono_ns();
+	fn(arg, w->tid, p->n);
+	w->busy_ns += mono_ns() - t0;
+	w->runs++;
 }
 
 static void *worker_main(void *arg)
@@ -82,7 +106,7 @@ static void *worker_main(void *arg)
 		if (atomic_load(&p->quit))
 			return NULL;
 		seen = g;
-		p->fn(p->arg, w->tid, p->n);
+		share(p, w, p->fn, p->arg);
 		atomic_fetch_add_explicit(&p->done, 1, memory_order_release);
 	}
 }
@@ -112,6 +136,7 @@ struct tb_pool *tb_pool_create(unsigned nthreads, bool pin, int first_cpu,
 		return NULL;
 	}
 	p->n = nthreads;
+	p->w[0].pool = p; /* the caller's slot: its busy time */
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
 	if (pin)
@@ -153,7 +178,7 @@ void tb_pool_run(struct tb_pool *p, tb_pool_fn fn, void *arg)
 		pthread_cond_broadcast(&p->cv);
 		pthread_mutex_unlock(&p->mu);
 	}
-	fn(arg, 0, p->n);
+	share(p, &p->w[0], fn, arg);
 	int spins = 0;
 	while (atomic_load_explicit(&p->done, memory_order_acquire) != p->n - 1) {
 		if (++spins < SPINS)
@@ -161,6 +186,27 @@ void tb_pool_run(struct tb_pool *p, tb_pool_fn fn, void *arg)
 		else
 			sched_yield();
 	}
+}
+
+void tb_pool_time(struct tb_pool *p, bool on)
+{
+	if (!p)
+		return;
+	if (on)
+		for (unsigned i = 0; i < p->n; i++)
+			p->w[i].busy_ns = 0, p->w[i].runs = 0;
+	/* the workers read it after the next run's gen (acquire): seen in time */
+	atomic_store_explicit(&p->timing, on, memory_order_relaxed);
+}
+
+unsigned tb_pool_busy(const struct tb_pool *p, double *ns, unsigned long *runs, unsigned n)
+{
+	unsigned k = p ? (p->n < n ? p->n : n) : 0;
+	for (unsigned i = 0; i < k; i++) {
+		ns[i] = (double)p->w[i].busy_ns;
+		runs[i] = p->w[i].runs;
+	}
+	return k;
 }
 
 void tb_pool_destroy(struct tb_pool *p)

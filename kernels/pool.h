@@ -19,4 +19,13 @@ struct tb_pool *tb_pool_create(unsigned nthreads, bool pin, int first_cpu,
 			       char *err, size_t errlen);
 void tb_pool_destroy(struct tb_pool *p);
 
+/* Per-worker busy time (how long each worker spends in the function of a
+ * tb_pool_run, its own share only; the caller is worker 0): on clears the
+ * counts and starts them, off stops them (set between runs, never during
+ * one).  Off costs one relaxed load per run and worker. */
+void tb_pool_time(struct tb_pool *p, bool on);
+/* worker i's busy ns and runs counted since tb_pool_time(p, true), for i <
+ * n and the pool's size; returns how many were filled */
+unsigned tb_pool_busy(const struct tb_pool *p, double *ns, unsigned long *runs, unsigned n);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "machine.h"
+#include "git_rev.h" /* generated at build time: build/base/git_rev.h */
 #include "version.h" /* generated: build/base/version.h */
 
 #include <stdio.h>

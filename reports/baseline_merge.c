@@ -110,6 +110,8 @@ int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_result
 		memcpy(ns + d->nsamples, s->samples, s->nsamples * sizeof(double));
 		d->samples = ns;
 		double disturbed = pooled_share(d->disturbed, d->nsamples, s->disturbed, s->nsamples);
+		/* the worst any run saw (fmax skips NaN: NaN only when none measured it) */
+		double imbalance = fmax(s->imbalance, d->imbalance);
 		d->nsamples += s->nsamples;
 		size_t runs = (d->runs ? d->runs : 1) + (s->runs ? s->runs : 1);
 		struct tb_result tmp;
@@ -128,6 +130,7 @@ int tb_resultset_append_samples(struct tb_resultset *dst, const struct tb_result
 		tmp.runs = runs;
 		tmp.run_n = run_n;
 		tmp.disturbed = disturbed;
+		tmp.imbalance = imbalance;
 		*d = tmp;
 		double ls = d->limit_share;
 		tb_result_derive(d);

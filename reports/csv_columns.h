@@ -16,6 +16,7 @@ static const char *const tb_csv_columns[] = {
 	"bytes_per_iter", "flops_per_iter", "items_per_iter", "item_unit",
 	"items_per_s", "gbps", "limit_share", "items_per_cycle", "note",
 	"metric", "runs", "between_cv", "within_cv", "run_samples", "disturbed", "bimodal",
+	"imbalance",
 };
 #define TB_CSV_NCOLS (sizeof(tb_csv_columns) / sizeof(tb_csv_columns[0]))
 

@@ -27,7 +27,7 @@ enum { C_SCHEMA, C_NAME, C_FAMILY, C_VARIANT, C_MODE, C_N, C_ROWS, C_COLS, C_THR
        C_P5, C_P25, C_P75, C_P95, C_CILO, C_CIHI, C_OMILD, C_OSEV,
        C_BYTES, C_FLOPS, C_ITEMS, C_UNIT, C_IPS, C_GBPS, C_LIMIT, C_IPC, C_NOTE,
        C_METRIC, C_RUNS, C_BETWEEN, C_WITHIN, C_RUN_SAMPLES, C_DISTURBED, C_BIMODAL,
-       C_NFIXED };
+       C_IMBALANCE, C_NFIXED };
 
 #include "csv_columns.h"
 _Static_assert(C_NFIXED == TB_CSV_NCOLS, "csv_read.c's column enum must follow csv_columns.h");
@@ -47,7 +47,7 @@ const char *const tb_csv_lfields[TB_LF_COUNT] = {
 	[TB_LF_COUNTERS] = "ctr_", [TB_LF_RAW] = "ns_per_iter",
 	[TB_LF_BETWEEN] = "between_cv", [TB_LF_WITHIN] = "within_cv",
 	[TB_LF_DISTURBED] = "disturbed", [TB_LF_BIMODAL] = "bimodal",
-	[TB_LF_RUN_SAMPLES] = "run_samples",
+	[TB_LF_RUN_SAMPLES] = "run_samples", [TB_LF_IMBALANCE] = "imbalance",
 };
 
 struct sum_ctx {
@@ -190,6 +190,7 @@ static int summary_row(void *ctx, size_t line, char **f, size_t nf, char *err, s
 		{C_GBPS, &r->gbps}, {C_LIMIT, &r->limit_share}, {C_IPC, &r->items_per_cycle},
 		{C_BETWEEN, &r->between_cv}, {C_WITHIN, &r->within_cv},
 		{C_DISTURBED, &r->disturbed}, {C_BIMODAL, &r->bimodal},
+		{C_IMBALANCE, &r->imbalance},
 	};
 	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
 		if (tb_csv_field_num(p, line, tb_csv_columns[nums[i].k], FIELD(nums[i].k), nums[i].dst,

@@ -35,7 +35,7 @@ static const struct tb_metric *find_metric(const struct tb_result *r, const char
 	return NULL;
 }
 
-/* between_cv, within_cv, run_samples, disturbed, bimodal */
+/* between_cv, within_cv, run_samples, disturbed, bimodal, imbalance */
 static void write_runs(FILE *f, const struct tb_result *r)
 {
 	fputc(',', f);
@@ -50,6 +50,8 @@ static void write_runs(FILE *f, const struct tb_result *r)
 	tb_csv_num(f, r->disturbed);
 	fputc(',', f);
 	tb_csv_num(f, r->bimodal);
+	fputc(',', f);
+	tb_csv_num(f, r->imbalance);
 }
 
 static int write_summary(FILE *f, const struct tb_report *rep, char *err, size_t errlen)

@@ -44,7 +44,7 @@
 		[TB_LF_COUNTERS] = "counters", [TB_LF_RAW] = raw,                          \
 		[TB_LF_BETWEEN] = "between_cv", [TB_LF_WITHIN] = "within_cv",             \
 		[TB_LF_DISTURBED] = "disturbed", [TB_LF_BIMODAL] = "bimodal",              \
-		[TB_LF_RUN_SAMPLES] = "run_samples",                                       \
+		[TB_LF_RUN_SAMPLES] = "run_samples", [TB_LF_IMBALANCE] = "imbalance",      \
 	}
 
 /* r (just added with tb_load_add) becomes the case family/name: mode "-",

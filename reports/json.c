@@ -92,6 +92,7 @@ static json_t *case_object(const struct tb_result *r, bool samples)
 	json_object_set_new(c, "within_cv", num(r->within_cv));
 	json_object_set_new(c, "disturbed", num(r->disturbed));
 	json_object_set_new(c, "bimodal", num(r->bimodal));
+	json_object_set_new(c, "imbalance", num(r->imbalance));
 	if (r->run_n && r->runs >= 2) {
 		json_t *a = json_array();
 		for (size_t i = 0; a && i < r->runs; i++)

@@ -35,7 +35,7 @@ static const char *const jfields[TB_LF_COUNT] = {
 	[TB_LF_IPC] = "items_per_cycle", [TB_LF_COUNTERS] = "counters",
 	[TB_LF_RAW] = "samples_ns", [TB_LF_BETWEEN] = "between_cv", [TB_LF_WITHIN] = "within_cv",
 	[TB_LF_DISTURBED] = "disturbed", [TB_LF_BIMODAL] = "bimodal",
-	[TB_LF_RUN_SAMPLES] = "run_samples",
+	[TB_LF_RUN_SAMPLES] = "run_samples", [TB_LF_IMBALANCE] = "imbalance",
 };
 
 struct jctx {
@@ -146,6 +146,7 @@ static int load_stats(const struct jctx *c, json_t *o, struct tb_result *r)
 	    num(c, o, NULL, "between_cv", &r->between_cv) ||
 	    num(c, o, NULL, "within_cv", &r->within_cv) ||
 	    num(c, o, NULL, "disturbed", &r->disturbed) || num(c, o, NULL, "bimodal", &r->bimodal) ||
+	    num(c, o, NULL, "imbalance", &r->imbalance) ||
 	    uint_of(c, ol, "outliers", "mild", &m, false) ||
 	    uint_of(c, ol, "outliers", "severe", &v, false))
 		return -1;

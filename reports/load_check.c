@@ -222,6 +222,8 @@ static int check_figures(const struct tb_load *ld, size_t i, const struct tb_res
 	for (size_t k = 0; k < sizeof(v) / sizeof(v[0]); k++)
 		if (range(ld, i, v[k].f, v[k].v, 0, v[k].hi, err, errlen))
 			return -1;
+	if (range(ld, i, TB_LF_IMBALANCE, r->imbalance, 1, 1e6, err, errlen)) /* a ratio, >= 1 */
+		return -1;
 	for (size_t j = 0; j < r->nmetrics; j++) {
 		const struct tb_metric *m = &r->metrics[j];
 		double x[2] = {m->mean, m->median};

@@ -27,7 +27,7 @@ enum tb_lfield {
 	TB_LF_OMILD, TB_LF_OSEV, TB_LF_BYTES, TB_LF_FLOPS, TB_LF_ITEMS,
 	TB_LF_IPS, TB_LF_GBPS, TB_LF_LIMIT, TB_LF_IPC, TB_LF_COUNTERS, TB_LF_RAW,
 	TB_LF_BETWEEN, TB_LF_WITHIN, TB_LF_DISTURBED, TB_LF_BIMODAL, TB_LF_RUN_SAMPLES,
-	TB_LF_COUNT
+	TB_LF_IMBALANCE, TB_LF_COUNT
 };
 
 /* Per-call figures (ns or instructions) and work per call above this are

@@ -131,7 +131,8 @@ static void tb_md_comparison(FILE *f, const struct tb_report *rep)
 	}
 }
 
-/* the cases the table would mark: disturbed by preemption or bimodal (!),
+/* the cases the table would mark: disturbed by preemption, bimodal or with
+ * unequal workers (!),
  * more spread between processes than within one (*) */
 static void md_marks(FILE *f, const struct tb_resultset *rs)
 {

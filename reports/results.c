@@ -28,7 +28,7 @@ struct tb_result *tb_resultset_add(struct tb_resultset *rs)
 	r->rows = 1;
 	snprintf(r->metric, sizeof(r->metric), "%s", TB_METRIC_TIME);
 	r->items_per_s = r->gbps = r->limit_share = r->items_per_cycle = NAN;
-	r->between_cv = r->within_cv = r->disturbed = r->bimodal = NAN;
+	r->between_cv = r->within_cv = r->disturbed = r->bimodal = r->imbalance = NAN;
 	tb_stats_compute(NULL, 0, &r->st);
 	return r;
 }
@@ -120,7 +120,8 @@ bool tb_result_runs_differ(const struct tb_result *r)
 
 bool tb_result_disturbed(const struct tb_result *r)
 {
-	return r->disturbed >= TB_DISTURBED_MARK || r->bimodal > 0;
+	return r->disturbed >= TB_DISTURBED_MARK || r->bimodal > 0 ||
+	       r->imbalance >= TB_IMBALANCE_MARK;
 }
 
 size_t tb_result_disturbance(const struct tb_result *r, char *buf, size_t len)
@@ -133,8 +134,12 @@ size_t tb_result_disturbance(const struct tb_result *r, char *buf, size_t len)
 		k = snprintf(buf, len, "%.0f%% of samples disturbed (a thread of the case was "
 			     "preempted: involuntary context switches)", 100 * r->disturbed);
 	if (r->bimodal > 0 && k >= 0 && (size_t)k < len)
-		snprintf(buf + k, len - (size_t)k, "%sbimodal: %.0f%% of samples in a slower, "
-			 "separate mode", k ? "; " : "", 100 * r->bimodal);
+		k += snprintf(buf + k, len - (size_t)k, "%sbimodal: %.0f%% of samples in a slower, "
+			      "separate mode", k ? "; " : "", 100 * r->bimodal);
+	if (r->imbalance >= TB_IMBALANCE_MARK && k >= 0 && (size_t)k < len)
+		snprintf(buf + k, len - (size_t)k, "%sworkers unequal: the slowest took %.2fx the "
+			 "fastest's time on an equal share (a slower or shared CPU)", k ? "; " : "",
+			 r->imbalance);
 	return strlen(buf);
 }
 

@@ -60,6 +60,9 @@ struct tb_result {
 			    * preempted (involuntary context switch); NaN = not measured */
 	double bimodal;    /* threaded cases: share of samples in the slower of two
 			    * separated modes (tb_stats_bimodal); NaN = none found */
+	double imbalance;  /* threaded cases: the slowest worker's busy time on its
+			    * (equal) share over the fastest's, >= 1; NaN = not
+			    * measured (one thread, or the pool unused) */
 	double bytes, flops, items; /* work per call */
 	char unit[16];              /* what items count */
 	struct tb_stats st;
@@ -102,8 +105,10 @@ int tb_result_set_runs(struct tb_result *r, const size_t *run_n, size_t n);
 /* true when the between-process spread exceeds the within-process one */
 bool tb_result_runs_differ(const struct tb_result *r);
 /* marks of the table and notes: disturbed by preemption (share at least
- * TB_DISTURBED_MARK of the samples) or bimodal */
+ * TB_DISTURBED_MARK of the samples), bimodal, or workers unequal (the
+ * slowest at least TB_IMBALANCE_MARK times the fastest) */
 #define TB_DISTURBED_MARK 0.10
+#define TB_IMBALANCE_MARK 1.2
 bool tb_result_disturbed(const struct tb_result *r);
 /* what disturbed r, as one phrase ("64% of samples preempted (...)");
  * 0 and "" when nothing did */

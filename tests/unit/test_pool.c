@@ -2,7 +2,9 @@
  * test_pool.c - the persistent worker pool: every worker runs every call,
  * even a call issued the moment the pool is created (a start-up race once
  * left a worker asleep and the caller waiting forever), and tb_split covers
- * [0, n) exactly with aligned boundaries.
+ * [0, n) exactly with aligned boundaries; with timing on, each worker's
+ * busy time is its own share's (a worker made to take twice as long shows
+ * twice the time) and timing off counts nothing.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdatomic.h>
+#include <time.h>
 
 #include "kernels/pool.h"
 
@@ -40,6 +43,53 @@ static void run_right_after_create(void **state)
 	}
 }
 
+static uint64_t now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* worker tid busy-waits (tid + 1) ms: worker 1's share lasts twice worker 0's */
+static void wait_share(void *arg, unsigned tid, unsigned n)
+{
+	(void)arg;
+	(void)n;
+	uint64_t end = now_ns() + (tid + 1) * 1000000u;
+	while (now_ns() < end)
+		;
+}
+
+static void busy_time_per_worker(void **state)
+{
+	(void)state;
+	char err[128];
+	struct tb_pool *p = tb_pool_create(2, false, 0, err, sizeof(err));
+	assert_non_null(p);
+	double ns[4];
+	unsigned long runs[4];
+	tb_pool_run(p, wait_share, NULL); /* timing off: nothing counted */
+	assert_int_equal(tb_pool_busy(p, ns, runs, 4), 2);
+	assert_true(runs[0] == 0 && runs[1] == 0 && ns[0] == 0 && ns[1] == 0);
+	tb_pool_time(p, true);
+	for (int i = 0; i < 3; i++)
+		tb_pool_run(p, wait_share, NULL);
+	tb_pool_time(p, false);
+	tb_pool_run(p, wait_share, NULL); /* after off: not counted */
+	assert_int_equal(tb_pool_busy(p, ns, runs, 4), 2);
+	assert_int_equal(runs[0], 3);
+	assert_int_equal(runs[1], 3);
+	/* a busy wait lasts at least its time: the caller's share (worker 0)
+	 * 3 x 1 ms, worker 1's 3 x 2 ms; the wait for the other share is not in it */
+	assert_true(ns[0] >= 3e6 && ns[1] >= 6e6);
+	assert_int_equal(tb_pool_busy(p, ns, runs, 1), 1); /* at most n */
+	tb_pool_time(p, true); /* on again: cleared */
+	assert_int_equal(tb_pool_busy(p, ns, runs, 4), 2);
+	assert_true(runs[0] == 0 && runs[1] == 0);
+	tb_pool_destroy(p);
+	assert_int_equal(tb_pool_busy(NULL, ns, runs, 4), 0);
+}
+
 static void split_covers_range(void **state)
 {
 	(void)state;
@@ -65,6 +115,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(run_right_after_create),
 		cmocka_unit_test(split_covers_range),
+		cmocka_unit_test(busy_time_per_worker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
