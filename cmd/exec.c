@@ -18,6 +18,7 @@
 #include "../engine/exec_runs.h"
 #include "../kernels/common.h"
 #include "../probes/clock.h"
+#include "../probes/exec_counters.h"
 #include "../probes/machine.h"
 #include "../probes/sysinfo.h"
 #include "../reports/baseline.h"
@@ -122,7 +123,8 @@ static void on_started(void *ctx, size_t i, const char *name)
 	tb_progress_case(ctx, i, name);
 }
 
-static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
+static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p,
+		    const struct tb_exec_counters *xc)
 {
 	char fpath[4096], err[1024];
 	struct out outs[TB_MAX_OUTS];
@@ -167,8 +169,11 @@ static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 			tb_print_error("warning: timings may be noisy: %s", noise);
 	}
 	const char *sw;
-	double spawn = tb_exec_spawn_cost(a->shell, &sw);
+	const struct tb_exec_counters *ctr = xc && xc->n ? xc : NULL;
+	double spawn = tb_exec_spawn_cost(a->shell, ctr, &sw);
 	record_options(a, &rs.options, sw, spawn);
+	if (xc)
+		tb_exec_counters_record(xc, &rs.fingerprint);
 	if (!a->quiet) {
 		char t[32];
 		tb_fmt_ns(spawn, t, sizeof(t));
@@ -176,12 +181,16 @@ static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 		       "every run, not subtracted)\n", p->n, p->n == 1 ? "" : "s",
 		       a->rounds > 1 && p->n > 1 ? ", interleaved in rounds" : "", sw,
 		       isnan(spawn) ? "unknown" : t);
+		if (ctr)
+			printf("%s; every measured run counted from its exec to its exit, children "
+			       "included, and checked against wait4's rusage\n", ctr->line);
 	}
 	struct tb_progress prog;
 	tb_progress_init(&prog, !a->quiet && isatty(STDERR_FILENO), p->n * a->rounds, a->ex.budget_ns);
 	struct tb_exec_opts ex = a->ex;
 	ex.progress = tb_progress_cb;
 	ex.progress_ctx = &prog;
+	ex.ctr = ctr;
 	int mr = tb_exec_runs(p, &ex, a->rounds, on_started, &prog, res, err, sizeof(err));
 	tb_progress_clear(&prog);
 	if (mr) {
@@ -198,6 +207,10 @@ static int run_plan(struct tb_exec_args *a, const struct tb_exec_plan *p)
 			tb_print_error("%s: %s", p->e[i].name, r->note);
 			rc = TB_EXIT_FAIL;
 		}
+		for (size_t j = 0; j < res[i].nctr && !a->quiet; j++)
+			if (res[i].ctr_unknown[j])
+				tb_print_error("warning: %s: %s is unknown: %s", p->e[i].name,
+					       res[i].ctr_name[j], res[i].ctr_why[j]);
 		if (a->verbose && !a->quiet && res[i].n)
 			verbose_case(r, &res[i]);
 	}
@@ -281,7 +294,20 @@ int cmd_exec(int argc, char **argv)
 		for (int i = 0; i < argc; i++)
 			strcat(strcat(a.argv_joined, " "), argv[i]);
 	}
-	int rc = run_plan(&a, &plan);
+	/* the events are checked before anything runs or is written */
+	struct tb_exec_counters xc = {0};
+	if (a.events) {
+		char note[1024];
+		if (tb_exec_counters_open(&xc, a.events, note, sizeof(note), err, sizeof(err))) {
+			free(a.argv_joined);
+			tb_exec_plan_free(&plan);
+			return tb_usage_error("%s", err);
+		}
+		if (note[0] && !a.quiet)
+			tb_print_error("note: %s", note);
+	}
+	int rc = run_plan(&a, &plan, a.events ? &xc : NULL);
+	tb_exec_counters_close(&xc);
 	free(a.argv_joined);
 	tb_exec_plan_free(&plan);
 	return rc;

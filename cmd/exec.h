@@ -31,6 +31,7 @@ struct tb_exec_args {
 	double scan_lo, scan_hi, scan_step;
 	struct tb_exec_opts ex;   /* warmup, runs, budget, failure, output */
 	size_t rounds;            /* --rounds N: interleave the commands in N rounds */
+	const char *events;       /* --events LIST ("default" or names); NULL none */
 	bool pin;
 	int pin_cpu;
 	bool quiet, verbose;

@@ -45,6 +45,14 @@ const char tb_usage_exec[] =
 	"                            /dev/null)\n"
 	"      --rounds N            interleave the commands: N rounds, each running\n"
 	"                            every command runs/N times (order rotated)\n"
+	"  -e, --events LIST         count events of every measured run, from the\n"
+	"                            command's exec to its exit, its children included\n"
+	"                            (perf_event_open, inherited; names as for 'tbench\n"
+	"                            run --events', e.g. perf::TASK-CLOCK,perf::PAGE-FAULTS;\n"
+	"                            'default': task-clock, context switches, migrations,\n"
+	"                            page faults, cycles, instructions); each checked\n"
+	"                            against wait4's rusage, unknown where they disagree;\n"
+	"                            events this machine lacks are said once and skipped\n"
 	"      --pin[=CPU]           run everything on CPU (default 0)\n"
 #define TB_OUTPUT(id, w, opt, help) help
 #include "../reports/outputs.def"
@@ -90,6 +98,7 @@ int tb_exec_parse(int argc, char **argv, struct tb_exec_args *a, char *err, size
 		{"parameter-step", required_argument, NULL, 'D'},
 		{"ignore-failure", no_argument, NULL, 'i'}, {"show-output", no_argument, NULL, X_SHOW},
 		{"rounds", required_argument, NULL, X_ROUNDS}, {"pin", optional_argument, NULL, X_PIN},
+		{"events", required_argument, NULL, 'e'},
 #define TB_OUTPUT(id, w, opt, help) {opt, required_argument, NULL, X_OUTPUT + TB_OUT_##id},
 #include "../reports/outputs.def"
 #undef TB_OUTPUT
@@ -104,7 +113,7 @@ int tb_exec_parse(int argc, char **argv, struct tb_exec_args *a, char *err, size
 	int c;
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:hc:n:Sw:r:m:M:t:p:P:D:iqv", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:hc:n:Sw:r:m:M:t:p:P:D:e:iqv", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h': return 1;
 		case 'c':
@@ -158,6 +167,11 @@ int tb_exec_parse(int argc, char **argv, struct tb_exec_args *a, char *err, size
 		case 'D':
 			if (tb_parse_double("--parameter-step", optarg, 1e-9, 1e15, &a->scan_step, err, len))
 				return -1;
+			break;
+		case 'e':
+			if (!*optarg)
+				return tb_err(err, len, "invalid --events '': expected event names separated by commas, or 'default'");
+			a->events = optarg;
 			break;
 		case 'i': a->ex.ignore_failure = true; break;
 		case X_SHOW: a->ex.show_output = true; break;

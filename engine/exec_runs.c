@@ -34,7 +34,7 @@ int tb_exec_runs(const struct tb_exec_plan *p, const struct tb_exec_opts *ex, si
 	return 0;
 }
 
-double tb_exec_spawn_cost(bool shell, const char **what)
+double tb_exec_spawn_cost(bool shell, const struct tb_exec_counters *ctr, const char **what)
 {
 	char *t[] = {"/bin/true", NULL}, *sh[] = {"/bin/sh", "-c", ":", NULL};
 	*what = shell ? "/bin/sh -c :" : "/bin/true";
@@ -43,6 +43,7 @@ double tb_exec_spawn_cost(bool shell, const char **what)
 	o.warmup = 2;
 	o.min_runs = o.max_runs = 20;
 	o.budget_ns = 0;
+	o.ctr = ctr; /* spawned as the runs are; its counts are dropped */
 	struct tb_exec_result r = {0};
 	char err[256];
 	double med = NAN;

@@ -33,8 +33,9 @@ int tb_exec_runs(const struct tb_exec_plan *p, const struct tb_exec_opts *ex, si
 		 void (*started)(void *ctx, size_t k, const char *name), void *ctx,
 		 struct tb_exec_result *res, char *err, size_t len);
 /* the median wall time of spawning a command that does nothing (the
- * start-up cost every run includes; *what names it); NaN when it cannot be
- * measured */
-double tb_exec_spawn_cost(bool shell, const char **what);
+ * start-up cost every run includes; *what names it), spawned as the runs
+ * are (with ctr's counters attached when not NULL: their counts are not
+ * kept); NaN when it cannot be measured */
+double tb_exec_spawn_cost(bool shell, const struct tb_exec_counters *ctr, const char **what);
 
 #endif

@@ -96,7 +96,7 @@ static int unknown(const char *name, char *err, size_t errlen)
 
 /* Give event e its backend: PAPI when PAPI counts it here, else
  * perf_event_open when the kernel does; else say why not. */
-static int resolve(struct tb_ctr_ev *e, char *err, size_t errlen)
+static int resolve(struct tb_ctr_ev *e, bool perf_only, char *err, size_t errlen)
 {
 	const struct tb_perf_access *ac = tb_perf_access();
 	const char *w;
@@ -112,13 +112,15 @@ static int resolve(struct tb_ctr_ev *e, char *err, size_t errlen)
 	/* TB_COUNTERS_BACKEND=perf: everything through perf_event_open (to
 	 * check one backend against the other) */
 	const char *force = getenv("TB_COUNTERS_BACKEND");
-	bool perf_only = force && !strcmp(force, "perf");
-	if (!perf_only && papi_known && tb_papi_can_count(code)) {
+	bool forced = force && !strcmp(force, "perf");
+	if (!perf_only && !forced && papi_known && tb_papi_can_count(code)) {
 		e->bk = TB_BK_PAPI;
 		e->code = code;
 		return 0;
 	}
 	if (perf_only)
+		snprintf(e->why, sizeof(e->why), "another process: inherited, from its exec to its exit");
+	else if (forced)
 		snprintf(e->why, sizeof(e->why), "TB_COUNTERS_BACKEND=perf");
 	else if (!tb_papi_cpu_active(&w))
 		snprintf(e->why, sizeof(e->why), "%s", w);
@@ -126,6 +128,9 @@ static int resolve(struct tb_ctr_ev *e, char *err, size_t errlen)
 		snprintf(e->why, sizeof(e->why), "PAPI cannot count it here");
 	else
 		snprintf(e->why, sizeof(e->why), "PAPI does not know the name");
+	if (!pfm && perf_only && papi_known)
+		return tb_err(err, errlen, "event '%s' can be counted by PAPI only, and a whole command is counted through perf_event_open: name a perf:: or native event (see 'tbench counters')",
+			      e->name);
 	if (!pfm) {
 		if (preset)
 			return not_counted(e->name, true, NULL, PAPI_ENOEVNT, err, errlen);
@@ -209,8 +214,8 @@ static int check_together(struct tb_counters *c, char *err, size_t errlen)
 	return 0;
 }
 
-struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *err,
-				     size_t errlen)
+static struct tb_counters *open_set(const char *const *names, size_t n, bool perf_only,
+				    char *err, size_t errlen)
 {
 	tb_counters_init(NULL, 0); /* without PAPI, perf_event_open may still count */
 	if (n == 0 || n > TB_CTR_MAX) {
@@ -248,7 +253,7 @@ struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *e
 			tb_err(err, errlen, "out of memory");
 			goto fail;
 		}
-		if (resolve(e, err, errlen))
+		if (resolve(e, perf_only, err, errlen))
 			goto fail;
 		if (e->bk == TB_BK_PAPI) {
 			c->papi_codes[c->npapi] = e->code;
@@ -269,6 +274,23 @@ struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *e
 fail:
 	tb_counters_close(c);
 	return NULL;
+}
+
+struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *err,
+				     size_t errlen)
+{
+	return open_set(names, n, false, err, errlen);
+}
+
+struct tb_counters *tb_counters_open_perf(const char *const *names, size_t n, char *err,
+					  size_t errlen)
+{
+	return open_set(names, n, true, err, errlen);
+}
+
+const struct perf_event_attr *tb_counters_perf_attr(const struct tb_counters *c, size_t i)
+{
+	return c->ev[i].bk == TB_BK_PERF ? &c->ev[i].attr : NULL;
 }
 
 void tb_counters_close(struct tb_counters *c)

@@ -43,6 +43,13 @@ size_t tb_counters_default(const char **names, size_t max, bool *hw);
 struct tb_counters *tb_counters_open(const char *const *names, size_t n, char *err,
 				     size_t errlen);
 void tb_counters_close(struct tb_counters *c);
+/* The same, every event through perf_event_open (to count another
+ * process: probes/exec_counters.h); an event only PAPI knows is refused. */
+struct tb_counters *tb_counters_open_perf(const char *const *names, size_t n, char *err,
+					  size_t errlen);
+/* event i's perf_event_open attributes (NULL when PAPI counts it) */
+struct perf_event_attr;
+const struct perf_event_attr *tb_counters_perf_attr(const struct tb_counters *c, size_t i);
 
 size_t tb_counters_count(const struct tb_counters *c);
 const char *tb_counters_name(const struct tb_counters *c, size_t i);

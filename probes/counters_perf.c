@@ -46,6 +46,17 @@ int tb_perf_open(const struct perf_event_attr *a, int group)
 	return fd < 0 ? -errno : (int)fd;
 }
 
+int tb_perf_open_task(const struct perf_event_attr *a, int pid)
+{
+	struct perf_event_attr copy = *a;
+	copy.read_format = FORMAT; /* never PERF_FORMAT_GROUP: not with inherit */
+	copy.inherit = 1;
+	copy.disabled = 1;
+	copy.enable_on_exec = 1;
+	long fd = syscall(__NR_perf_event_open, &copy, (pid_t)pid, -1, -1, PERF_FLAG_FD_CLOEXEC);
+	return fd < 0 ? -errno : (int)fd;
+}
+
 int tb_perf_try(const struct perf_event_attr *a)
 {
 	struct perf_event_attr copy = *a;

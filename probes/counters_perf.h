@@ -52,6 +52,10 @@ bool tb_perf_is_software(const struct perf_event_attr *a);
  * group (one read for all of them); hardware events each lead their own,
  * so the kernel can multiplex them one by one. */
 int tb_perf_open(const struct perf_event_attr *a, int group);
+/* A counter of process pid and every child it forks from then on
+ * (inherit), disabled until pid calls exec (enable_on_exec), read alone
+ * (tb_perf_read): fd, or -errno. */
+int tb_perf_open_task(const struct perf_event_attr *a, int pid);
 /* Open, start and close (can this event count here?): 0 or -errno. */
 int tb_perf_try(const struct perf_event_attr *a);
 /* value, time enabled, time running; 0 or -1 */

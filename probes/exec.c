@@ -7,6 +7,7 @@
 
 #include "../kernels/common.h"
 #include "clock.h"
+#include "exec_counters.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -91,16 +92,34 @@ int tb_exec_once(char *const argv[], bool show_output, struct tb_exec_run *run, 
 	uint64_t t1 = tb_now_ns();
 	if (w != pid)
 		return tb_err(err, errlen, "waiting for '%s': %s", argv[0], strerror(errno));
+	tb_exec_run_fill(run, &ru, &self, status);
 	run->wall_ns = (double)(t1 - t0);
-	run->user_ns = tv_ns(ru.ru_utime);
-	run->sys_ns = tv_ns(ru.ru_stime);
-	run->maxrss_bytes = ru.ru_maxrss > self.ru_maxrss ? (double)ru.ru_maxrss * 1024 : NAN;
-	run->minflt = (double)ru.ru_minflt;
-	run->majflt = (double)ru.ru_majflt;
-	run->nvcsw = (double)ru.ru_nvcsw;
-	run->nivcsw = (double)ru.ru_nivcsw;
-	run->status = status;
 	return 0;
+}
+
+void tb_exec_run_fill(struct tb_exec_run *run, const struct rusage *ru, const struct rusage *self,
+		      int status)
+{
+	memset(run, 0, sizeof(*run));
+	run->user_ns = tv_ns(ru->ru_utime);
+	run->sys_ns = tv_ns(ru->ru_stime);
+	run->maxrss_bytes = ru->ru_maxrss > self->ru_maxrss ? (double)ru->ru_maxrss * 1024 : NAN;
+	run->minflt = (double)ru->ru_minflt;
+	run->majflt = (double)ru->ru_majflt;
+	run->nvcsw = (double)ru->ru_nvcsw;
+	run->nivcsw = (double)ru->ru_nivcsw;
+	run->status = status;
+	for (size_t i = 0; i < TB_EXEC_CTR_MAX; i++)
+		run->ctr[i] = NAN;
+}
+
+/* a run as o says: counted (--events) or not */
+static int once(char *const argv[], const struct tb_exec_opts *o, struct tb_exec_run *r,
+		char *err, size_t errlen)
+{
+	if (o->ctr && o->ctr->n)
+		return tb_exec_counted(argv, o->show_output, o->ctr, r, err, errlen);
+	return tb_exec_once(argv, o->show_output, r, err, errlen);
 }
 
 static bool failed(int status)
@@ -146,7 +165,7 @@ int tb_exec_measure(char *const argv[], const struct tb_exec_opts *o, struct tb_
 	for (size_t i = 0; i < o->warmup && !tb_stop_requested; i++) {
 		if (o->progress)
 			o->progress(o->progress_ctx, TB_PHASE_WARMUP, i, o->warmup);
-		if (prepare(o, err, errlen) || tb_exec_once(argv, o->show_output, &r, err, errlen))
+		if (prepare(o, err, errlen) || once(argv, o, &r, err, errlen))
 			return -1;
 		if (failed(r.status) && !o->ignore_failure) {
 			res->failed = true;
@@ -158,11 +177,13 @@ int tb_exec_measure(char *const argv[], const struct tb_exec_opts *o, struct tb_
 	}
 	double elapsed = 0;
 	size_t done = 0;
+	if (o->ctr && o->ctr->n)
+		tb_exec_counters_label(o->ctr, res);
 	while (!tb_stop_requested && done < o->max_runs &&
 	       (done < o->min_runs || elapsed < o->budget_ns)) {
 		if (o->progress)
 			o->progress(o->progress_ctx, TB_PHASE_MEASURE, done, o->min_runs);
-		if (prepare(o, err, errlen) || tb_exec_once(argv, o->show_output, &r, err, errlen))
+		if (prepare(o, err, errlen) || once(argv, o, &r, err, errlen))
 			return -1;
 		if (failed(r.status)) {
 			if (!res->nfailed && !res->failed)
@@ -177,6 +198,8 @@ int tb_exec_measure(char *const argv[], const struct tb_exec_opts *o, struct tb_
 		}
 		if (push(res, &r, &cap))
 			return tb_err(err, errlen, "out of memory");
+		if (o->ctr && o->ctr->n)
+			tb_exec_counters_judge(o->ctr, &r, res);
 		elapsed += r.wall_ns;
 		done++;
 	}

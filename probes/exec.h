@@ -7,6 +7,8 @@
  * time, its peak RSS (unknown when it is not above tbench's own: the
  * kernel counts the pages the child shared with tbench before exec), its
  * faults and context switches (struct rusage).
+ * With --events (opts.ctr) every run is counted by probes/exec_counters.h
+ * and every measured run cross-checked with its rusage.
  * The loop: warmup runs, then at least min_runs and at most max_runs runs,
  * going on while the time budget lasts; a prepare command before every
  * run (never timed).  Never prints; progress through a callback.
@@ -14,18 +16,18 @@
 #ifndef TB_EXEC_H
 #define TB_EXEC_H
 
+#include "exec_types.h"
 #include "runner.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-struct tb_exec_run {
-	double wall_ns, user_ns, sys_ns;
-	double maxrss_bytes; /* NaN when not above tbench's own peak (see exec.c) */
-	double minflt, majflt, nvcsw, nivcsw;
-	int status; /* as from wait4: WIFEXITED / WIFSIGNALED */
-};
+struct rusage;
+/* run from wait4's rusage of the child (self: tbench's own, for the peak
+ * RSS), its counters NaN, its times 0 */
+void tb_exec_run_fill(struct tb_exec_run *run, const struct rusage *ru, const struct rusage *self,
+		      int status);
 
 struct tb_exec_opts {
 	size_t warmup;         /* runs before measuring (not recorded) */
@@ -35,6 +37,7 @@ struct tb_exec_opts {
 	char *const *prepare;  /* argv run before every run, untimed; NULL = none */
 	bool ignore_failure;   /* a non-zero exit is recorded, not an error */
 	bool show_output;      /* the child's stdout/stderr pass through (else /dev/null) */
+	const struct tb_exec_counters *ctr; /* --events: count every measured run; NULL none */
 	void (*progress)(void *ctx, enum tb_phase ph, size_t done, size_t total);
 	void *progress_ctx;
 };
@@ -45,17 +48,6 @@ void tb_exec_defaults(struct tb_exec_opts *o);
  * cannot be started (no such program, not executable, out of resources). */
 int tb_exec_once(char *const argv[], bool show_output, struct tb_exec_run *run, char *err,
 		 size_t errlen);
-
-struct tb_exec_result {
-	struct tb_exec_run *runs; /* in time order (owned) */
-	size_t n;
-	bool partial;         /* stopped early by tb_stop_requested */
-	bool failed;          /* a run exited non-zero or died of a signal (and
-			       * !ignore_failure: measuring stopped there) */
-	size_t nfailed;       /* runs that did (with ignore_failure) */
-	char why[160];        /* the first failure: "exit status 3", "killed by SIGSEGV" */
-	double elapsed_ns;    /* wall time of the measured runs together */
-};
 
 /* Warm up and measure argv as o says; appends to res (empty or from an
  * earlier round).  0, or -1 with err (cannot start it or the prepare

@@ -3,11 +3,45 @@
  */
 #include "exec_result.h"
 
+#include "ctr_metrics.h"
+
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* --events: one counter column per event, per run (as `run --events`
+ * gives them per call); an event the cross-check refused is unknown (NaN),
+ * said in the note */
+static int add_counters(struct tb_result *r, const struct tb_exec_result *res)
+{
+	size_t n = res->n, k = res->nctr;
+	const char *names[TB_EXEC_CTR_MAX];
+	double *v = malloc(n * k * sizeof(*v));
+	if (!v)
+		return -1;
+	for (size_t j = 0; j < k; j++) {
+		names[j] = res->ctr_name[j];
+		for (size_t i = 0; i < n; i++)
+			v[i * k + j] = res->ctr_unknown[j] ? NAN : res->runs[i].ctr[j];
+	}
+	int rc = tb_result_add_counters(r, names, k, v, n, 1);
+	free(v);
+	for (size_t j = 0; !rc && j < k; j++) {
+		if (!res->ctr_unknown[j])
+			continue;
+		rc = tb_result_add_metric(r, names[j], NAN, NAN);
+		size_t o = strlen(r->note);
+		if (o + 1 < sizeof(r->note))
+			snprintf(r->note + o, sizeof(r->note) - o, "%s%s unknown: %s", o ? "; " : "",
+				 names[j], res->ctr_why[j]);
+	}
+	if (!rc && res->ctr_scaled && strlen(r->note) + 1 < sizeof(r->note))
+		snprintf(r->note + strlen(r->note), sizeof(r->note) - strlen(r->note),
+			 "%scounters multiplexed by the kernel, counts scaled", r->note[0] ? "; " : "");
+	return rc;
+}
 
 int tb_result_from_exec(struct tb_result *r, const char *name, const struct tb_exec_result *res,
 			size_t rounds)
@@ -60,5 +94,7 @@ int tb_result_from_exec(struct tb_result *r, const char *name, const struct tb_e
 		rc = tb_result_add_metric_of(r, m[k].name, v, known);
 	}
 	free(v);
+	if (!rc && n && res->nctr)
+		rc = add_counters(r, res);
 	return rc ? -1 : 0;
 }
