@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# t1660-build-revision.sh - the revision a build records (tbench.git in the
+# t0507-build-revision.sh - the revision a build records (tbench.git in the
 # fingerprint) is the source tree's at build time, not at configure time:
 # cmake/gitrev.cmake, run at every build, names HEAD, adds -dirty for
 # changed tracked files, follows a new commit, says unknown outside a work

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# t1661-worker-imbalance.sh - threaded cases record how unequal their
+# t1111-worker-imbalance.sh - threaded cases record how unequal their
 # workers were (`imbalance`: the slowest worker's busy time on its equal
 # share over the fastest's, measured after the samples): a number >= 1 for
 # every pooled threaded case, empty for one thread and for OpenBLAS's own
