@@ -324,6 +324,9 @@ static int parse_opts(struct tb_run_opts *o, int argc, char **argv, char *err, s
 			for (size_t f = 0; f < tb_family_count(); f++)
 				snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
 					 f ? ", " : "", tb_family_at(f)->name);
+			if (strchr(argv[i], ',')) /* -v and -s take lists; families are words */
+				return snprintf(err, len, "unknown family '%s': give families as separate "
+						"words (tbench run add sum), one of: %s, all", argv[i], names), -1;
 			return snprintf(err, len, "unknown family '%s' (families: %s, all)", argv[i], names), -1;
 		}
 		o->sel.families[o->sel.nfamilies++] = argv[i];

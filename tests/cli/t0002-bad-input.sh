@@ -6,6 +6,7 @@
 expect_status "no command exits 2" 2 "$TBENCH"
 expect_usage "unknown command" "'frobnicate'" "$TBENCH" frobnicate
 expect_usage "unknown family" "'nosuch'" "$TBENCH" run nosuch
+expect_usage "families as one comma list: says to give words" "give families as separate words" "$TBENCH" run add,sum
 expect_usage "unknown variant" "'nosuch'" "$TBENCH" run scale --variant nosuch
 expect_usage "unknown option" "'--bogus'" "$TBENCH" run --bogus
 expect_usage "missing option value" "'--size'" "$TBENCH" run scale --size
