@@ -107,13 +107,7 @@ void tb_session_counters_record(const struct tb_session_counters *rc, struct tb_
 		snprintf(bks + strlen(bks), sizeof(bks) - strlen(bks), "%s%s=%s", sep,
 			 tb_counters_name(c, i), tb_counters_backend(c, i));
 	}
-	const char *why;
-	enum tb_ctr_access ac = tb_counters_access(&why);
-	tb_kv_set(kv, "counters.events", list);
-	tb_kv_set(kv, "counters.backends", bks);
-	tb_kv_set(kv, "counters.backend_line", rc->line);
-	tb_kv_setf(kv, "counters.domain", "%s (%s)",
-		   ac == TB_CTR_ALL ? "user and kernel" : "user space only", why);
+	tb_counters_fp_keys(kv, list, bks, rc->line);
 	tb_kv_setf(kv, "counters.multiplexed", "%s", tb_counters_multiplexed(c) ? "yes" : "no");
 	tb_kv_setf(kv, "counters.coverage", "%.3f", tb_counters_coverage(c));
 	tb_kv_set(kv, "counters.read_overhead", ovs);

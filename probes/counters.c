@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 #include "counters_impl.h"
 
+#include "../base/kv.h"
 #include "../kernels/common.h"
 
 #include <papi.h>
@@ -34,6 +35,18 @@ enum tb_ctr_access tb_counters_access(const char **why)
 	if (why)
 		*why = ac->why;
 	return !ac->any ? TB_CTR_NONE : ac->kernel ? TB_CTR_ALL : TB_CTR_USER;
+}
+
+void tb_counters_fp_keys(struct tb_kvlist *kv, const char *events, const char *backends,
+			 const char *line)
+{
+	const char *why;
+	enum tb_ctr_access ac = tb_counters_access(&why);
+	tb_kv_set(kv, "counters.events", events);
+	tb_kv_set(kv, "counters.backends", backends);
+	tb_kv_set(kv, "counters.backend_line", line);
+	tb_kv_setf(kv, "counters.domain", "%s (%s)",
+		   ac == TB_CTR_ALL ? "user and kernel" : "user space only", why);
 }
 
 /* one event alone: can it be opened here? */

@@ -33,6 +33,13 @@ struct tb_counters;
 enum tb_ctr_access { TB_CTR_NONE, TB_CTR_USER, TB_CTR_ALL };
 enum tb_ctr_access tb_counters_access(const char **why);
 
+struct tb_kvlist;
+/* The fingerprint keys of every counted run (run --events, exec --events):
+ * counters.events, .backends ("name=backend,..."), .backend_line (what was
+ * said) and .domain (what the kernel lets us count, and why). */
+void tb_counters_fp_keys(struct tb_kvlist *kv, const char *events, const char *backends,
+			 const char *line);
+
 /* The default event set: the useful presets that count here, otherwise
  * perf software events (those the kernel counts for this user).  Returns
  * the count (0: nothing counts here); *hw tells which. */

@@ -231,13 +231,7 @@ void tb_exec_counters_record(const struct tb_exec_counters *x, struct tb_kvlist 
 		snprintf(chk + strlen(chk), sizeof(chk) - strlen(chk), "%s%s=%s", sep, nm,
 			 x->xc[i] ? xc_what[x->xc[i]] : "none");
 	}
-	const char *why;
-	enum tb_ctr_access ac = tb_counters_access(&why);
-	tb_kv_set(kv, "counters.events", list);
-	tb_kv_set(kv, "counters.backends", bks);
-	tb_kv_set(kv, "counters.backend_line", x->line);
-	tb_kv_setf(kv, "counters.domain", "%s (%s)",
-		   ac == TB_CTR_ALL ? "user and kernel" : "user space only", why);
+	tb_counters_fp_keys(kv, list, bks, x->line);
 	tb_kv_set(kv, "counters.scope", "each measured run, from the command's exec to its exit, "
 		  "the children it forks included (inherit); warmup runs and the spawn probe not counted");
 	tb_kv_set(kv, "counters.crosscheck", chk);
