@@ -32,6 +32,11 @@ expect_status() {
 	if [ "$rc" -ne "$want" ]; then bad "$desc: exit $rc, wanted $want"; else ok "$desc"; fi
 }
 
+# csv_col CSV VARIANT COLUMN: COLUMN of the first row of summary CSV whose
+# variant is VARIANT (exec's cases: the command name is the variant)
+csv_col() { /usr/bin/python3 -c 'import csv, sys
+print(next(r for r in csv.DictReader(open(sys.argv[1])) if r["variant"] == sys.argv[2])[sys.argv[3]])' "$@"; }
+
 # check DESC COMMAND-STRING: passes when the shell command succeeds
 check() {
 	local desc=$1; shift

@@ -10,16 +10,14 @@
 . "$(dirname "$0")/lib.sh"
 rt() { if chrt -f 1 true 2>/dev/null; then chrt -f 1 "$@"; else "$@"; fi; }
 X() { rt "$TBENCH" exec "$@"; }
-# col FILE VARIANT COLUMN: that cell of a summary CSV
-col() { /usr/bin/python3 -c 'import csv, sys
-print(next(r for r in csv.DictReader(open(sys.argv[1])) if r["variant"] == sys.argv[2])[sys.argv[3]])' "$@"; }
+# csv_col FILE VARIANT COLUMN: that cell of a summary CSV
 
 run X -r 20 --csv a.csv --json a.json -- sleep 0.01
 check "sleep 0.01: exit 0" '[ "$rc" -eq 0 ]'
 check "the spawn cost is said, not subtracted" 'grep -q "spawning /bin/true takes .* not subtracted" "$T/out" && grep -q "^exec.spawn_subtracted,no" a.options.csv 2>/dev/null || grep -q "\"exec.spawn_subtracted\": \"no\"" a.json'
-fam=$(col a.csv "sleep 0.01" family) smp=$(col a.csv "sleep 0.01" samples)
-med=$(col a.csv "sleep 0.01" median_ns) lo=$(col a.csv "sleep 0.01" ci_low_ns)
-hi=$(col a.csv "sleep 0.01" ci_high_ns) user=$(col a.csv "sleep 0.01" ctr_user_ns)
+fam=$(csv_col a.csv "sleep 0.01" family) smp=$(csv_col a.csv "sleep 0.01" samples)
+med=$(csv_col a.csv "sleep 0.01" median_ns) lo=$(csv_col a.csv "sleep 0.01" ci_low_ns)
+hi=$(csv_col a.csv "sleep 0.01" ci_high_ns) user=$(csv_col a.csv "sleep 0.01" ctr_user_ns)
 check "family exec, the command as variant, 20 samples" '[ "$fam $smp" = "exec 20" ]'
 check "at least 10 ms per run, well under 1 s" '/usr/bin/python3 -c "import sys; sys.exit(not (1e7 <= $med < 1e9))"'
 check "a CI around the median" '/usr/bin/python3 -c "import sys; sys.exit(not ($lo <= $med <= $hi and $lo < $hi))"'
@@ -42,7 +40,7 @@ done
 [ $ab = 1 ] && ok "20% longer: exit 1 naming it" || bad "20% longer: exit $rc in 3 attempts"
 expect_status "--append pools a second run" 0 X -q -r 10 --save-baseline nap --append -- sleep 0.01
 B=.tbench/baselines/nap/summary.csv
-check "... 30 samples from 2 runs" '[ "$(col $B "sleep 0.01" samples) $(col $B "sleep 0.01" runs)" = "30 2" ]'
+check "... 30 samples from 2 runs" '[ "$(csv_col $B "sleep 0.01" samples) $(csv_col $B "sleep 0.01" runs)" = "30 2" ]'
 expect_status "a results file as --baseline" 0 X -q -r 5 --baseline a.json -- sleep 0.01
 
 # several commands, names, scans, rounds
@@ -54,7 +52,7 @@ check "--parameter-scan: one case per value" 'grep -qE "^exec +sleep 0.010 " "$T
 run X -r 2 -P n 1 2 -n 'nap {n}' -- sleep 0.00{n}
 check "--command-name with the parameter" 'grep -qE "^exec +nap 1 " "$T/out" && grep -qE "^exec +nap 2 " "$T/out"'
 run X -r 4 --rounds 2 -c 'sleep 0.01' -c true --csv r.csv
-check "--rounds: both commands, 2 rounds of 2 runs" '[ "$rc" -eq 0 ] && [ "$(col r.csv true samples) $(col r.csv true runs) $(col r.csv "sleep 0.01" runs)" = "4 2 2" ]'
+check "--rounds: both commands, 2 rounds of 2 runs" '[ "$rc" -eq 0 ] && [ "$(csv_col r.csv true samples) $(csv_col r.csv true runs) $(csv_col r.csv "sleep 0.01" runs)" = "4 2 2" ]'
 expect_usage "two commands with one name" "two commands are named 'x'" "$TBENCH" exec -c true -c 'true 1' -n x -n x
 
 # --prepare before every run (warmup too), untimed
@@ -84,9 +82,9 @@ expect_usage "not executable" "cannot run './a.csv'" "$TBENCH" exec -- ./a.csv
 
 # peak RSS: the child's own when above tbench's, else unknown
 run "$TBENCH" exec -q -r 2 --csv m.csv -- /usr/bin/python3 -c 'x = bytearray(96 << 20)'
-rss=$(col m.csv "/usr/bin/python3 -c 'x = bytearray(96 << 20)'" ctr_max_rss_bytes)
+rss=$(csv_col m.csv "/usr/bin/python3 -c 'x = bytearray(96 << 20)'" ctr_max_rss_bytes)
 check "peak RSS of a 96 MiB child" '/usr/bin/python3 -c "import sys; sys.exit(not $rss >= 96 * 2**20)"'
-check "... unknown for a tiny one (below tbench's own)" '[ -z "$(col a.csv "sleep 0.01" ctr_max_rss_bytes)" ]'
+check "... unknown for a tiny one (below tbench's own)" '[ -z "$(csv_col a.csv "sleep 0.01" ctr_max_rss_bytes)" ]'
 
 # interrupted: what was measured is written, marked partial
 "$TBENCH" exec -q -r 100000 --csv i.csv -- sleep 0.02 >"$T/out" 2>"$T/err" &

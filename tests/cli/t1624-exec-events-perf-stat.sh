@@ -10,8 +10,6 @@
 H=${TB_BUILD:-}/tests/tb_touch_pages
 [ -x "$H" ] || { echo "SKIP: $H is not built"; exit 77; }
 command -v perf >/dev/null || { echo "SKIP: no perf (linux-perf) here"; exit 77; }
-col() { /usr/bin/python3 -c 'import csv, sys
-print(next(r for r in csv.DictReader(open(sys.argv[1])) if r["variant"] == sys.argv[2])[sys.argv[3]])' "$@"; }
 if ! perf stat -x, -e task-clock,page-faults,context-switches -r 5 -o ps.txt -- "$H" 3000 10 >/dev/null 2>"$T/err"; then
 	echo "SKIP: perf stat cannot count here: $(head -1 "$T/err")"; exit 77
 fi
@@ -20,7 +18,7 @@ p_pf=$(pf page-faults) p_cs=$(pf context-switches) p_tc=$(pf task-clock)
 run "$TBENCH" exec -r 5 -e task-clock,page-faults,context-switches -n h --csv a.csv -- "$H" 3000 10
 if grep -q "no counters:" "$T/err"; then echo "SKIP: $(cat "$T/err")"; exit 77; fi
 check "exit 0" '[ "$rc" -eq 0 ]'
-t_pf=$(col a.csv h ctr_page-faults) t_cs=$(col a.csv h ctr_context-switches) t_tc=$(col a.csv h ctr_task-clock)
+t_pf=$(csv_col a.csv h ctr_page-faults) t_cs=$(csv_col a.csv h ctr_context-switches) t_tc=$(csv_col a.csv h ctr_task-clock)
 echo "# perf stat: page-faults $p_pf, context-switches $p_cs, task-clock $p_tc ms"
 echo "# tbench exec: page-faults $t_pf, context-switches $t_cs, task-clock $t_tc ns"
 check "perf stat's figures read" '[ -n "$p_pf" ] && [ -n "$p_cs" ] && [ -n "$p_tc" ]'
