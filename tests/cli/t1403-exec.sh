@@ -10,7 +10,6 @@
 . "$(dirname "$0")/lib.sh"
 rt() { if chrt -f 1 true 2>/dev/null; then chrt -f 1 "$@"; else "$@"; fi; }
 X() { rt "$TBENCH" exec "$@"; }
-# csv_col FILE VARIANT COLUMN: that cell of a summary CSV
 
 run X -r 20 --csv a.csv --json a.json -- sleep 0.01
 check "sleep 0.01: exit 0" '[ "$rc" -eq 0 ]'
